@@ -1,0 +1,22 @@
+import type { Locale } from '$lib/i18n';
+import type { Session } from '$lib/server/auth/session';
+import type { User } from '$lib/server/users/service';
+
+declare global {
+	namespace App {
+		interface Locals {
+			user: User | null;
+			session: Session | null;
+			locale: Locale;
+		}
+		interface Error {
+			message: string;
+			errorId?: string;
+		}
+		interface PageData {
+			locale: Locale;
+		}
+	}
+}
+
+export {};

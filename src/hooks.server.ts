@@ -1,0 +1,32 @@
+// Start-up (migrations, course catalogue) and the request pipeline.
+import { sequence } from '@sveltejs/kit/hooks';
+import type { HandleServerError, ServerInit } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { reloadCatalog } from '$lib/server/courses/current';
+import { formatLoadError } from '$lib/server/courses/format';
+import { translate } from '$lib/i18n';
+import { handleLocale } from './hooks/locale';
+import { handlePasswordChange } from './hooks/password-change';
+import { handleSecurityHeaders } from './hooks/security-headers';
+import { handleSession } from './hooks/session';
+
+export const init: ServerInit = () => {
+	getDb();
+	const catalog = reloadCatalog();
+	console.log(`[taphuan] ${catalog.courses.length} course(s) loaded`);
+	for (const error of catalog.errors) console.error(`[taphuan] ${formatLoadError(error, 'vi')}`);
+};
+
+export const handle = sequence(
+	handleSecurityHeaders,
+	handleLocale,
+	handleSession,
+	handlePasswordChange
+);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status === 404) return { message: translate(event.locals.locale ?? 'vi', 'error.notFound') };
+	const errorId = crypto.randomUUID().slice(0, 8);
+	console.error(`[taphuan] error ${errorId} on ${event.request.method} ${event.url.pathname}`, error);
+	return { message: translate(event.locals.locale ?? 'vi', 'error.unexpected'), errorId };
+};

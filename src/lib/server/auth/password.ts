@@ -1,0 +1,50 @@
+// Password hashing (argon2id with the OWASP minimum: 19 MiB, t=2, p=1) and the password rules.
+import { hash, verify } from '@node-rs/argon2';
+import { COMMON_PASSWORDS } from './common-passwords';
+
+const ARGON2_OPTIONS = {
+	// @node-rs/argon2 uses argon2id unless told otherwise.
+	memoryCost: 19456,
+	timeCost: 2,
+	outputLen: 32,
+	parallelism: 1
+};
+
+export const MIN_PASSWORD_LENGTH = 8;
+export const MAX_PASSWORD_LENGTH = 128;
+
+export function hashPassword(password: string): Promise<string> {
+	return hash(password, ARGON2_OPTIONS);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+	try {
+		return await verify(passwordHash, password);
+	} catch {
+		return false;
+	}
+}
+
+export type PasswordProblem = 'tooShort' | 'tooLong' | 'tooCommon';
+
+/** Why a new password is refused, or null when it is acceptable. */
+export function checkPasswordStrength(password: string, username = ''): PasswordProblem | null {
+	if ([...password].length < MIN_PASSWORD_LENGTH) return 'tooShort';
+	if (password.length > MAX_PASSWORD_LENGTH) return 'tooLong';
+	const lower = password.toLowerCase();
+	if (COMMON_PASSWORDS.has(lower)) return 'tooCommon';
+	if (username && lower.includes(username.toLowerCase())) return 'tooCommon';
+	// one character repeated ("aaaaaaaa") or a plain run ("12345678", "abcdefgh")
+	if (new Set(lower).size <= 2) return 'tooCommon';
+	return null;
+}
+
+/** A temporary password a trainer can read out over the phone: no look-alike characters. */
+export function generateTemporaryPassword(): string {
+	const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+	const bytes = new Uint8Array(10);
+	crypto.getRandomValues(bytes);
+	let out = '';
+	for (const byte of bytes) out += alphabet[byte % alphabet.length];
+	return `${out.slice(0, 5)}-${out.slice(5)}`;
+}

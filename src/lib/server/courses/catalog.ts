@@ -1,0 +1,81 @@
+// The loaded courses, held in memory for fast reads, with their activity ids kept in SQLite
+// so tracking rows survive restarts and edits to the Markdown.
+import type { Db } from '../db/open';
+import { loadCourses, type Course, type Module } from './loader';
+import type { LoadError } from './problems';
+
+export interface CatalogActivity {
+	id: number;
+	kind: 'lesson' | 'quiz' | 'scorm';
+	courseSlug: string;
+	moduleSlug: string;
+}
+
+export interface Catalog {
+	courses: Course[];
+	errors: LoadError[];
+	loadedAt: number;
+	/** activity id by `${course}/${module}/${kind}` */
+	activityIds: Map<string, number>;
+}
+
+export function activityKey(courseSlug: string, moduleSlug: string, kind: CatalogActivity['kind']) {
+	return `${courseSlug}/${moduleSlug}/${kind}`;
+}
+
+/** Upserts course and activity rows; ids of existing activities never change. */
+export function syncCatalog(db: Db, courses: Course[], now = Date.now()): Map<string, number> {
+	const ids = new Map<string, number>();
+	const upsertCourse = db.prepare(
+		`INSERT INTO course (id, title, loaded_at) VALUES (?, ?, ?)
+		 ON CONFLICT (id) DO UPDATE SET title = excluded.title, loaded_at = excluded.loaded_at`
+	);
+	const upsertActivity = db.prepare(
+		`INSERT INTO activity (course_id, module_slug, kind, title, content_hash) VALUES (?, ?, ?, ?, ?)
+		 ON CONFLICT (course_id, module_slug, kind)
+		 DO UPDATE SET title = excluded.title, content_hash = excluded.content_hash
+		 RETURNING id`
+	);
+	db.transaction(() => {
+		for (const course of courses) {
+			upsertCourse.run(course.slug, course.title, now);
+			for (const module of course.modules) {
+				const row = upsertActivity.get(
+					course.slug,
+					module.slug,
+					'lesson',
+					module.title,
+					module.lesson.contentHash
+				) as { id: number };
+				ids.set(activityKey(course.slug, module.slug, 'lesson'), row.id);
+			}
+		}
+	}).immediate();
+	return ids;
+}
+
+export function buildCatalog(db: Db, coursesDir: string, now = Date.now()): Catalog {
+	const { courses, errors } = loadCourses(coursesDir);
+	const activityIds = syncCatalog(db, courses, now);
+	return { courses, errors, loadedAt: now, activityIds };
+}
+
+export function findCourse(catalog: Catalog, slug: string): Course | undefined {
+	return catalog.courses.find((course) => course.slug === slug);
+}
+
+export function findModule(course: Course, slug: string): Module | undefined {
+	return course.modules.find((module) => module.slug === slug);
+}
+
+export function lessonActivityId(catalog: Catalog, course: Course, module: Module): number {
+	const id = catalog.activityIds.get(activityKey(course.slug, module.slug, 'lesson'));
+	if (id === undefined) throw new Error(`No activity for ${course.slug}/${module.slug}`);
+	return id;
+}
+
+/** Every activity of a module that counts toward its completion (the lesson now; quizzes later). */
+export function moduleActivityIds(catalog: Catalog, course: Course, module: Module): number[] {
+	const id = catalog.activityIds.get(activityKey(course.slug, module.slug, 'lesson'));
+	return id === undefined ? [] : [id];
+}

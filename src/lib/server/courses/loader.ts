@@ -1,0 +1,203 @@
+// Reads courses/<slug>/course.md and <NN-slug>/lesson.md, validates them and renders lessons.
+// A course with any error is not loaded at all (others still are): learners never see half a course.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
+import { renderMarkdown, type Section } from '../markdown/render';
+import { parseFrontmatter } from './frontmatter';
+import type { LoadError, Problem } from './problems';
+import { courseSchema, lessonSchema } from './schema';
+
+export interface Module {
+	slug: string;
+	number: number;
+	title: string;
+	summary: string;
+	estimatedMinutes: number;
+	objectives: string[];
+	discussionQuestions: string[];
+	lesson: { html: string; sections: Section[]; contentHash: string };
+	/** absolute path of the module's folder (media/ lives inside) */
+	dir: string;
+}
+
+export interface Course {
+	slug: string;
+	title: string;
+	summary: string;
+	language: 'vi' | 'en';
+	introHtml: string;
+	modules: Module[];
+}
+
+export interface LoadResult {
+	courses: Course[];
+	errors: LoadError[];
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+const MODULE_DIR = /^(\d{2})-([a-z0-9][a-z0-9-]*)$/;
+
+function subdirectories(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+		.map((entry) => entry.name)
+		.sort();
+}
+
+/** Relative media links that point at files the module does not have. */
+function missingMediaProblems(body: string, bodyFirstLine: number, moduleDir: string): Problem[] {
+	const problems: Problem[] = [];
+	const link = /!?\[[^\]]*\]\(\s*<?((?:\.\/)?media\/[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+	body.split('\n').forEach((text, index) => {
+		for (const match of text.matchAll(link)) {
+			const target = decodeURI(match[1]!.split('#')[0]!);
+			const path = normalize(join(moduleDir, target));
+			if (!path.startsWith(join(moduleDir, 'media') + sep) || !existsSync(path)) {
+				problems.push({
+					line: bodyFirstLine + index,
+					key: 'loader.missingMedia',
+					params: { path: target }
+				});
+			}
+		}
+	});
+	return problems;
+}
+
+export function mediaUrl(courseSlug: string, moduleSlug: string, path: string): string {
+	const clean = path.replace(/^\.\//, '').replace(/^media\//, '');
+	return `/courses/${courseSlug}/${moduleSlug}/media/${clean}`;
+}
+
+function loadModule(
+	coursesDir: string,
+	courseSlug: string,
+	dirName: string,
+	errors: LoadError[]
+): Module | null {
+	const dir = join(coursesDir, courseSlug, dirName);
+	const file = `${courseSlug}/${dirName}/lesson.md`;
+	const report = (problems: Problem[]) => problems.forEach((p) => errors.push({ file, ...p }));
+	const match = MODULE_DIR.exec(dirName);
+	if (!match) {
+		errors.push({ file: `${courseSlug}/${dirName}`, line: 0, key: 'loader.badModuleFolder' });
+		return null;
+	}
+	const path = join(dir, 'lesson.md');
+	if (!existsSync(path)) {
+		errors.push({ file, line: 0, key: 'loader.missingLesson' });
+		return null;
+	}
+	const source = readFileSync(path, 'utf8');
+	const parsed = parseFrontmatter(source, lessonSchema);
+	report(parsed.problems);
+	if (!parsed.data) return null;
+	const mediaProblems = missingMediaProblems(parsed.body, parsed.bodyFirstLine, dir);
+	report(mediaProblems);
+	const rendered = renderMarkdown(parsed.body, {
+		resolveRelative: (href) =>
+			/^(\.\/)?media\//.test(href) ? mediaUrl(courseSlug, dirName, href) : href
+	});
+	if (rendered.sections.length === 0) {
+		report([{ line: parsed.bodyFirstLine, key: 'loader.noSections' }]);
+		return null;
+	}
+	if (mediaProblems.length) return null;
+	return {
+		slug: dirName,
+		number: Number(match[1]),
+		title: parsed.data.title,
+		summary: parsed.data.summary ?? '',
+		estimatedMinutes: parsed.data.estimatedMinutes,
+		objectives: parsed.data.objectives,
+		discussionQuestions: parsed.data.discussionQuestions,
+		lesson: {
+			html: rendered.html,
+			sections: rendered.sections,
+			contentHash: createHash('sha256').update(source).digest('hex').slice(0, 16)
+		},
+		dir
+	};
+}
+
+/** Loads one course; returns null (and fills errors) when anything in it is wrong. */
+export function loadCourse(coursesDir: string, slug: string, errors: LoadError[]): Course | null {
+	const before = errors.length;
+	const file = `${slug}/course.md`;
+	if (!SLUG.test(slug)) {
+		errors.push({ file: slug, line: 0, key: 'loader.badCourseFolder' });
+		return null;
+	}
+	const path = join(coursesDir, slug, 'course.md');
+	if (!existsSync(path)) {
+		errors.push({ file, line: 0, key: 'loader.missingCourseFile' });
+		return null;
+	}
+	const parsed = parseFrontmatter(readFileSync(path, 'utf8'), courseSchema);
+	parsed.problems.forEach((p) => errors.push({ file, ...p }));
+
+	const folders = subdirectories(join(coursesDir, slug));
+	const modules: Module[] = [];
+	for (const folder of folders) {
+		const module = loadModule(coursesDir, slug, folder, errors);
+		if (module) modules.push(module);
+	}
+	const numbers = new Map<number, string>();
+	for (const module of modules) {
+		const other = numbers.get(module.number);
+		if (other) {
+			errors.push({
+				file: `${slug}/${module.slug}`,
+				line: 0,
+				key: 'loader.duplicateModuleNumber',
+				params: { other }
+			});
+		}
+		numbers.set(module.number, module.slug);
+	}
+	if (!parsed.data) return null;
+
+	let ordered = modules.sort((a, b) => a.number - b.number);
+	if (parsed.data.modules) {
+		const bySlug = new Map(modules.map((m) => [m.slug, m]));
+		ordered = [];
+		for (const name of parsed.data.modules) {
+			const module = bySlug.get(name);
+			if (module) ordered.push(module);
+			else if (!folders.includes(name)) {
+				errors.push({ file, line: 0, key: 'loader.unknownModule', params: { name } });
+			}
+		}
+		for (const module of modules) {
+			if (!parsed.data.modules.includes(module.slug)) {
+				errors.push({ file, line: 0, key: 'loader.moduleNotListed', params: { name: module.slug } });
+			}
+		}
+	}
+	if (folders.length === 0) errors.push({ file, line: 0, key: 'loader.noModules' });
+	if (errors.length > before) return null;
+
+	return {
+		slug,
+		title: parsed.data.title,
+		summary: parsed.data.summary,
+		language: parsed.data.language,
+		introHtml: renderMarkdown(parsed.body).html,
+		modules: ordered
+	};
+}
+
+export function loadCourses(coursesDir: string): LoadResult {
+	const errors: LoadError[] = [];
+	const courses: Course[] = [];
+	if (!existsSync(coursesDir) || !statSync(coursesDir).isDirectory()) {
+		errors.push({ file: coursesDir, line: 0, key: 'loader.noCoursesFolder' });
+		return { courses, errors };
+	}
+	for (const slug of subdirectories(coursesDir)) {
+		const course = loadCourse(coursesDir, slug, errors);
+		if (course) courses.push(course);
+	}
+	return { courses, errors };
+}

@@ -1,0 +1,30 @@
+// What authors may write in course.md and lesson.md frontmatter. Unknown settings are errors,
+// so a typo ("estimatedMinute") is caught instead of silently ignored.
+import { z } from 'zod';
+
+const text = z.string().trim().min(1);
+
+export const courseSchema = z
+	.object({
+		title: text.max(200),
+		summary: text.max(1000),
+		language: z.enum(['vi', 'en']).default('vi'),
+		/** module folder names in the order learners see them; default: by folder number */
+		modules: z.array(text).optional(),
+		/** how course completion is derived from module rows */
+		completion: z.enum(['all-modules']).default('all-modules')
+	})
+	.strict();
+
+export const lessonSchema = z
+	.object({
+		title: text.max(200),
+		summary: text.max(1000).optional(),
+		estimatedMinutes: z.number().int().positive().max(600),
+		objectives: z.array(text).default([]),
+		discussionQuestions: z.array(text).default([])
+	})
+	.strict();
+
+export type CourseFrontmatter = z.infer<typeof courseSchema>;
+export type LessonFrontmatter = z.infer<typeof lessonSchema>;

@@ -1,0 +1,75 @@
+// Markdown → safe HTML, on the server. Headings get stable anchor ids; `##` headings are the
+// sections a lesson is tracked by. Relative links and images can be rewritten to served URLs.
+import { Marked, type Tokens, type TokensList } from 'marked';
+import { createSlugger } from './slug';
+import { sanitize } from './sanitize';
+
+export interface Section {
+	id: string;
+	title: string;
+}
+
+export interface RenderOptions {
+	/** turns a relative link or image path ("media/x.svg") into the URL it is served at */
+	resolveRelative?: (path: string) => string;
+}
+
+export interface Rendered {
+	html: string;
+	sections: Section[];
+}
+
+type AnchoredHeading = Tokens.Heading & { anchorId?: string };
+
+const RELATIVE = /^(?![a-z][a-z0-9+.-]*:|\/|#)/i;
+
+function createMarked(): Marked {
+	return new Marked({
+		gfm: true,
+		renderer: {
+			heading(token) {
+				const { anchorId } = token as AnchoredHeading;
+				const inner = this.parser.parseInline(token.tokens);
+				// Authors' `#` headings become h2: the page title is the only h1.
+				const level = Math.max(token.depth, 2);
+				return anchorId
+					? `<h${level} id="${anchorId}">${inner}</h${level}>\n`
+					: `<h${level}>${inner}</h${level}>\n`;
+			}
+		}
+	});
+}
+
+/** Plain text of a heading, for the table of contents. */
+function headingText(token: Tokens.Heading): string {
+	return token.text.replace(/[*_`~]/g, '').trim();
+}
+
+export function renderMarkdown(markdown: string, options: RenderOptions = {}): Rendered {
+	const marked = createMarked();
+	const tokens: TokensList = marked.lexer(markdown);
+	const { resolveRelative } = options;
+	if (resolveRelative) {
+		marked.walkTokens(tokens, (token) => {
+			if ((token.type === 'link' || token.type === 'image') && RELATIVE.test(token.href)) {
+				token.href = resolveRelative(token.href);
+			}
+		});
+	}
+	const slug = createSlugger();
+	const sections: Section[] = [];
+	for (const token of tokens) {
+		if (token.type !== 'heading') continue;
+		const heading = token as AnchoredHeading;
+		if (heading.depth > 3) continue;
+		heading.anchorId = slug(headingText(heading));
+		if (heading.depth === 2) sections.push({ id: heading.anchorId, title: headingText(heading) });
+	}
+	const html = marked.parser(tokens);
+	return { html: sanitize(html), sections };
+}
+
+/** For untrusted text (discussion posts later): same pipeline, no heading anchors needed. */
+export function renderUntrustedMarkdown(markdown: string): string {
+	return renderMarkdown(markdown).html;
+}

@@ -1,0 +1,48 @@
+// The one HTML allow-list for everything rendered from Markdown. Course files are trusted,
+// discussion posts are not; both go through here so a mistake in either stays harmless.
+import sanitizeHtml from 'sanitize-html';
+
+const OPTIONS: sanitizeHtml.IOptions = {
+	allowedTags: [
+		'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'ul', 'ol', 'li',
+		'strong', 'em', 'del', 's', 'code', 'pre', 'a', 'img', 'table', 'thead', 'tbody',
+		'tr', 'th', 'td', 'sup', 'sub', 'input'
+	],
+	allowedAttributes: {
+		h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'],
+		a: ['href', 'title', 'rel', 'target'],
+		img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
+		th: ['align', 'scope'],
+		td: ['align'],
+		ol: ['start'],
+		code: ['class'],
+		// task-list checkboxes that marked renders; always disabled
+		input: ['type', 'checked', 'disabled']
+	},
+	allowedClasses: { code: [/^language-[a-z0-9-]+$/] },
+	allowedSchemes: ['http', 'https', 'mailto'],
+	allowedSchemesByTag: { img: ['http', 'https'] },
+	allowProtocolRelative: false,
+	disallowedTagsMode: 'discard',
+	transformTags: {
+		input: (tagName, attribs) => ({
+			tagName,
+			attribs:
+				attribs.type === 'checkbox'
+					? { type: 'checkbox', disabled: '', ...(attribs.checked !== undefined ? { checked: '' } : {}) }
+					: {}
+		}),
+		a: (tagName, attribs) => {
+			const external = /^https?:\/\//i.test(attribs.href ?? '');
+			return {
+				tagName,
+				attribs: external ? { ...attribs, rel: 'noopener noreferrer nofollow', target: '_blank' } : attribs
+			};
+		},
+		img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } })
+	}
+};
+
+export function sanitize(html: string): string {
+	return sanitizeHtml(html, OPTIONS);
+}

@@ -1,0 +1,175 @@
+// SCORM-style tracking: one row per learner and activity (the read model) plus the append-only
+// learning_event log. Time on task is measured by the server from heartbeats and capped, so an
+// idle or forgotten tab adds nothing.
+import type { Db } from '../db/open';
+
+export type CompletionStatus = 'not attempted' | 'incomplete' | 'completed';
+export type SuccessStatus = 'unknown' | 'passed' | 'failed';
+
+export interface Tracking {
+	userId: number;
+	activityId: number;
+	completionStatus: CompletionStatus;
+	successStatus: SuccessStatus;
+	scoreRaw: number | null;
+	scoreMin: number | null;
+	scoreMax: number | null;
+	scoreScaled: number | null;
+	totalTimeMs: number;
+	location: string | null;
+	suspendData: string | null;
+	attempts: number;
+	firstAccessedAt: number | null;
+	lastAccessedAt: number | null;
+	completedAt: number | null;
+}
+
+/** The client sends a heartbeat every HEARTBEAT_INTERVAL_MS while the page is visible and used. */
+export const HEARTBEAT_INTERVAL_MS = 30_000;
+/** No single heartbeat credits more than this, however long since the last one. */
+export const MAX_HEARTBEAT_CREDIT_MS = 60_000;
+
+interface TrackingRow {
+	user_id: number;
+	activity_id: number;
+	completion_status: CompletionStatus;
+	success_status: SuccessStatus;
+	score_raw: number | null;
+	score_min: number | null;
+	score_max: number | null;
+	score_scaled: number | null;
+	total_time_ms: number;
+	location: string | null;
+	suspend_data: string | null;
+	attempts: number;
+	first_accessed_at: number | null;
+	last_accessed_at: number | null;
+	completed_at: number | null;
+}
+
+function toTracking(row: TrackingRow): Tracking {
+	return {
+		userId: row.user_id,
+		activityId: row.activity_id,
+		completionStatus: row.completion_status,
+		successStatus: row.success_status,
+		scoreRaw: row.score_raw,
+		scoreMin: row.score_min,
+		scoreMax: row.score_max,
+		scoreScaled: row.score_scaled,
+		totalTimeMs: row.total_time_ms,
+		location: row.location,
+		suspendData: row.suspend_data,
+		attempts: row.attempts,
+		firstAccessedAt: row.first_accessed_at,
+		lastAccessedAt: row.last_accessed_at,
+		completedAt: row.completed_at
+	};
+}
+
+export function logEvent(
+	db: Db,
+	userId: number,
+	activityId: number | null,
+	verb: string,
+	result: unknown = null,
+	now = Date.now()
+): void {
+	db.prepare(
+		'INSERT INTO learning_event (user_id, activity_id, verb, result, created_at) VALUES (?, ?, ?, ?, ?)'
+	).run(userId, activityId, verb, result === null ? null : JSON.stringify(result), now);
+}
+
+export function getTracking(db: Db, userId: number, activityId: number): Tracking | null {
+	const row = db
+		.prepare('SELECT * FROM tracking WHERE user_id = ? AND activity_id = ?')
+		.get(userId, activityId) as TrackingRow | undefined;
+	return row ? toTracking(row) : null;
+}
+
+/** Tracking rows of one learner for the given activities, keyed by activity id. */
+export function getTrackingFor(db: Db, userId: number, activityIds: number[]): Map<number, Tracking> {
+	const result = new Map<number, Tracking>();
+	if (activityIds.length === 0) return result;
+	const rows = db
+		.prepare(
+			`SELECT * FROM tracking WHERE user_id = ? AND activity_id IN (SELECT value FROM json_each(?))`
+		)
+		.all(userId, JSON.stringify(activityIds)) as TrackingRow[];
+	for (const row of rows) result.set(row.activity_id, toTracking(row));
+	return result;
+}
+
+/** Opening an activity: starts its first attempt, or touches the access time of the current one. */
+export function recordLaunch(db: Db, userId: number, activityId: number, now = Date.now()): Tracking {
+	return db.transaction(() => {
+		db.prepare(
+			`INSERT INTO tracking (user_id, activity_id, completion_status, attempts,
+			   first_accessed_at, last_accessed_at)
+			 VALUES (?, ?, 'incomplete', 1, ?, ?)
+			 ON CONFLICT (user_id, activity_id) DO UPDATE SET
+			   last_accessed_at = excluded.last_accessed_at,
+			   completion_status = CASE WHEN completion_status = 'not attempted'
+			     THEN 'incomplete' ELSE completion_status END,
+			   attempts = max(attempts, 1),
+			   first_accessed_at = coalesce(first_accessed_at, excluded.first_accessed_at)`
+		).run(userId, activityId, now, now);
+		logEvent(db, userId, activityId, 'launched', null, now);
+		return getTracking(db, userId, activityId)!;
+	}).immediate();
+}
+
+export interface Heartbeat {
+	/** milliseconds the learner was active on the page since the last heartbeat, as the browser saw it */
+	activeMs: number;
+	/** the section now in view, already checked against the lesson's sections */
+	location: string | null;
+	/** the learner has reached the end of the lesson */
+	reachedEnd: boolean;
+}
+
+/**
+ * Credits time as the smaller of what the browser reports, the time since the server last heard
+ * from this learner on this activity, and MAX_HEARTBEAT_CREDIT_MS. Two open tabs therefore
+ * cannot double the time, and a tab left open overnight adds at most one capped beat.
+ */
+export function recordHeartbeat(
+	db: Db,
+	userId: number,
+	activityId: number,
+	beat: Heartbeat,
+	now = Date.now()
+): Tracking {
+	return db.transaction(() => {
+		const current = getTracking(db, userId, activityId) ?? recordLaunch(db, userId, activityId, now);
+		const sinceLast = Math.max(0, now - (current.lastAccessedAt ?? now));
+		const credit = Math.max(
+			0,
+			Math.min(Math.floor(beat.activeMs), sinceLast, MAX_HEARTBEAT_CREDIT_MS)
+		);
+		const location = beat.location ?? current.location;
+		db.prepare(
+			`UPDATE tracking SET total_time_ms = total_time_ms + ?, location = ?, last_accessed_at = ?
+			 WHERE user_id = ? AND activity_id = ?`
+		).run(credit, location, now, userId, activityId);
+		if (beat.location && beat.location !== current.location) {
+			logEvent(db, userId, activityId, 'progressed', { location: beat.location }, now);
+		}
+		if (beat.reachedEnd) markCompleted(db, userId, activityId, now);
+		return getTracking(db, userId, activityId)!;
+	}).immediate();
+}
+
+/** Marks an activity completed once; later calls change nothing and log nothing. */
+export function markCompleted(db: Db, userId: number, activityId: number, now = Date.now()): void {
+	db.transaction(() => {
+		if (!getTracking(db, userId, activityId)) recordLaunch(db, userId, activityId, now);
+		const changed = db
+			.prepare(
+				`UPDATE tracking SET completion_status = 'completed', completed_at = ?, last_accessed_at = ?
+				 WHERE user_id = ? AND activity_id = ? AND completion_status != 'completed'`
+			)
+			.run(now, now, userId, activityId).changes;
+		if (changed) logEvent(db, userId, activityId, 'completed', null, now);
+	}).immediate();
+}

@@ -1,0 +1,48 @@
+// Lesson heartbeats: time on task, the section in view, reaching the end.
+import { error, json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { translate } from '$lib/i18n';
+import { requireCourse, requireModule } from '$lib/server/courses/access';
+import { lessonActivityId } from '$lib/server/courses/catalog';
+import { getCatalog } from '$lib/server/courses/current';
+import { getDb } from '$lib/server/db';
+import { assertSameOrigin } from '$lib/server/http/same-origin';
+import { recordHeartbeat } from '$lib/server/tracking/service';
+import type { RequestHandler } from './$types';
+
+const beatSchema = z.object({
+	course: z.string().max(100),
+	module: z.string().max(100),
+	activeMs: z.number().finite().min(0).max(24 * 60 * 60_000),
+	location: z.string().max(200).nullable(),
+	reachedEnd: z.boolean()
+});
+
+export const POST: RequestHandler = async ({ request, url, locals }) => {
+	assertSameOrigin(request, url);
+	if (!locals.user) error(401, translate(locals.locale, 'error.signInAgain'));
+	let body: unknown;
+	try {
+		body = await request.json();
+	} catch {
+		error(400, translate(locals.locale, 'form.invalid'));
+	}
+	const parsed = beatSchema.safeParse(body);
+	if (!parsed.success) error(400, translate(locals.locale, 'form.invalid'));
+	const beat = parsed.data;
+	const db = getDb();
+	const catalog = getCatalog();
+	const course = requireCourse(db, catalog, locals.user, beat.course, locals.locale);
+	const module = requireModule(course, beat.module, locals.locale);
+	const known = module.lesson.sections.some((section) => section.id === beat.location);
+	const tracking = recordHeartbeat(db, locals.user.id, lessonActivityId(catalog, course, module), {
+		activeMs: beat.activeMs,
+		location: known ? beat.location : null,
+		reachedEnd: beat.reachedEnd
+	});
+	return json({
+		completionStatus: tracking.completionStatus,
+		totalTimeMs: tracking.totalTimeMs,
+		location: tracking.location
+	});
+};

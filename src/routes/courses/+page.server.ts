@@ -1,0 +1,27 @@
+import { requireUser } from '$lib/server/auth/guard';
+import { courseIdsForUser } from '$lib/server/cohorts/service';
+import { getCatalog } from '$lib/server/courses/current';
+import { getDb } from '$lib/server/db';
+import { learnerCourseProgress } from '$lib/server/tracking/course-progress';
+import type { PageServerLoad } from './$types';
+
+export const load = ((event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const catalog = getCatalog();
+	const ids = courseIdsForUser(db, user);
+	const courses = catalog.courses
+		.filter((course) => ids.includes(course.slug))
+		.map((course) => {
+			const progress = learnerCourseProgress(db, catalog, course, user.id);
+			return {
+				slug: course.slug,
+				title: course.title,
+				summary: course.summary,
+				moduleCount: course.modules.length,
+				completedModules: progress.completedModules,
+				percent: progress.percent
+			};
+		});
+	return { courses };
+}) satisfies PageServerLoad;

@@ -1,0 +1,37 @@
+import { requireUser } from '$lib/server/auth/guard';
+import { requireCourse } from '$lib/server/courses/access';
+import { getCatalog } from '$lib/server/courses/current';
+import { getDb } from '$lib/server/db';
+import { learnerCourseProgress } from '$lib/server/tracking/course-progress';
+import type { PageServerLoad } from './$types';
+
+export const load = ((event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const catalog = getCatalog();
+	const course = requireCourse(db, catalog, user, event.params.course, event.locals.locale);
+	const progress = learnerCourseProgress(db, catalog, course, user.id);
+	const resume = progress.resume;
+	return {
+		course: {
+			slug: course.slug,
+			title: course.title,
+			summary: course.summary,
+			// rendered and sanitised by the course loader
+			introHtml: course.introHtml
+		},
+		modules: course.modules.map((module, index) => ({
+			slug: module.slug,
+			title: module.title,
+			summary: module.summary,
+			estimatedMinutes: module.estimatedMinutes,
+			status: progress.modules[index]!.status
+		})),
+		percent: progress.percent,
+		completedModules: progress.completedModules,
+		started: progress.modules.some((m) => m.status !== 'notStarted'),
+		resumeHref: resume
+			? `/courses/${course.slug}/${resume.moduleSlug}${resume.location ? `#${resume.location}` : ''}`
+			: null
+	};
+}) satisfies PageServerLoad;

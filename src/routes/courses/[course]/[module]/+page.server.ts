@@ -1,0 +1,52 @@
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guard';
+import { requireCourse, requireModule } from '$lib/server/courses/access';
+import { lessonActivityId } from '$lib/server/courses/catalog';
+import { getCatalog } from '$lib/server/courses/current';
+import { getDb } from '$lib/server/db';
+import { markCompleted, recordLaunch } from '$lib/server/tracking/service';
+import type { Actions, PageServerLoad } from './$types';
+
+function resolveLesson(event: RequestEvent<{ course: string; module: string }>) {
+	const user = requireUser(event);
+	const db = getDb();
+	const catalog = getCatalog();
+	const course = requireCourse(db, catalog, user, event.params.course, event.locals.locale);
+	const module = requireModule(course, event.params.module, event.locals.locale);
+	return { user, db, course, module, activityId: lessonActivityId(catalog, course, module) };
+}
+
+export const load = ((event) => {
+	const { user, db, course, module, activityId } = resolveLesson(event);
+	const tracking = recordLaunch(db, user.id, activityId);
+	const index = course.modules.indexOf(module);
+	const neighbour = (i: number) => {
+		const other = course.modules[i];
+		return other ? { slug: other.slug, title: other.title } : null;
+	};
+	return {
+		course: { slug: course.slug, title: course.title },
+		module: {
+			slug: module.slug,
+			number: module.number,
+			title: module.title,
+			estimatedMinutes: module.estimatedMinutes,
+			objectives: module.objectives,
+			sections: module.lesson.sections,
+			// rendered and sanitised by the course loader
+			html: module.lesson.html
+		},
+		completed: tracking.completionStatus === 'completed',
+		location: tracking.location,
+		previous: neighbour(index - 1),
+		next: neighbour(index + 1)
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	complete: async (event) => {
+		const { user, db, course, module, activityId } = resolveLesson(event);
+		markCompleted(db, user.id, activityId);
+		redirect(303, `/courses/${course.slug}/${module.slug}#lesson-end`);
+	}
+} satisfies Actions;

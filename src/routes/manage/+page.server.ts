@@ -1,0 +1,24 @@
+import { requireRole } from '$lib/server/auth/guard';
+import { listCohortsForUser } from '$lib/server/cohorts/service';
+import { getCatalog } from '$lib/server/courses/current';
+import { getDb } from '$lib/server/db';
+import type { PageServerLoad } from './$types';
+
+export const load = ((event) => {
+	const user = requireRole(event, 'trainer', 'admin');
+	const catalog = getCatalog();
+	const titles = new Map(catalog.courses.map((c) => [c.slug, c.title]));
+	const cohorts = listCohortsForUser(getDb(), user).map((cohort) => ({
+		id: cohort.id,
+		name: cohort.name,
+		enrolCode: cohort.enrolCode,
+		enrolmentOpen: cohort.enrolmentOpen,
+		learnerCount: cohort.learnerCount,
+		courses: cohort.courseIds.map((id) => titles.get(id) ?? id)
+	}));
+	return {
+		cohorts,
+		isAdmin: user.role === 'admin',
+		courseErrors: catalog.errors.length
+	};
+}) satisfies PageServerLoad;

@@ -1,0 +1,61 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { forbiddenMessage, requireRole } from '$lib/server/auth/guard';
+import {
+	canManageCohort,
+	canManageLearner,
+	getCohort,
+	listCohortLearners,
+	setEnrolmentOpen
+} from '$lib/server/cohorts/service';
+import { getCatalog } from '$lib/server/courses/current';
+import { getDb } from '$lib/server/db';
+import { getUser, resetPassword } from '$lib/server/users/service';
+import type { Actions, PageServerLoad } from './$types';
+
+function resolveCohort(event: RequestEvent<{ id: string }>) {
+	const user = requireRole(event, 'trainer', 'admin');
+	const db = getDb();
+	const id = Number(event.params.id);
+	const cohort = Number.isInteger(id) ? getCohort(db, id) : null;
+	if (!cohort) error(404, translate(event.locals.locale, 'error.notFound'));
+	if (!canManageCohort(db, user, cohort.id)) error(403, forbiddenMessage(event.locals));
+	return { user, db, cohort };
+}
+
+export const load = ((event) => {
+	const { db, cohort } = resolveCohort(event);
+	const titles = new Map(getCatalog().courses.map((c) => [c.slug, c.title]));
+	return {
+		cohort: {
+			id: cohort.id,
+			name: cohort.name,
+			enrolCode: cohort.enrolCode,
+			enrolmentOpen: cohort.enrolmentOpen,
+			courses: cohort.courseIds.map((id) => titles.get(id) ?? id),
+			trainers: cohort.trainerIds.map((id) => getUser(db, id)?.displayName ?? '')
+		},
+		learners: listCohortLearners(db, cohort.id),
+		registerUrl: `${event.url.origin}/register?code=${encodeURIComponent(cohort.enrolCode)}`
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	enrolment: async (event) => {
+		const { db, cohort } = resolveCohort(event);
+		const form = await event.request.formData();
+		setEnrolmentOpen(db, cohort.id, form.get('open') === '1');
+		return { enrolmentChanged: true };
+	},
+	resetPassword: async (event) => {
+		const { user, db, cohort } = resolveCohort(event);
+		const form = await event.request.formData();
+		const learnerId = Number(form.get('learnerId'));
+		const inCohort = listCohortLearners(db, cohort.id).find((l) => l.id === learnerId);
+		if (!inCohort || !canManageLearner(db, user, learnerId)) {
+			return fail(400, { message: 'form.invalid' as const });
+		}
+		const temporaryPassword = await resetPassword(db, learnerId);
+		return { temporaryPassword, learnerName: inCohort.displayName, learnerUsername: inCohort.username };
+	}
+} satisfies Actions;
