@@ -6,6 +6,10 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
+		// The build evaluates this file more than once (client and server environments); a
+		// Date.now() per evaluation gives the two halves different names and the client never
+		// starts. One id per build process keeps them in step.
+		version: { name: (process.env.TAPHUAN_BUILD_ID ??= Date.now().toString(36)) },
 		adapter: adapter({ out: 'build', precompress: true }),
 		// SvelteKit's origin check stays on: a cross-site form POST gets 403.
 		csrf: { trustedOrigins: [] },

@@ -32,5 +32,8 @@ export function safeRedirectTarget(next: string | null | undefined, fallback = '
 	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
 		return fallback;
 	}
+	// Browsers drop tabs and newlines from a Location, so "/\t/evil.example" would become
+	// "//evil.example". A real path is percent-encoded and never holds control characters.
+	if (/[\u0000-\u001f\u007f]/.test(next)) return fallback;
 	return next;
 }

@@ -29,14 +29,22 @@ export type PasswordProblem = 'tooShort' | 'tooLong' | 'tooCommon';
 
 /** Why a new password is refused, or null when it is acceptable. */
 export function checkPasswordStrength(password: string, username = ''): PasswordProblem | null {
-	if ([...password].length < MIN_PASSWORD_LENGTH) return 'tooShort';
+	// NFC: some Vietnamese input methods send "ệ" as e + two combining marks; it is one character.
+	if ([...password.normalize('NFC')].length < MIN_PASSWORD_LENGTH) return 'tooShort';
 	if (password.length > MAX_PASSWORD_LENGTH) return 'tooLong';
-	const lower = password.toLowerCase();
+	const lower = password.normalize('NFC').toLowerCase();
 	if (COMMON_PASSWORDS.has(lower)) return 'tooCommon';
 	if (username && lower.includes(username.toLowerCase())) return 'tooCommon';
 	// one character repeated ("aaaaaaaa") or a plain run ("12345678", "abcdefgh")
-	if (new Set(lower).size <= 2) return 'tooCommon';
+	if (new Set(lower).size <= 2 || isPlainRun(lower)) return 'tooCommon';
 	return null;
+}
+
+/** Each character one step from the one before, always the same way: "abcdefgh", "87654321". */
+function isPlainRun(text: string): boolean {
+	const codes = [...text].map((char) => char.codePointAt(0)!);
+	const step = codes[1]! - codes[0]!;
+	return Math.abs(step) === 1 && codes.every((code, i) => i === 0 || code - codes[i - 1]! === step);
 }
 
 /** A temporary password a trainer can read out over the phone: no look-alike characters. */

@@ -17,9 +17,11 @@ export interface ParsedFile<T> {
 const SPLIT_ONLY = { engines: { yaml: () => ({}) } };
 
 export function parseFrontmatter<S extends z.ZodType>(
-	source: string,
+	text: string,
 	schema: S
 ): ParsedFile<z.infer<S>> {
+	// Files saved on Windows end lines with \r\n; YAML would read `estimatedMinutes: 10\r` as text.
+	const source = text.replace(/\r\n?/g, '\n');
 	const split = matter(source, SPLIT_ONLY);
 	const bodyFirstLine = source.split('\n').length - split.content.split('\n').length + 1;
 	const problems: Problem[] = [];

@@ -45,13 +45,22 @@ function subdirectories(dir: string): string[] {
 		.sort();
 }
 
+/** decodeURI throws on a stray "%" ("media/100%.png"): an author's typo to report, not a crash. */
+function decodePath(path: string): string {
+	try {
+		return decodeURI(path);
+	} catch {
+		return path;
+	}
+}
+
 /** Relative media links that point at files the module does not have. */
 function missingMediaProblems(body: string, bodyFirstLine: number, moduleDir: string): Problem[] {
 	const problems: Problem[] = [];
 	const link = /!?\[[^\]]*\]\(\s*<?((?:\.\/)?media\/[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 	body.split('\n').forEach((text, index) => {
 		for (const match of text.matchAll(link)) {
-			const target = decodeURI(match[1]!.split('#')[0]!);
+			const target = decodePath(match[1]!.split('#')[0]!);
 			const path = normalize(join(moduleDir, target));
 			if (!path.startsWith(join(moduleDir, 'media') + sep) || !existsSync(path)) {
 				problems.push({

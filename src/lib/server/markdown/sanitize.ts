@@ -24,6 +24,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
 	allowedSchemesByTag: { img: ['http', 'https'] },
 	allowProtocolRelative: false,
 	disallowedTagsMode: 'discard',
+	// transformTags empties any other <input>, which would still show an enabled text field
+	exclusiveFilter: (frame) => frame.tag === 'input' && frame.attribs.type !== 'checkbox',
 	transformTags: {
 		input: (tagName, attribs) => ({
 			tagName,

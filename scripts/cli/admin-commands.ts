@@ -1,0 +1,176 @@
+// The admin CLI's commands, as a function of argv so tests can run them on a scratch database.
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { checkPasswordStrength, generateTemporaryPassword } from '$lib/server/auth/password';
+import { buildCatalog } from '$lib/server/courses/catalog';
+import {
+	createCohort,
+	ENROL_CODE_PATTERN,
+	EnrolCodeTakenError
+} from '$lib/server/cohorts/service';
+import type { Db } from '$lib/server/db/open';
+import {
+	createUser,
+	findUserByUsername,
+	normaliseUsername,
+	resetPassword,
+	ROLES,
+	USERNAME_PATTERN,
+	type Role
+} from '$lib/server/users/service';
+import type { Locale } from '$lib/i18n';
+import { cliMessage } from './messages';
+
+export interface CliContext {
+	openDb: () => Db;
+	coursesDir: string;
+	locale: Locale;
+	print: (line: string) => void;
+	fail: (line: string) => void;
+}
+
+/** A refusal the user can fix; printed without a stack trace, exit code 2. */
+class UsageError extends Error {}
+
+type Values = Record<string, string | string[] | boolean | undefined>;
+
+function parse(args: string[], options: Record<string, { multiple?: boolean }>, ctx: CliContext) {
+	const spec = Object.fromEntries(
+		Object.entries(options).map(([name, o]) => [name, { type: 'string' as const, multiple: o.multiple ?? false }])
+	);
+	try {
+		return parseArgs({ args, options: { ...spec, help: { type: 'boolean', short: 'h' } }, strict: true })
+			.values as Values;
+	} catch (error) {
+		throw new UsageError(cliMessage(ctx.locale, 'badOption', { detail: (error as Error).message }));
+	}
+}
+
+function required(values: Values, name: string, ctx: CliContext): string {
+	const value = values[name];
+	if (typeof value !== 'string' || !value.trim()) {
+		throw new UsageError(cliMessage(ctx.locale, 'missingOption', { name }));
+	}
+	return value.trim();
+}
+
+async function createUserCommand(args: string[], ctx: CliContext) {
+	const values = parse(args, { username: {}, name: {}, role: {}, password: {}, organisation: {}, commune: {}, province: {} }, ctx);
+	if (values.help) return ctx.print(cliMessage(ctx.locale, 'createUserHelp'));
+	const username = normaliseUsername(required(values, 'username', ctx));
+	const displayName = required(values, 'name', ctx);
+	const role = required(values, 'role', ctx) as Role;
+	if (!ROLES.includes(role)) throw new UsageError(cliMessage(ctx.locale, 'badRole'));
+	if (!USERNAME_PATTERN.test(username)) throw new UsageError(cliMessage(ctx.locale, 'badUsername'));
+	const given = typeof values.password === 'string' ? values.password : undefined;
+	if (given !== undefined && checkPasswordStrength(given, username)) {
+		throw new UsageError(cliMessage(ctx.locale, 'weakPassword'));
+	}
+	const db = ctx.openDb();
+	if (findUserByUsername(db, username)) {
+		throw new UsageError(cliMessage(ctx.locale, 'usernameTaken', { name: username }));
+	}
+	const password = given ?? generateTemporaryPassword();
+	await createUser(db, {
+		username,
+		displayName,
+		role,
+		password,
+		organisation: typeof values.organisation === 'string' ? values.organisation : '',
+		commune: typeof values.commune === 'string' ? values.commune : '',
+		province: typeof values.province === 'string' ? values.province : '',
+		mustChangePassword: given === undefined
+	});
+	ctx.print(cliMessage(ctx.locale, 'userCreated', { role, name: username }));
+	if (given === undefined) ctx.print(cliMessage(ctx.locale, 'temporaryPassword', { password }));
+}
+
+async function resetPasswordCommand(args: string[], ctx: CliContext) {
+	const values = parse(args, { username: {} }, ctx);
+	if (values.help) return ctx.print(cliMessage(ctx.locale, 'resetPasswordHelp'));
+	const username = required(values, 'username', ctx);
+	const db = ctx.openDb();
+	const user = findUserByUsername(db, username);
+	if (!user) throw new UsageError(cliMessage(ctx.locale, 'noSuchUser', { name: username }));
+	const password = await resetPassword(db, user.id);
+	ctx.print(cliMessage(ctx.locale, 'passwordReset', { name: user.username }));
+	ctx.print(cliMessage(ctx.locale, 'temporaryPassword', { password }));
+}
+
+function createCohortCommand(args: string[], ctx: CliContext) {
+	const values = parse(args, { name: {}, code: {}, course: { multiple: true }, trainer: { multiple: true } }, ctx);
+	if (values.help) return ctx.print(cliMessage(ctx.locale, 'createCohortHelp'));
+	const name = required(values, 'name', ctx);
+	const code = required(values, 'code', ctx);
+	if (!ENROL_CODE_PATTERN.test(code)) throw new UsageError(cliMessage(ctx.locale, 'badCode'));
+	const courseSlugs = (values.course as string[] | undefined) ?? [];
+	if (courseSlugs.length === 0) throw new UsageError(cliMessage(ctx.locale, 'missingOption', { name: 'course' }));
+	const db = ctx.openDb();
+	// course rows must exist for the cohort to point at them
+	const catalog = buildCatalog(db, ctx.coursesDir);
+	const known = catalog.courses.map((c) => c.slug);
+	for (const slug of courseSlugs) {
+		if (!known.includes(slug)) {
+			throw new UsageError(cliMessage(ctx.locale, 'noSuchCourse', { name: slug, known: known.join(', ') || '—' }));
+		}
+	}
+	const trainerIds = ((values.trainer as string[] | undefined) ?? []).map((username) => {
+		const user = findUserByUsername(db, username);
+		if (!user) throw new UsageError(cliMessage(ctx.locale, 'noSuchUser', { name: username }));
+		if (user.role !== 'trainer') throw new UsageError(cliMessage(ctx.locale, 'notTrainer', { name: username }));
+		return user.id;
+	});
+	try {
+		const cohort = createCohort(db, { name, enrolCode: code, courseIds: courseSlugs, trainerIds, createdBy: null });
+		ctx.print(cliMessage(ctx.locale, 'cohortCreated', { name: cohort.name, code: cohort.enrolCode }));
+	} catch (error) {
+		if (error instanceof EnrolCodeTakenError) {
+			throw new UsageError(cliMessage(ctx.locale, 'codeTaken', { code: code.toUpperCase() }));
+		}
+		throw error;
+	}
+}
+
+async function backupCommand(args: string[], ctx: CliContext) {
+	const values = parse(args, { out: {} }, ctx);
+	if (values.help) return ctx.print(cliMessage(ctx.locale, 'backupHelp'));
+	const out = required(values, 'out', ctx);
+	if (existsSync(out)) throw new UsageError(cliMessage(ctx.locale, 'backupExists', { path: out }));
+	const { totalPages } = await ctx.openDb().backup(out);
+	ctx.print(cliMessage(ctx.locale, 'backupDone', { pages: totalPages, path: out }));
+}
+
+const COMMANDS: Record<string, (args: string[], ctx: CliContext) => void | Promise<void>> = {
+	'create-user': createUserCommand,
+	'reset-password': resetPasswordCommand,
+	'create-cohort': createCohortCommand,
+	backup: backupCommand
+};
+
+/** Runs one command; returns the process exit code (0 ok, 2 bad input, 1 unexpected failure). */
+export async function runAdmin(argv: string[], ctx: CliContext): Promise<number> {
+	const [command, ...args] = argv;
+	if (!command || command === '--help' || command === '-h' || command === 'help') {
+		ctx.print(cliMessage(ctx.locale, 'usage'));
+		return command ? 0 : 2;
+	}
+	const run = COMMANDS[command];
+	if (!run) {
+		ctx.fail(cliMessage(ctx.locale, 'unknownCommand', { name: command }));
+		ctx.fail(cliMessage(ctx.locale, 'usage'));
+		return 2;
+	}
+	try {
+		await run(args, ctx);
+		return 0;
+	} catch (error) {
+		if (error instanceof UsageError) {
+			ctx.fail(error.message);
+			return 2;
+		}
+		ctx.fail(String((error as Error).stack ?? error));
+		return 1;
+	}
+}
+
+

@@ -1,0 +1,25 @@
+// Builds the command-line tools in scripts/ with the same module rules as the app
+// (the $lib alias, SQL migrations bundled with import.meta.glob) into build/cli/.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export default defineConfig({
+	root,
+	resolve: { alias: { $lib: `${root}src/lib` } },
+	logLevel: 'warn',
+	build: {
+		ssr: true,
+		outDir: 'build/cli',
+		emptyOutDir: true,
+		target: 'node20',
+		rollupOptions: {
+			input: {
+				admin: `${root}scripts/admin.ts`,
+				'courses-check': `${root}scripts/courses-check.ts`
+			},
+			output: { format: 'esm', entryFileNames: '[name].js' }
+		}
+	}
+});

@@ -1,0 +1,113 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../db/open';
+import { createUser, setUserDisabled, type User } from '../users/service';
+import { authenticate } from './login';
+import { ACCOUNT_POLICY } from './throttle';
+
+const PASSWORD = 'hoa sen trong đầm';
+
+function failures(db: Db, key: string): number | undefined {
+	const row = db.prepare('SELECT failures FROM throttle WHERE key = ?').get(key) as
+		| { failures: number }
+		| undefined;
+	return row?.failures;
+}
+
+let db: Db;
+let lan: User;
+
+beforeEach(async () => {
+	db = openDatabase(':memory:');
+	lan = await createUser(db, {
+		username: 'lan',
+		displayName: 'Nguyễn Thị Lan',
+		password: PASSWORD,
+		role: 'learner'
+	});
+});
+
+describe('authenticate', () => {
+	it('signs in with the right password, whatever the username’s case', async () => {
+		expect(await authenticate(db, 'lan', PASSWORD, '10.0.0.1')).toEqual({ kind: 'ok', user: lan });
+		const result = await authenticate(db, '  LAN ', PASSWORD, '10.0.0.1');
+		expect(result.kind === 'ok' && result.user.id).toBe(lan.id);
+	});
+
+	it('answers a wrong password and an unknown user the same way, and counts both', async () => {
+		const wrongPassword = await authenticate(db, 'lan', 'hoa sen trong ao', '10.0.0.1');
+		const unknownUser = await authenticate(db, 'khongco', PASSWORD, '10.0.0.1');
+		expect(wrongPassword).toEqual({ kind: 'invalid' });
+		expect(unknownUser).toEqual(wrongPassword);
+		expect(failures(db, 'login:user:lan')).toBe(1);
+		expect(failures(db, 'login:user:khongco')).toBe(1);
+		expect(failures(db, 'login:addr:10.0.0.1')).toBe(2);
+	});
+
+	it('throttles an account after 5 wrong passwords, even from different addresses', async () => {
+		for (let i = 0; i < ACCOUNT_POLICY.maxFailures; i++) {
+			expect(await authenticate(db, 'lan', `sai mật khẩu ${i}`, `10.0.0.${i}`)).toEqual({
+				kind: 'invalid'
+			});
+		}
+		const result = await authenticate(db, 'lan', PASSWORD, '10.9.9.9');
+		expect(result.kind).toBe('throttled');
+		if (result.kind !== 'throttled') return;
+		expect(result.retryAfterMs).toBeGreaterThan(0);
+		expect(result.retryAfterMs).toBeLessThanOrEqual(ACCOUNT_POLICY.lockMs);
+		// a throttled attempt is not checked and not counted
+		expect(failures(db, 'login:user:lan')).toBe(ACCOUNT_POLICY.maxFailures);
+		expect(failures(db, 'login:addr:10.9.9.9')).toBeUndefined();
+	});
+
+	it('does not throttle other accounts when one is locked', async () => {
+		const minh = await createUser(db, {
+			username: 'minh',
+			displayName: 'Trần Văn Minh',
+			password: 'cây đa đầu làng',
+			role: 'learner'
+		});
+		for (let i = 0; i < ACCOUNT_POLICY.maxFailures; i++) {
+			await authenticate(db, 'lan', 'sai mật khẩu', `10.0.0.${i}`);
+		}
+		expect((await authenticate(db, 'lan', PASSWORD, '10.0.0.1')).kind).toBe('throttled');
+		expect(await authenticate(db, 'minh', 'cây đa đầu làng', '10.0.0.1')).toEqual({
+			kind: 'ok',
+			user: minh
+		});
+	});
+
+	it('throttles an address after 20 failures across accounts', async () => {
+		for (let i = 0; i < 20; i++) {
+			expect((await authenticate(db, `nguoi${i}`, 'đoán bừa mật khẩu', '10.0.0.7')).kind).toBe(
+				'invalid'
+			);
+		}
+		expect(failures(db, 'login:addr:10.0.0.7')).toBe(20);
+		// no account reached its own limit
+		expect(failures(db, 'login:user:nguoi0')).toBe(1);
+		const fromSameAddress = await authenticate(db, 'lan', PASSWORD, '10.0.0.7');
+		expect(fromSameAddress.kind).toBe('throttled');
+		expect((await authenticate(db, 'lan', PASSWORD, '10.0.0.8')).kind).toBe('ok');
+	});
+
+	it('clears the account’s failures on success', async () => {
+		for (let i = 0; i < ACCOUNT_POLICY.maxFailures - 1; i++) {
+			await authenticate(db, 'lan', 'sai mật khẩu', '10.0.0.1');
+		}
+		expect(failures(db, 'login:user:lan')).toBe(ACCOUNT_POLICY.maxFailures - 1);
+		expect((await authenticate(db, 'lan', PASSWORD, '10.0.0.1')).kind).toBe('ok');
+		expect(failures(db, 'login:user:lan')).toBeUndefined();
+		for (let i = 0; i < ACCOUNT_POLICY.maxFailures - 1; i++) {
+			await authenticate(db, 'lan', 'sai mật khẩu', '10.0.0.1');
+		}
+		expect((await authenticate(db, 'lan', PASSWORD, '10.0.0.1')).kind).toBe('ok');
+	});
+
+	it('refuses a disabled user with the right password, and counts a wrong one as invalid', async () => {
+		setUserDisabled(db, lan.id, true);
+		expect(await authenticate(db, 'lan', PASSWORD, '10.0.0.1')).toEqual({ kind: 'disabled' });
+		expect(await authenticate(db, 'lan', 'sai mật khẩu', '10.0.0.1')).toEqual({ kind: 'invalid' });
+		setUserDisabled(db, lan.id, false);
+		expect((await authenticate(db, 'lan', PASSWORD, '10.0.0.1')).kind).toBe('ok');
+	});
+});

@@ -1,0 +1,424 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatLoadError } from './format';
+import { loadCourses, mediaUrl } from './loader';
+import type { LoadError } from './problems';
+
+const REAL_COURSES = fileURLToPath(new URL('../../../../courses', import.meta.url));
+
+const COURSE_MD = `---
+title: Khoá học thử
+summary: Một khoá học nhỏ để kiểm tra trình nạp.
+---
+
+Giới thiệu **khoá học**.
+`;
+
+// Line numbers matter below: the body's `## Tình huống` is line 10 of the file.
+const LESSON_MD = `---
+title: Mở đầu
+summary: Làm quen với khoá học.
+estimatedMinutes: 15
+objectives:
+  - Biết cách học trực tuyến
+discussionQuestions:
+  - Bạn mong đợi gì?
+---
+## Tình huống
+
+Một cán bộ xã gặp [văn bản](media/a.svg) mới.
+
+![Sơ đồ](media/a.svg)
+
+## Câu hỏi
+
+Bạn sẽ làm gì?
+`;
+
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>';
+
+const roots: string[] = [];
+
+afterEach(() => {
+	for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+/** A courses folder holding the given files (paths relative to it). */
+function coursesFolder(files: Record<string, string>): string {
+	const root = mkdtempSync(join(tmpdir(), 'taphuan-courses-'));
+	roots.push(root);
+	for (const [path, content] of Object.entries(files)) {
+		mkdirSync(dirname(join(root, path)), { recursive: true });
+		writeFileSync(join(root, path), content);
+	}
+	return root;
+}
+
+/** A valid course `slug` with one module, with any file replaced or added. */
+function validCourse(slug: string, overrides: Record<string, string> = {}): Record<string, string> {
+	return {
+		[`${slug}/course.md`]: COURSE_MD,
+		[`${slug}/01-mo-dau/lesson.md`]: LESSON_MD,
+		[`${slug}/01-mo-dau/media/a.svg`]: SVG,
+		...overrides
+	};
+}
+
+/** A lesson with the given frontmatter lines and body. */
+function lesson(frontmatter: string[], body = '## Mục một\n\nNội dung.\n'): string {
+	return ['---', ...frontmatter, '---', body].join('\n');
+}
+
+function load(files: Record<string, string>) {
+	return loadCourses(coursesFolder(files));
+}
+
+function only(errors: LoadError[]): LoadError {
+	expect(errors).toHaveLength(1);
+	return errors[0]!;
+}
+
+describe('loadCourses with a valid course', () => {
+	it('loads the course, its modules, sections and frontmatter', () => {
+		const { courses, errors } = load(validCourse('khoa-thu'));
+		expect(errors).toEqual([]);
+		expect(courses).toHaveLength(1);
+		const course = courses[0]!;
+		expect(course).toMatchObject({
+			slug: 'khoa-thu',
+			title: 'Khoá học thử',
+			summary: 'Một khoá học nhỏ để kiểm tra trình nạp.',
+			language: 'vi'
+		});
+		expect(course.introHtml).toContain('<strong>khoá học</strong>');
+		expect(course.modules).toHaveLength(1);
+		const module = course.modules[0]!;
+		expect(module).toMatchObject({
+			slug: '01-mo-dau',
+			number: 1,
+			title: 'Mở đầu',
+			summary: 'Làm quen với khoá học.',
+			estimatedMinutes: 15,
+			objectives: ['Biết cách học trực tuyến'],
+			discussionQuestions: ['Bạn mong đợi gì?']
+		});
+		expect(module.lesson.sections).toEqual([
+			{ id: 'tinh-huong', title: 'Tình huống' },
+			{ id: 'cau-hoi', title: 'Câu hỏi' }
+		]);
+		expect(module.lesson.html).toContain('<h2 id="tinh-huong">Tình huống</h2>');
+		expect(module.lesson.contentHash).toMatch(/^[0-9a-f]{16}$/);
+	});
+
+	it('rewrites media links and images to the URL they are served at', () => {
+		const { courses } = load(validCourse('khoa-thu'));
+		const html = courses[0]!.modules[0]!.lesson.html;
+		const url = '/courses/khoa-thu/01-mo-dau/media/a.svg';
+		expect(html).toContain(`<img src="${url}" alt="Sơ đồ"`);
+		expect(html).toContain(`<a href="${url}">văn bản</a>`);
+		expect(html).not.toContain('src="media/');
+		expect(mediaUrl('khoa-thu', '01-mo-dau', './media/a.svg')).toBe(url);
+	});
+
+	it('orders modules by number, or by the modules list when there is one', () => {
+		const second = lesson(['title: Học phần hai', 'estimatedMinutes: 5']);
+		const byNumber = load(validCourse('khoa-thu', { 'khoa-thu/02-hai/lesson.md': second }));
+		expect(byNumber.errors).toEqual([]);
+		expect(byNumber.courses[0]!.modules.map((m) => m.slug)).toEqual(['01-mo-dau', '02-hai']);
+
+		const listed = COURSE_MD.replace('---\n\n', 'modules:\n  - 02-hai\n  - 01-mo-dau\n---\n\n');
+		const byList = load(
+			validCourse('khoa-thu', { 'khoa-thu/course.md': listed, 'khoa-thu/02-hai/lesson.md': second })
+		);
+		expect(byList.errors).toEqual([]);
+		expect(byList.courses[0]!.modules.map((m) => m.slug)).toEqual(['02-hai', '01-mo-dau']);
+	});
+
+	it('reads files saved with Windows line endings', () => {
+		const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+		const { courses, errors } = load(
+			validCourse('khoa-thu', {
+				'khoa-thu/course.md': crlf(COURSE_MD),
+				'khoa-thu/01-mo-dau/lesson.md': crlf(LESSON_MD),
+				// the last frontmatter line is the one a stray \r would spoil
+				'khoa-thu/02-hai/lesson.md': crlf(
+					lesson(['title: Hai', 'estimatedMinutes: 20'], '## Mục\n\n![](media/../../x)\n')
+				)
+			})
+		);
+		expect(errors).toEqual([
+			{ file: 'khoa-thu/02-hai/lesson.md', line: 7, key: 'loader.missingMedia', params: { path: 'media/../../x' } }
+		]);
+		const fixed = load(
+			validCourse('khoa-thu', {
+				'khoa-thu/course.md': crlf(COURSE_MD),
+				'khoa-thu/01-mo-dau/lesson.md': crlf(LESSON_MD),
+				'khoa-thu/02-hai/lesson.md': crlf(lesson(['title: Hai', 'estimatedMinutes: 20']))
+			})
+		);
+		expect(fixed.errors).toEqual([]);
+		const [first, second] = fixed.courses[0]!.modules;
+		expect(first!.estimatedMinutes).toBe(15);
+		expect(first!.discussionQuestions).toEqual(['Bạn mong đợi gì?']);
+		expect(first!.lesson.sections).toHaveLength(2);
+		expect(second!.estimatedMinutes).toBe(20);
+	});
+
+	it('loads a valid course beside a broken one, and not the broken one', () => {
+		const { courses, errors } = load({
+			...validCourse('khoa-hong', { 'khoa-hong/01-mo-dau/lesson.md': lesson(['title: Thiếu thời lượng']) }),
+			...validCourse('khoa-tot')
+		});
+		expect(courses.map((c) => c.slug)).toEqual(['khoa-tot']);
+		expect(errors.map((e) => e.file)).toEqual(['khoa-hong/01-mo-dau/lesson.md']);
+	});
+});
+
+describe('loadCourses reports each problem with its file and line', () => {
+	const FILE = 'khoa-thu/01-mo-dau/lesson.md';
+
+	function lessonErrors(source: string): { errors: LoadError[]; loaded: number } {
+		const { courses, errors } = load(validCourse('khoa-thu', { [FILE]: source }));
+		return { errors, loaded: courses.length };
+	}
+
+	it('a YAML syntax error, at its line', () => {
+		const { errors, loaded } = lessonErrors(
+			lesson(['title: Mở đầu', 'estimatedMinutes: 10', 'objectives: [một, hai'])
+		);
+		expect(loaded).toBe(0);
+		expect(only(errors)).toMatchObject({ file: FILE, line: 4, key: 'loader.yamlSyntax' });
+		expect(errors[0]!.params?.detail).toBeTruthy();
+	});
+
+	it('a setting given twice, at its second line', () => {
+		const { errors } = lessonErrors(
+			lesson(['title: Mở đầu', 'estimatedMinutes: 10', 'title: Lần nữa'])
+		);
+		expect(only(errors)).toMatchObject({ file: FILE, line: 4, key: 'loader.yamlSyntax' });
+	});
+
+	it('a missing title', () => {
+		const { errors, loaded } = lessonErrors(lesson(['summary: Tóm tắt', 'estimatedMinutes: 10']));
+		expect(loaded).toBe(0);
+		expect(only(errors)).toMatchObject({
+			file: FILE,
+			line: 2,
+			key: 'loader.missingSetting',
+			params: { name: 'title' }
+		});
+	});
+
+	it('a missing title in course.md', () => {
+		const { courses, errors } = load(
+			validCourse('khoa-thu', { 'khoa-thu/course.md': '---\nsummary: Tóm tắt\n---\nNội dung\n' })
+		);
+		expect(courses).toEqual([]);
+		expect(only(errors)).toMatchObject({
+			file: 'khoa-thu/course.md',
+			line: 2,
+			key: 'loader.missingSetting',
+			params: { name: 'title' }
+		});
+	});
+
+	it('estimatedMinutes of the wrong type, at that key’s line', () => {
+		const { errors, loaded } = lessonErrors(
+			lesson(['title: Mở đầu', 'summary: Tóm tắt', 'estimatedMinutes: mười lăm', 'objectives: []'])
+		);
+		expect(loaded).toBe(0);
+		expect(only(errors)).toMatchObject({
+			file: FILE,
+			line: 4,
+			key: 'loader.invalidSetting',
+			params: { name: 'estimatedMinutes' }
+		});
+	});
+
+	it('an unknown setting, at its line', () => {
+		const { errors, loaded } = lessonErrors(
+			lesson(['title: Mở đầu', 'estimatedMinutes: 10', 'estimatedMinute: 10', 'objectives: []'])
+		);
+		expect(loaded).toBe(0);
+		expect(only(errors)).toMatchObject({
+			file: FILE,
+			line: 4,
+			key: 'loader.unknownSetting',
+			params: { name: 'estimatedMinute' }
+		});
+	});
+
+	it('a missing media file, at the body line where it appears', () => {
+		// frontmatter: lines 1–4; body: line 5 `## Mục`, line 6 blank, line 7 text, line 8 blank
+		const source = lesson(
+			['title: Mở đầu', 'estimatedMinutes: 10'],
+			'## Mục\n\nCó ảnh đây.\n\nXem ![ảnh](media/khong-co.png) nhé.\n'
+		);
+		const { errors, loaded } = lessonErrors(source);
+		expect(loaded).toBe(0);
+		expect(only(errors)).toMatchObject({
+			file: FILE,
+			line: 9,
+			key: 'loader.missingMedia',
+			params: { path: 'media/khong-co.png' }
+		});
+	});
+
+	it('a media link with a stray %, without stopping the other courses from loading', () => {
+		const { courses, errors } = load({
+			...validCourse('khoa-thu', {
+				[FILE]: lesson(['title: Mở đầu', 'estimatedMinutes: 10'], '## Mục\n\n![](media/100%.png)\n')
+			}),
+			...validCourse('khoa-tot')
+		});
+		expect(courses.map((c) => c.slug)).toEqual(['khoa-tot']);
+		expect(only(errors)).toMatchObject({
+			file: FILE,
+			line: 7,
+			key: 'loader.missingMedia',
+			params: { path: 'media/100%.png' }
+		});
+	});
+
+	it('a media path that climbs out of the media folder', () => {
+		const { errors } = lessonErrors(
+			lesson(['title: Mở đầu', 'estimatedMinutes: 10'], '## Mục\n\n![](media/../lesson.md)\n')
+		);
+		expect(only(errors)).toMatchObject({ file: FILE, line: 7, key: 'loader.missingMedia' });
+	});
+
+	it('a lesson without any ## section', () => {
+		const { errors, loaded } = lessonErrors(
+			lesson(['title: Mở đầu', 'estimatedMinutes: 10'], '# Tiêu đề lớn\n\n### Mục nhỏ\n\nNội dung.\n')
+		);
+		expect(loaded).toBe(0);
+		expect(only(errors)).toMatchObject({ file: FILE, line: 5, key: 'loader.noSections' });
+	});
+
+	it('a lesson without frontmatter', () => {
+		const { errors } = lessonErrors('## Mục\n\nNội dung.\n');
+		expect(only(errors)).toMatchObject({ file: FILE, line: 1, key: 'loader.noFrontmatter' });
+	});
+
+	it('a badly named module folder', () => {
+		const { courses, errors } = load(
+			validCourse('khoa-thu', {
+				'khoa-thu/1-hai/lesson.md': lesson(['title: Hai', 'estimatedMinutes: 5'])
+			})
+		);
+		expect(courses).toEqual([]);
+		expect(only(errors)).toMatchObject({ file: 'khoa-thu/1-hai', line: 0, key: 'loader.badModuleFolder' });
+	});
+
+	it('a module folder without lesson.md', () => {
+		const { courses, errors } = load(
+			validCourse('khoa-thu', { 'khoa-thu/02-hai/media/a.svg': SVG })
+		);
+		expect(courses).toEqual([]);
+		expect(only(errors)).toMatchObject({
+			file: 'khoa-thu/02-hai/lesson.md',
+			line: 0,
+			key: 'loader.missingLesson'
+		});
+	});
+
+	it('two modules with the same number', () => {
+		const { courses, errors } = load(
+			validCourse('khoa-thu', {
+				'khoa-thu/01-trung/lesson.md': lesson(['title: Trùng số', 'estimatedMinutes: 5'])
+			})
+		);
+		expect(courses).toEqual([]);
+		expect(only(errors)).toMatchObject({
+			file: 'khoa-thu/01-trung',
+			line: 0,
+			key: 'loader.duplicateModuleNumber',
+			params: { other: '01-mo-dau' }
+		});
+	});
+
+	it('a modules list naming a folder that does not exist', () => {
+		const listed = COURSE_MD.replace('---\n\n', 'modules:\n  - 01-mo-dau\n  - 02-khong-co\n---\n\n');
+		const { courses, errors } = load(validCourse('khoa-thu', { 'khoa-thu/course.md': listed }));
+		expect(courses).toEqual([]);
+		expect(only(errors)).toMatchObject({
+			file: 'khoa-thu/course.md',
+			key: 'loader.unknownModule',
+			params: { name: '02-khong-co' }
+		});
+	});
+
+	it('a module missing from the modules list', () => {
+		const listed = COURSE_MD.replace('---\n\n', 'modules:\n  - 01-mo-dau\n---\n\n');
+		const { courses, errors } = load(
+			validCourse('khoa-thu', {
+				'khoa-thu/course.md': listed,
+				'khoa-thu/02-hai/lesson.md': lesson(['title: Hai', 'estimatedMinutes: 5'])
+			})
+		);
+		expect(courses).toEqual([]);
+		expect(only(errors)).toMatchObject({ key: 'loader.moduleNotListed', params: { name: '02-hai' } });
+	});
+
+	it('a course without modules, or without course.md', () => {
+		const { courses, errors } = load({
+			'rong/course.md': COURSE_MD,
+			'thieu/01-mo-dau/lesson.md': LESSON_MD
+		});
+		expect(courses).toEqual([]);
+		expect(errors).toEqual([
+			{ file: 'rong/course.md', line: 0, key: 'loader.noModules' },
+			{ file: 'thieu/course.md', line: 0, key: 'loader.missingCourseFile' }
+		]);
+	});
+
+	it('a course folder with capitals or spaces', () => {
+		const { errors } = load(validCourse('Khoa Thu'));
+		expect(only(errors)).toMatchObject({ file: 'Khoa Thu', line: 0, key: 'loader.badCourseFolder' });
+	});
+
+	it('a courses folder that does not exist', () => {
+		const missing = join(coursesFolder({}), 'khong-co');
+		const { courses, errors } = loadCourses(missing);
+		expect(courses).toEqual([]);
+		expect(only(errors)).toMatchObject({ line: 0, key: 'loader.noCoursesFolder' });
+	});
+});
+
+describe('the real courses folder', () => {
+	it('loads without errors', () => {
+		const { courses, errors } = loadCourses(REAL_COURSES);
+		expect(errors.map((e) => formatLoadError(e, 'en'))).toEqual([]);
+		expect(courses.length).toBeGreaterThanOrEqual(1);
+		for (const course of courses) {
+			expect(course.modules.length).toBeGreaterThanOrEqual(1);
+			for (const module of course.modules) expect(module.lesson.sections.length).toBeGreaterThan(0);
+		}
+	});
+});
+
+describe('formatLoadError', () => {
+	it('gives file:line: message in the chosen language', () => {
+		const error: LoadError = {
+			file: 'khoa-thu/01-mo-dau/lesson.md',
+			line: 4,
+			key: 'loader.unknownSetting',
+			params: { name: 'estimatedMinute' }
+		};
+		expect(formatLoadError(error, 'en')).toBe(
+			'khoa-thu/01-mo-dau/lesson.md:4: unknown setting “estimatedMinute”'
+		);
+		expect(formatLoadError(error, 'vi')).toBe(
+			'khoa-thu/01-mo-dau/lesson.md:4: thiết lập không được hỗ trợ: “estimatedMinute”'
+		);
+	});
+
+	it('leaves the line out when there is none', () => {
+		expect(formatLoadError({ file: 'khoa-thu/1-hai', line: 0, key: 'loader.badModuleFolder' }, 'en')).toBe(
+			'khoa-thu/1-hai: a module folder must be named NN-module-name, e.g. 01-legal-framework'
+		);
+	});
+});

@@ -1,0 +1,187 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { hashPassword } from '../auth/password';
+import { moduleActivityIds, syncCatalog, type Catalog } from '../courses/catalog';
+import type { Course, Module } from '../courses/loader';
+import { openDatabase, type Db } from '../db/open';
+import { insertUser, type User } from '../users/service';
+import { learnerCourseProgress } from './course-progress';
+import { courseProgress, moduleStatus } from './progress';
+import { getTrackingFor, markCompleted, recordHeartbeat, recordLaunch } from './service';
+
+const T0 = Date.UTC(2025, 2, 1, 8);
+const MINUTE = 60_000;
+
+function lessonModule(slug: string, number: number): Module {
+	return {
+		slug,
+		number,
+		title: `Học phần ${number}`,
+		summary: '',
+		estimatedMinutes: 10,
+		objectives: [],
+		discussionQuestions: [],
+		lesson: {
+			html: '<h2 id="mo-dau">Mở đầu</h2><h2 id="ket-luan">Kết luận</h2>',
+			sections: [
+				{ id: 'mo-dau', title: 'Mở đầu' },
+				{ id: 'ket-luan', title: 'Kết luận' }
+			],
+			contentHash: `hash-${slug}`
+		},
+		dir: `/khong-dung/${slug}`
+	};
+}
+
+const COURSE: Course = {
+	slug: 'khoa-thu',
+	title: 'Khoá học thử',
+	summary: 'Tóm tắt',
+	language: 'vi',
+	introHtml: '',
+	modules: [lessonModule('01-mot', 1), lessonModule('02-hai', 2), lessonModule('03-ba', 3)]
+};
+
+let passwordHash: string;
+beforeAll(async () => {
+	passwordHash = await hashPassword('hoa sen trong đầm');
+});
+
+let db: Db;
+let lan: User;
+let catalog: Catalog;
+
+function newLearner(username: string): User {
+	return insertUser(db, { username, displayName: username, password: '', role: 'learner' }, passwordHash);
+}
+
+/** The lesson activity of module `slug`. */
+function lessonOf(slug: string): number {
+	const module = COURSE.modules.find((m) => m.slug === slug)!;
+	return moduleActivityIds(catalog, COURSE, module)[0]!;
+}
+
+function progressOf(user: User) {
+	const idsOf = (module: Module) => moduleActivityIds(catalog, COURSE, module);
+	return courseProgress(COURSE, idsOf, getTrackingFor(db, user.id, COURSE.modules.flatMap(idsOf)));
+}
+
+beforeEach(() => {
+	db = openDatabase(':memory:');
+	lan = newLearner('lan');
+	catalog = { courses: [COURSE], errors: [], loadedAt: T0, activityIds: syncCatalog(db, [COURSE], T0) };
+});
+
+describe('moduleStatus', () => {
+	it('is completed only when every activity is', () => {
+		expect(moduleStatus([])).toBe('notStarted');
+		expect(moduleStatus(['not attempted'])).toBe('notStarted');
+		expect(moduleStatus(['not attempted', 'not attempted'])).toBe('notStarted');
+		expect(moduleStatus(['incomplete'])).toBe('inProgress');
+		expect(moduleStatus(['completed', 'not attempted'])).toBe('inProgress');
+		expect(moduleStatus(['completed', 'incomplete'])).toBe('inProgress');
+		expect(moduleStatus(['completed'])).toBe('completed');
+		expect(moduleStatus(['completed', 'completed'])).toBe('completed');
+	});
+});
+
+describe('courseProgress', () => {
+	it('before anything is opened: nothing started, 0 %, resume at the first module', () => {
+		expect(progressOf(lan)).toEqual({
+			completedModules: 0,
+			totalModules: 3,
+			percent: 0,
+			modules: COURSE.modules.map((m) => ({
+				slug: m.slug,
+				status: 'notStarted',
+				location: null,
+				lastAccessedAt: null
+			})),
+			resume: { moduleSlug: '01-mot', location: null }
+		});
+	});
+
+	it('derives each module’s status and the percentage from the tracking rows', () => {
+		markCompleted(db, lan.id, lessonOf('01-mot'), T0);
+		recordLaunch(db, lan.id, lessonOf('02-hai'), T0 + MINUTE);
+		const progress = progressOf(lan);
+		expect(progress.modules.map((m) => m.status)).toEqual(['completed', 'inProgress', 'notStarted']);
+		expect(progress.completedModules).toBe(1);
+		expect(progress.percent).toBe(33);
+	});
+
+	it('resumes at the activity opened last, at its bookmark', () => {
+		recordLaunch(db, lan.id, lessonOf('01-mot'), T0);
+		recordHeartbeat(db, lan.id, lessonOf('01-mot'), { activeMs: 0, location: 'ket-luan', reachedEnd: false }, T0 + MINUTE);
+		recordLaunch(db, lan.id, lessonOf('03-ba'), T0 + 2 * MINUTE);
+		recordHeartbeat(db, lan.id, lessonOf('03-ba'), { activeMs: 0, location: 'mo-dau', reachedEnd: false }, T0 + 3 * MINUTE);
+		expect(progressOf(lan).resume).toEqual({ moduleSlug: '03-ba', location: 'mo-dau' });
+		expect(progressOf(lan).modules[0]).toEqual({
+			slug: '01-mot',
+			status: 'inProgress',
+			location: 'ket-luan',
+			lastAccessedAt: T0 + MINUTE
+		});
+
+		// going back to module 1 moves the resume point there, with its own bookmark
+		recordLaunch(db, lan.id, lessonOf('01-mot'), T0 + 4 * MINUTE);
+		expect(progressOf(lan).resume).toEqual({ moduleSlug: '01-mot', location: 'ket-luan' });
+	});
+
+	it('reaches 100 % when every module is completed', () => {
+		for (const [i, module] of COURSE.modules.entries()) {
+			markCompleted(db, lan.id, lessonOf(module.slug), T0 + i * MINUTE);
+		}
+		const progress = progressOf(lan);
+		expect(progress).toMatchObject({ completedModules: 3, totalModules: 3, percent: 100 });
+		expect(progress.resume).toEqual({ moduleSlug: '03-ba', location: null });
+	});
+
+	it('counts only this learner’s rows', () => {
+		const minh = newLearner('minh');
+		markCompleted(db, minh.id, lessonOf('01-mot'), T0);
+		markCompleted(db, minh.id, lessonOf('02-hai'), T0);
+		expect(progressOf(lan).percent).toBe(0);
+		expect(progressOf(minh).percent).toBe(67);
+	});
+
+	it('needs every activity of a module for the module to count as completed', () => {
+		// a module with two activities: its lesson and a quiz
+		const { lastInsertRowid } = db
+			.prepare(
+				`INSERT INTO activity (course_id, module_slug, kind, title, content_hash)
+				 VALUES ('khoa-thu', '01-mot', 'quiz', 'Kiểm tra', 'q')`
+			)
+			.run();
+		const quiz = Number(lastInsertRowid);
+		const idsOf = (module: Module) =>
+			module.slug === '01-mot' ? [lessonOf('01-mot'), quiz] : moduleActivityIds(catalog, COURSE, module);
+		const progress = () => courseProgress(COURSE, idsOf, getTrackingFor(db, lan.id, [lessonOf('01-mot'), quiz]));
+
+		markCompleted(db, lan.id, lessonOf('01-mot'), T0);
+		expect(progress().modules[0]!.status).toBe('inProgress');
+		expect(progress().percent).toBe(0);
+		markCompleted(db, lan.id, quiz, T0 + MINUTE);
+		expect(progress().modules[0]!.status).toBe('completed');
+		expect(progress().percent).toBe(33);
+	});
+
+	it('has nothing to resume in a course without modules', () => {
+		const empty: Course = { ...COURSE, modules: [] };
+		expect(courseProgress(empty, () => [], new Map())).toEqual({
+			completedModules: 0,
+			totalModules: 0,
+			percent: 0,
+			modules: [],
+			resume: null
+		});
+	});
+});
+
+describe('learnerCourseProgress', () => {
+	it('reads the learner’s rows for the course from the database', () => {
+		markCompleted(db, lan.id, lessonOf('02-hai'), T0);
+		const progress = learnerCourseProgress(db, catalog, COURSE, lan.id);
+		expect(progress).toEqual(progressOf(lan));
+		expect(progress.modules.map((m) => m.status)).toEqual(['notStarted', 'completed', 'notStarted']);
+	});
+});

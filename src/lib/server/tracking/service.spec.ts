@@ -1,0 +1,280 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { activityKey, syncCatalog } from '../courses/catalog';
+import type { Course, Module } from '../courses/loader';
+import { openDatabase, type Db } from '../db/open';
+import { hashPassword } from '../auth/password';
+import { insertUser, type User } from '../users/service';
+import {
+	getTracking,
+	getTrackingFor,
+	MAX_HEARTBEAT_CREDIT_MS,
+	markCompleted,
+	recordHeartbeat,
+	recordLaunch,
+	type Heartbeat
+} from './service';
+
+const T0 = Date.UTC(2025, 2, 1, 8);
+const SECOND = 1000;
+const HOUR = 60 * 60 * SECOND;
+
+function lessonModule(slug: string, number: number): Module {
+	return {
+		slug,
+		number,
+		title: `Học phần ${number}`,
+		summary: '',
+		estimatedMinutes: 10,
+		objectives: [],
+		discussionQuestions: [],
+		lesson: {
+			html: '<h2 id="mo-dau">Mở đầu</h2><h2 id="ket-luan">Kết luận</h2>',
+			sections: [
+				{ id: 'mo-dau', title: 'Mở đầu' },
+				{ id: 'ket-luan', title: 'Kết luận' }
+			],
+			contentHash: `hash-${slug}`
+		},
+		dir: `/khong-dung/${slug}`
+	};
+}
+
+const COURSE: Course = {
+	slug: 'khoa-thu',
+	title: 'Khoá học thử',
+	summary: 'Tóm tắt',
+	language: 'vi',
+	introHtml: '',
+	modules: [lessonModule('01-mot', 1), lessonModule('02-hai', 2)]
+};
+
+interface EventRow {
+	user_id: number;
+	activity_id: number | null;
+	verb: string;
+	result: string | null;
+	created_at: number;
+}
+
+function events(db: Db, userId: number, verb?: string): EventRow[] {
+	const rows = db
+		.prepare(
+			'SELECT user_id, activity_id, verb, result, created_at FROM learning_event WHERE user_id = ? ORDER BY id'
+		)
+		.all(userId) as EventRow[];
+	return verb ? rows.filter((row) => row.verb === verb) : rows;
+}
+
+function beat(partial: Partial<Heartbeat>): Heartbeat {
+	return { activeMs: 0, location: null, reachedEnd: false, ...partial };
+}
+
+// One argon2 hash for the whole file: users are inserted with it, which keeps the tests fast.
+let passwordHash: string;
+beforeAll(async () => {
+	passwordHash = await hashPassword('hoa sen trong đầm');
+});
+
+let db: Db;
+let lan: User;
+let activity: number;
+let otherActivity: number;
+
+beforeEach(() => {
+	db = openDatabase(':memory:');
+	lan = insertUser(db, { username: 'lan', displayName: 'Lan', password: '', role: 'learner' }, passwordHash);
+	const ids = syncCatalog(db, [COURSE], T0);
+	activity = ids.get(activityKey('khoa-thu', '01-mot', 'lesson'))!;
+	otherActivity = ids.get(activityKey('khoa-thu', '02-hai', 'lesson'))!;
+});
+
+describe('recordLaunch', () => {
+	it('starts the first attempt: incomplete, attempts 1, first and last access now', () => {
+		const tracking = recordLaunch(db, lan.id, activity, T0);
+		expect(tracking).toMatchObject({
+			userId: lan.id,
+			activityId: activity,
+			completionStatus: 'incomplete',
+			successStatus: 'unknown',
+			attempts: 1,
+			totalTimeMs: 0,
+			location: null,
+			firstAccessedAt: T0,
+			lastAccessedAt: T0,
+			completedAt: null
+		});
+		expect(getTracking(db, lan.id, activity)).toEqual(tracking);
+		expect(getTracking(db, lan.id, otherActivity)).toBeNull();
+		expect(events(db, lan.id)).toEqual([
+			{ user_id: lan.id, activity_id: activity, verb: 'launched', result: null, created_at: T0 }
+		]);
+	});
+
+	it('on a later visit touches only the last access time', () => {
+		recordLaunch(db, lan.id, activity, T0);
+		const again = recordLaunch(db, lan.id, activity, T0 + HOUR);
+		expect(again).toMatchObject({
+			completionStatus: 'incomplete',
+			attempts: 1,
+			firstAccessedAt: T0,
+			lastAccessedAt: T0 + HOUR
+		});
+		expect(events(db, lan.id, 'launched')).toHaveLength(2);
+	});
+
+	it('does not undo a completion', () => {
+		markCompleted(db, lan.id, activity, T0);
+		const again = recordLaunch(db, lan.id, activity, T0 + HOUR);
+		expect(again.completionStatus).toBe('completed');
+		expect(again.completedAt).toBe(T0);
+	});
+});
+
+describe('recordHeartbeat', () => {
+	it('credits the active time the browser reports', () => {
+		recordLaunch(db, lan.id, activity, T0);
+		const tracking = recordHeartbeat(db, lan.id, activity, beat({ activeMs: 30 * SECOND }), T0 + 30 * SECOND);
+		expect(tracking.totalTimeMs).toBe(30 * SECOND);
+		expect(tracking.lastAccessedAt).toBe(T0 + 30 * SECOND);
+	});
+
+	it('credits at most MAX_HEARTBEAT_CREDIT_MS after an idle hour', () => {
+		expect(MAX_HEARTBEAT_CREDIT_MS).toBe(60 * SECOND);
+		recordLaunch(db, lan.id, activity, T0);
+		const tracking = recordHeartbeat(db, lan.id, activity, beat({ activeMs: HOUR }), T0 + HOUR);
+		expect(tracking.totalTimeMs).toBe(60 * SECOND);
+		expect(getTracking(db, lan.id, activity)!.totalTimeMs).toBe(60 * SECOND);
+	});
+
+	it('credits no more than the time since the last beat, whatever the browser claims', () => {
+		recordLaunch(db, lan.id, activity, T0);
+		recordHeartbeat(db, lan.id, activity, beat({ activeMs: 30 * SECOND }), T0 + 30 * SECOND);
+		// a second tab reports 30 s one second later
+		const tracking = recordHeartbeat(
+			db,
+			lan.id,
+			activity,
+			beat({ activeMs: 30 * SECOND }),
+			T0 + 31 * SECOND
+		);
+		expect(tracking.totalTimeMs).toBe(31 * SECOND);
+	});
+
+	it('credits nothing for zero, negative or backwards-in-time beats', () => {
+		recordLaunch(db, lan.id, activity, T0);
+		recordHeartbeat(db, lan.id, activity, beat({ activeMs: 0 }), T0 + 10 * SECOND);
+		recordHeartbeat(db, lan.id, activity, beat({ activeMs: -50 * SECOND }), T0 + 20 * SECOND);
+		recordHeartbeat(db, lan.id, activity, beat({ activeMs: 5 * SECOND }), T0 + 10 * SECOND);
+		expect(getTracking(db, lan.id, activity)!.totalTimeMs).toBe(0);
+	});
+
+	it('on an activity never launched starts it and credits nothing', () => {
+		const tracking = recordHeartbeat(db, lan.id, activity, beat({ activeMs: 30 * SECOND }), T0);
+		expect(tracking).toMatchObject({ completionStatus: 'incomplete', attempts: 1, totalTimeMs: 0 });
+		expect(events(db, lan.id, 'launched')).toHaveLength(1);
+	});
+
+	it('stores the location as a bookmark and logs progress only when it changes', () => {
+		recordLaunch(db, lan.id, activity, T0);
+		recordHeartbeat(db, lan.id, activity, beat({ location: 'mo-dau' }), T0 + 1 * SECOND);
+		recordHeartbeat(db, lan.id, activity, beat({ location: 'mo-dau' }), T0 + 2 * SECOND);
+		recordHeartbeat(db, lan.id, activity, beat({ location: null }), T0 + 3 * SECOND);
+		expect(getTracking(db, lan.id, activity)!.location).toBe('mo-dau');
+		recordHeartbeat(db, lan.id, activity, beat({ location: 'ket-luan' }), T0 + 4 * SECOND);
+		expect(getTracking(db, lan.id, activity)!.location).toBe('ket-luan');
+
+		const progressed = events(db, lan.id, 'progressed');
+		expect(progressed.map((e) => [JSON.parse(e.result!), e.created_at])).toEqual([
+			[{ location: 'mo-dau' }, T0 + 1 * SECOND],
+			[{ location: 'ket-luan' }, T0 + 4 * SECOND]
+		]);
+		expect(progressed.every((e) => e.activity_id === activity)).toBe(true);
+	});
+
+	it('completes the activity when the end is reached, logging it exactly once', () => {
+		recordLaunch(db, lan.id, activity, T0);
+		const first = recordHeartbeat(
+			db,
+			lan.id,
+			activity,
+			beat({ activeMs: 20 * SECOND, location: 'ket-luan', reachedEnd: true }),
+			T0 + 20 * SECOND
+		);
+		expect(first).toMatchObject({
+			completionStatus: 'completed',
+			completedAt: T0 + 20 * SECOND,
+			totalTimeMs: 20 * SECOND,
+			location: 'ket-luan'
+		});
+		const second = recordHeartbeat(
+			db,
+			lan.id,
+			activity,
+			beat({ activeMs: 10 * SECOND, reachedEnd: true }),
+			T0 + 30 * SECOND
+		);
+		expect(second).toMatchObject({
+			completionStatus: 'completed',
+			completedAt: T0 + 20 * SECOND,
+			totalTimeMs: 30 * SECOND
+		});
+		expect(events(db, lan.id, 'completed')).toEqual([
+			{ user_id: lan.id, activity_id: activity, verb: 'completed', result: null, created_at: T0 + 20 * SECOND }
+		]);
+	});
+});
+
+describe('markCompleted', () => {
+	it('completes once; a second call changes and logs nothing', () => {
+		recordLaunch(db, lan.id, activity, T0);
+		markCompleted(db, lan.id, activity, T0 + HOUR);
+		markCompleted(db, lan.id, activity, T0 + 2 * HOUR);
+		expect(getTracking(db, lan.id, activity)).toMatchObject({
+			completionStatus: 'completed',
+			completedAt: T0 + HOUR,
+			lastAccessedAt: T0 + HOUR
+		});
+		expect(events(db, lan.id, 'completed')).toHaveLength(1);
+	});
+
+	it('launches an activity never opened before completing it', () => {
+		markCompleted(db, lan.id, activity, T0);
+		expect(getTracking(db, lan.id, activity)).toMatchObject({
+			completionStatus: 'completed',
+			attempts: 1,
+			firstAccessedAt: T0,
+			completedAt: T0
+		});
+		expect(events(db, lan.id).map((e) => e.verb)).toEqual(['launched', 'completed']);
+	});
+
+	it('touches only this learner and this activity', () => {
+		const minh = insertUser(
+			db,
+			{ username: 'minh', displayName: 'Minh', password: '', role: 'learner' },
+			passwordHash
+		);
+		recordLaunch(db, minh.id, activity, T0);
+		recordLaunch(db, lan.id, otherActivity, T0);
+		markCompleted(db, lan.id, activity, T0 + SECOND);
+		expect(getTracking(db, minh.id, activity)!.completionStatus).toBe('incomplete');
+		expect(getTracking(db, lan.id, otherActivity)!.completionStatus).toBe('incomplete');
+		expect(events(db, minh.id, 'completed')).toEqual([]);
+	});
+});
+
+describe('getTrackingFor', () => {
+	it('returns this learner’s rows for the asked activities, keyed by activity id', () => {
+		const minh = insertUser(
+			db,
+			{ username: 'minh', displayName: 'Minh', password: '', role: 'learner' },
+			passwordHash
+		);
+		recordLaunch(db, lan.id, activity, T0);
+		recordLaunch(db, minh.id, otherActivity, T0);
+		const rows = getTrackingFor(db, lan.id, [activity, otherActivity]);
+		expect([...rows.keys()]).toEqual([activity]);
+		expect(rows.get(activity)!.userId).toBe(lan.id);
+		expect(getTrackingFor(db, lan.id, []).size).toBe(0);
+	});
+});

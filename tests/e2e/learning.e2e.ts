@@ -1,0 +1,111 @@
+import { COURSE, expect, expectAccessible, MODULE, registerLearner, seedCohort, signIn, test } from './fixtures';
+
+function lessonTracking(app: { query: (sql: string) => unknown[] }) {
+	return app.query(
+		`SELECT t.completion_status AS status, t.location, t.attempts
+		 FROM tracking t JOIN activity a ON a.id = t.activity_id
+		 WHERE a.module_slug = '${MODULE}' AND a.kind = 'lesson'`
+	) as { status: string; location: string | null; attempts: number }[];
+}
+
+test('a learner reads a lesson to the end; the course shows it completed and resumes at the bookmark', async ({ page, app }) => {
+	seedCohort(app);
+	await registerLearner(page);
+	await page.getByRole('link', { name: /Phòng, chống mại dâm/ }).click();
+	await expect(page).toHaveURL(new RegExp(`/courses/${COURSE}$`));
+	await expect(page.getByText('Chưa bắt đầu')).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Bắt đầu học' }).click();
+	await expect(page).toHaveURL(new RegExp(`/courses/${COURSE}/${MODULE}`));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tình hình mại dâm ở Việt Nam và khung pháp lý');
+	await expect(page.getByRole('navigation', { name: 'Mục lục' }).getByRole('link')).not.toHaveCount(0);
+	await expectAccessible(page);
+	expect(lessonTracking(app)).toEqual([{ status: 'incomplete', location: null, attempts: 1 }]);
+
+	// scroll through the lesson the way a reader does, down to its end
+	const sections = await page.locator('[data-lesson] .prose h2[id]').evaluateAll((els) => els.map((e) => e.id));
+	expect(sections.length).toBeGreaterThan(2);
+	for (const id of sections) {
+		await page.locator(`[id="${id}"]`).scrollIntoViewIfNeeded();
+		await page.mouse.wheel(0, 200);
+	}
+	await page.locator('#lesson-end').scrollIntoViewIfNeeded();
+	await expect(page.getByText('Bạn đã hoàn thành bài học này.')).toBeVisible();
+	await expect.poll(() => lessonTracking(app)[0]?.status).toBe('completed');
+	const lastSection = sections.at(-1)!;
+	expect(lessonTracking(app)[0]!.location).toBe(lastSection);
+	const events = app.query(`SELECT verb FROM learning_event ORDER BY id`).map((e) => (e as { verb: string }).verb);
+	expect(events).toContain('launched');
+	expect(events).toContain('progressed');
+	expect(events.filter((v) => v === 'completed')).toHaveLength(1);
+
+	await page.goto(`/courses/${COURSE}`);
+	await expect(page.locator('.module-list .badge')).toHaveText('Hoàn thành');
+	await expect(page.getByText('Đã hoàn thành 1/1 học phần (100%)')).toBeVisible();
+
+	// a new sign-in later: "Tiếp tục học" returns to the last section read
+	await page.getByRole('button', { name: 'Đăng xuất' }).click();
+	await signIn(page, 'nguyenthilan');
+	await page.goto(`/courses/${COURSE}`);
+	const resume = page.getByRole('link', { name: 'Tiếp tục học' });
+	await expect(resume).toHaveAttribute('href', `/courses/${COURSE}/${MODULE}#${lastSection}`);
+	await resume.click();
+	await expect(page).toHaveURL(new RegExp(`#${lastSection}$`));
+	await expect(page.locator(`[id="${lastSection}"]`)).toBeInViewport();
+});
+
+test('"Đánh dấu đã học xong" works without JavaScript', async ({ browser, app }) => {
+	seedCohort(app);
+	const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
+	const page = await context.newPage();
+	await registerLearner(page);
+	await expect(page).toHaveURL(/\/courses$/);
+	await page.goto(`/courses/${COURSE}/${MODULE}`);
+	await page.getByRole('button', { name: 'Đánh dấu đã học xong' }).click();
+	await expect(page.getByText('Bạn đã hoàn thành bài học này.')).toBeVisible();
+	expect(lessonTracking(app)[0]!.status).toBe('completed');
+	await page.goto(`/courses/${COURSE}`);
+	await expect(page.locator('.module-list .badge')).toHaveText('Hoàn thành');
+	await context.close();
+});
+
+test('time on task counts only active, visible reading, capped per heartbeat', async ({ page, app }) => {
+	seedCohort(app);
+	await registerLearner(page);
+	await page.goto(`/courses/${COURSE}/${MODULE}`);
+	// a heartbeat claiming ten hours of activity is credited at most the time since the page opened
+	const status = await page.evaluate(async ([course, module]) => {
+		const response = await fetch('/api/tracking/heartbeat', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ course, module, activeMs: 36_000_000, location: 'khong-co-muc-nay', reachedEnd: false })
+		});
+		return response.status;
+	}, [COURSE, MODULE]);
+	expect(status).toBe(200);
+	const [row] = app.query(`SELECT total_time_ms AS t, location FROM tracking`) as { t: number; location: string | null }[];
+	expect(row!.t).toBeLessThanOrEqual(60_000);
+	// an unknown section is not stored as the bookmark
+	expect(row!.location).toBeNull();
+});
+
+test('the interface switches to English and remembers it', async ({ page, app }) => {
+	seedCohort(app);
+	await page.goto('/login');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+	await page.getByRole('button', { name: /English/ }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByLabel('Username').fill('giangvien');
+	await page.getByLabel('Password', { exact: true }).fill('wrong-password-1');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
+	await expect(page.getByRole('alert')).toHaveText('The username or password is not correct.');
+	await page.goto('/register');
+	await expect(page.getByRole('heading', { name: 'Join a cohort' })).toBeVisible();
+	await page.getByRole('button', { name: /Tiếng Việt/ }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+	await expect(page.getByRole('heading', { name: 'Đăng ký tham gia lớp' })).toBeVisible();
+});

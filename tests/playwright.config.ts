@@ -1,0 +1,32 @@
+// Browser tests against the built server (`node build`), each test with its own server and
+// database (see e2e/fixtures.ts), in Debian's Chromium: nothing is downloaded.
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+	testDir: './e2e',
+	testMatch: '**/*.e2e.ts',
+	outputDir: '../test-results',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: [['list']],
+	use: {
+		headless: true,
+		locale: 'vi-VN',
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--disable-quic',
+				'--no-first-run'
+			]
+		}
+	}
+});
