@@ -89,6 +89,15 @@ describe('hashPassword and verifyPassword', () => {
 		expect(await verifyPassword('', 'anything')).toBe(false);
 		expect(await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$garbage', 'anything')).toBe(false);
 	});
+
+	it('accepts the same Vietnamese password typed precomposed or with combining marks', async () => {
+		const composed = 'Hoa sen nở rộ'.normalize('NFC');
+		const decomposed = composed.normalize('NFD');
+		expect(decomposed).not.toBe(composed);
+		const stored = await hashPassword(decomposed);
+		expect(await verifyPassword(stored, composed)).toBe(true);
+		expect(await verifyPassword(stored, 'Hoa sen no ro')).toBe(false);
+	});
 });
 
 describe('generateTemporaryPassword', () => {

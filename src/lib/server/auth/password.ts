@@ -13,13 +13,15 @@ const ARGON2_OPTIONS = {
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 128;
 
+// The same Vietnamese password typed on two phones can arrive precomposed or with combining
+// marks; both must open the account, so passwords are hashed and checked in NFC.
 export function hashPassword(password: string): Promise<string> {
-	return hash(password, ARGON2_OPTIONS);
+	return hash(password.normalize('NFC'), ARGON2_OPTIONS);
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
 	try {
-		return await verify(passwordHash, password);
+		return await verify(passwordHash, password.normalize('NFC'));
 	} catch {
 		return false;
 	}

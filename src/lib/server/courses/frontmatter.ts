@@ -10,6 +10,8 @@ export interface ParsedFile<T> {
 	body: string;
 	/** file line of the body's first line, so body problems can be reported in file lines */
 	bodyFirstLine: number;
+	/** file line of a top-level frontmatter key (1 when absent), for problems found later */
+	lineOf: (key: string) => number;
 	problems: Problem[];
 }
 
@@ -27,7 +29,7 @@ export function parseFrontmatter<S extends z.ZodType>(
 	const problems: Problem[] = [];
 	if (!split.matter.trim()) {
 		problems.push({ line: 1, key: 'loader.noFrontmatter' });
-		return { data: null, body: split.content, bodyFirstLine, problems };
+		return { data: null, body: split.content, bodyFirstLine, problems, lineOf: () => 1 };
 	}
 	const lineCounter = new LineCounter();
 	// `matter` starts with the newline that ends the opening `---`, so its line N is file line N.
@@ -39,7 +41,7 @@ export function parseFrontmatter<S extends z.ZodType>(
 			params: { detail: error.message.split('\n')[0] ?? '' }
 		});
 	}
-	if (problems.length) return { data: null, body: split.content, bodyFirstLine, problems };
+	if (problems.length) return { data: null, body: split.content, bodyFirstLine, problems, lineOf: () => 1 };
 
 	const lineOfKey = (key: string | number | undefined): number => {
 		const contents = doc.contents;
@@ -71,7 +73,7 @@ export function parseFrontmatter<S extends z.ZodType>(
 				params: { name, detail: issue.message }
 			});
 		}
-		return { data: null, body: split.content, bodyFirstLine, problems };
+		return { data: null, body: split.content, bodyFirstLine, problems, lineOf: lineOfKey };
 	}
-	return { data: result.data, body: split.content, bodyFirstLine, problems };
+	return { data: result.data, body: split.content, bodyFirstLine, problems, lineOf: lineOfKey };
 }

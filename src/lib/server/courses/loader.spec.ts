@@ -346,6 +346,7 @@ describe('loadCourses reports each problem with its file and line', () => {
 		expect(courses).toEqual([]);
 		expect(only(errors)).toMatchObject({
 			file: 'khoa-thu/course.md',
+			line: 4,
 			key: 'loader.unknownModule',
 			params: { name: '02-khong-co' }
 		});
@@ -360,7 +361,7 @@ describe('loadCourses reports each problem with its file and line', () => {
 			})
 		);
 		expect(courses).toEqual([]);
-		expect(only(errors)).toMatchObject({ key: 'loader.moduleNotListed', params: { name: '02-hai' } });
+		expect(only(errors)).toMatchObject({ line: 4, key: 'loader.moduleNotListed', params: { name: '02-hai' } });
 	});
 
 	it('a course without modules, or without course.md', () => {

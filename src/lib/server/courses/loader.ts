@@ -175,12 +175,12 @@ export function loadCourse(coursesDir: string, slug: string, errors: LoadError[]
 			const module = bySlug.get(name);
 			if (module) ordered.push(module);
 			else if (!folders.includes(name)) {
-				errors.push({ file, line: 0, key: 'loader.unknownModule', params: { name } });
+				errors.push({ file, line: parsed.lineOf('modules'), key: 'loader.unknownModule', params: { name } });
 			}
 		}
 		for (const module of modules) {
 			if (!parsed.data.modules.includes(module.slug)) {
-				errors.push({ file, line: 0, key: 'loader.moduleNotListed', params: { name: module.slug } });
+				errors.push({ file, line: parsed.lineOf('modules'), key: 'loader.moduleNotListed', params: { name: module.slug } });
 			}
 		}
 	}

@@ -81,7 +81,7 @@ describe('migrations', () => {
 		).toThrow(/FOREIGN KEY/);
 	});
 
-	it('make learning_event append-only: an UPDATE is refused', () => {
+	it('make learning_event append-only: an UPDATE or a DELETE is refused', () => {
 		const db = openDatabase(':memory:');
 		const { lastInsertRowid: userId } = db
 			.prepare(
@@ -101,5 +101,11 @@ describe('migrations', () => {
 			verb: string;
 		};
 		expect(row.verb).toBe('launched');
+		expect(() => db.prepare('DELETE FROM learning_event WHERE id = ?').run(eventId)).toThrow(
+			/append-only/
+		);
+		// and deleting the learner cannot take the trail with them
+		expect(() => db.prepare('DELETE FROM user WHERE id = ?').run(userId)).toThrow();
+		expect(db.prepare('SELECT count(*) AS n FROM learning_event').get()).toEqual({ n: 1 });
 	});
 });

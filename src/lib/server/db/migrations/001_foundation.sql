@@ -99,9 +99,10 @@ CREATE TABLE tracking (
 CREATE INDEX tracking_activity ON tracking (activity_id);
 
 -- Append-only audit trail: what happened, when. Never updated, never deleted.
+-- Accounts are disabled, never deleted, so the trail stays whole.
 CREATE TABLE learning_event (
 	id INTEGER PRIMARY KEY,
-	user_id INTEGER NOT NULL REFERENCES user (id) ON DELETE CASCADE,
+	user_id INTEGER NOT NULL REFERENCES user (id),
 	activity_id INTEGER REFERENCES activity (id),
 	verb TEXT NOT NULL,
 	result TEXT, -- JSON
@@ -111,6 +112,11 @@ CREATE INDEX learning_event_activity_time ON learning_event (activity_id, create
 CREATE INDEX learning_event_user_time ON learning_event (user_id, created_at);
 
 CREATE TRIGGER learning_event_no_update BEFORE UPDATE ON learning_event
+BEGIN
+	SELECT RAISE(ABORT, 'learning_event is append-only');
+END;
+
+CREATE TRIGGER learning_event_no_delete BEFORE DELETE ON learning_event
 BEGIN
 	SELECT RAISE(ABORT, 'learning_event is append-only');
 END;
