@@ -1,0 +1,120 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { verifyPassword } from '$lib/server/auth/password';
+import { openDatabase, type Db } from '$lib/server/db/open';
+import { findUserByUsername, getPasswordHash } from '$lib/server/users/service';
+import { runAdmin } from './admin-commands';
+
+const COURSES = new URL('../../courses', import.meta.url).pathname;
+
+function harness(locale: 'vi' | 'en' = 'vi') {
+	const db = openDatabase(':memory:');
+	const out: string[] = [];
+	const err: string[] = [];
+	const run = (...argv: string[]) =>
+		runAdmin(argv, {
+			openDb: () => db,
+			coursesDir: COURSES,
+			locale,
+			print: (line) => out.push(line),
+			fail: (line) => err.push(line)
+		});
+	return { db, out, err, run };
+}
+
+function count(db: Db, table: string): number {
+	return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+describe('admin CLI', () => {
+	it('prints usage with exit 2 when no command is given, 0 for --help', async () => {
+		const { out, run } = harness();
+		expect(await run()).toBe(2);
+		expect(await run('--help')).toBe(0);
+		expect(out.join('\n')).toContain('create-user');
+	});
+
+	it('refuses an unknown command', async () => {
+		const { err, run } = harness('en');
+		expect(await run('drop-everything')).toBe(2);
+		expect(err[0]).toBe('Unknown command “drop-everything”.');
+	});
+
+	it('creates a trainer with a temporary password that must be changed', async () => {
+		const { db, out, run } = harness();
+		expect(await run('create-user', '--username', 'GV.Lan', '--name', 'Nguyễn Thị Lan', '--role', 'trainer')).toBe(0);
+		const user = findUserByUsername(db, 'gv.lan')!;
+		expect(user).toMatchObject({ role: 'trainer', displayName: 'Nguyễn Thị Lan', mustChangePassword: true });
+		const temporary = /: (\S+)$/.exec(out.at(-1)!)![1]!;
+		expect(await verifyPassword(getPasswordHash(db, user.id)!, temporary)).toBe(true);
+	});
+
+	it('reports bad input with exit 2 and stores nothing', async () => {
+		const { db, err, run } = harness('en');
+		expect(await run('create-user', '--username', 'lan', '--role', 'trainer')).toBe(2);
+		expect(err.at(-1)).toBe('Missing option --name.');
+		expect(await run('create-user', '--username', 'lan', '--name', 'Lan', '--role', 'boss')).toBe(2);
+		expect(err.at(-1)).toBe('The role must be learner, trainer or admin.');
+		expect(await run('create-user', '--username', 'Lan Anh', '--name', 'Lan', '--role', 'learner')).toBe(2);
+		expect(await run('create-user', '--username', 'lan', '--name', 'Lan', '--role', 'learner', '--password', '12345678')).toBe(2);
+		expect(await run('create-user', '--username', 'lan', '--bogus', 'x')).toBe(2);
+		expect(count(db, 'user')).toBe(0);
+	});
+
+	it('refuses a username that is taken, whatever the case', async () => {
+		const { db, err, run } = harness();
+		await run('create-user', '--username', 'lan', '--name', 'Lan', '--role', 'learner', '--password', 'hoa-sen-2026');
+		expect(await run('create-user', '--username', 'LAN', '--name', 'Lan 2', '--role', 'learner')).toBe(2);
+		expect(err.at(-1)).toBe('Tên đăng nhập “lan” đã có người dùng.');
+		expect(count(db, 'user')).toBe(1);
+	});
+
+	it('resets a password and ends the user’s sessions', async () => {
+		const { db, out, run } = harness();
+		await run('create-user', '--username', 'lan', '--name', 'Lan', '--role', 'learner', '--password', 'hoa-sen-2026');
+		const user = findUserByUsername(db, 'lan')!;
+		db.prepare(`INSERT INTO session (id, secret_hash, user_id, created_at, last_verified_at) VALUES ('s', x'00', ?, 0, 0)`).run(user.id);
+		expect(await run('reset-password', '--username', 'lan')).toBe(0);
+		expect(count(db, 'session')).toBe(0);
+		expect(findUserByUsername(db, 'lan')!.mustChangePassword).toBe(true);
+		const temporary = /: (\S+)$/.exec(out.at(-1)!)![1]!;
+		expect(await verifyPassword(getPasswordHash(db, user.id)!, temporary)).toBe(true);
+		expect(await run('reset-password', '--username', 'khongco')).toBe(2);
+	});
+
+	it('creates a cohort for a loaded course with its trainer, and refuses a second use of the code', async () => {
+		const { db, err, run } = harness('en');
+		await run('create-user', '--username', 'gv.an', '--name', 'GV', '--role', 'trainer', '--password', 'hoa-sen-2026');
+		await run('create-user', '--username', 'hv.binh', '--name', 'HV', '--role', 'learner', '--password', 'hoa-sen-2026');
+		const created = await run('create-cohort', '--name', 'Lớp 1', '--code', 'hy-2022-01', '--course', 'phong-chong-mai-dam', '--trainer', 'gv.an');
+		expect(err).toEqual([]);
+		expect(created).toBe(0);
+		expect(db.prepare('SELECT enrol_code FROM cohort').all()).toEqual([{ enrol_code: 'HY-2022-01' }]);
+		expect(count(db, 'cohort_member')).toBe(1);
+		expect(await run('create-cohort', '--name', 'Lớp 2', '--code', 'HY-2022-01', '--course', 'phong-chong-mai-dam')).toBe(2);
+		expect(err.at(-1)).toBe('The cohort code “HY-2022-01” is already used.');
+		expect(await run('create-cohort', '--name', 'Lớp 3', '--code', 'HY-3', '--course', 'khong-co')).toBe(2);
+		expect(err.at(-1)).toContain('No course “khong-co”');
+		expect(await run('create-cohort', '--name', 'Lớp 4', '--code', 'HY-4', '--course', 'phong-chong-mai-dam', '--trainer', 'hv.binh')).toBe(2);
+		expect(err.at(-1)).toBe('The account “hv.binh” is not a trainer.');
+		expect(count(db, 'cohort')).toBe(1);
+	});
+
+	it('backs the database up to a new file and never overwrites one', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'taphuan-backup-'));
+		const source = openDatabase(join(dir, 'live.db'));
+		const out: string[] = [];
+		const err: string[] = [];
+		const ctx = { openDb: () => source, coursesDir: COURSES, locale: 'en' as const, print: (l: string) => out.push(l), fail: (l: string) => err.push(l) };
+		source.prepare(`INSERT INTO user (username, display_name, password_hash, role, created_at) VALUES ('lan', 'Lan', 'x', 'learner', 0)`).run();
+		const target = join(dir, 'backup.db');
+		expect(await runAdmin(['backup', '--out', target], ctx)).toBe(0);
+		expect(existsSync(target)).toBe(true);
+		const copy = openDatabase(target);
+		expect(copy.prepare('SELECT username FROM user').all()).toEqual([{ username: 'lan' }]);
+		expect(await runAdmin(['backup', '--out', target], ctx)).toBe(2);
+		expect(err.at(-1)).toContain('exists');
+	});
+});
