@@ -1,12 +1,24 @@
-// Progressive enhancement for forms that hold passwords: after the server answers, typed
-// passwords are cleared (SvelteKit keeps field values after a failed submission).
+// Progressive enhancement shared by the app's forms. After the server answers a submission:
+// typed passwords are cleared (SvelteKit keeps field values after a failure), and focus moves
+// to the first field in error, or to the form's message, so keyboard and screen-reader users
+// hear what went wrong instead of nothing.
+import { tick } from 'svelte';
 import type { SubmitFunction } from '@sveltejs/kit';
 
-export const clearPasswordsAfterSubmit: SubmitFunction = ({ formElement }) => {
-	return async ({ update }) => {
+export const enhanceForm: SubmitFunction = ({ formElement }) => {
+	return async ({ result, update }) => {
 		await update();
 		for (const input of formElement.querySelectorAll<HTMLInputElement>('input[type="password"]')) {
 			input.value = '';
+		}
+		if (result.type !== 'failure') return;
+		await tick();
+		const target =
+			formElement.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+			formElement.parentElement?.querySelector<HTMLElement>('[role="alert"]');
+		if (target) {
+			if (!target.matches('input, select, textarea, button')) target.tabIndex = -1;
+			target.focus();
 		}
 	};
 };

@@ -96,7 +96,7 @@ export async function expectAccessible(page: Page) {
 }
 
 export const COURSE = 'phong-chong-mai-dam';
-export const MODULE = '01-tinh-hinh-va-khung-phap-ly';
+export const MODULE = 'tinh-hinh-va-khung-phap-ly';
 export const PASSWORD = 'xanh-la-cay-2022';
 
 /** An admin, a trainer and an open cohort studying the real course. */

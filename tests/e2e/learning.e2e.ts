@@ -109,3 +109,25 @@ test('the interface switches to English and remembers it', async ({ page, app })
 	await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
 	await expect(page.getByRole('heading', { name: 'Đăng ký tham gia lớp' })).toBeVisible();
 });
+
+test('a lesson reads well on a 360-px phone: nothing wider than the screen', async ({ browser, app }) => {
+	seedCohort(app);
+	const context = await browser.newContext({ baseURL: app.url, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+	const page = await context.newPage();
+	await registerLearner(page);
+	await page.goto(`/courses/${COURSE}/${MODULE}`);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	const widths = await page.evaluate(() => ({
+		page: document.documentElement.scrollWidth,
+		screen: window.innerWidth
+	}));
+	expect(widths.page).toBeLessThanOrEqual(widths.screen);
+	// the lesson text is marked with the course's language, whatever the interface language
+	await expect(page.locator('[data-lesson]')).toHaveAttribute('lang', 'vi');
+	await expectAccessible(page);
+	for (const path of ['/courses', `/courses/${COURSE}`]) {
+		await page.goto(path);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	}
+	await context.close();
+});

@@ -1,4 +1,4 @@
-import { COURSE, expect, MODULE, PASSWORD, registerLearner, seedCohort, signIn, test } from './fixtures';
+import { COURSE, expect, expectAccessible, MODULE, PASSWORD, registerLearner, seedCohort, signIn, test } from './fixtures';
 
 test('a learner opening trainer pages gets 403, whatever the route', async ({ page, app }) => {
 	seedCohort(app);
@@ -9,6 +9,7 @@ test('a learner opening trainer pages gets 403, whatever the route', async ({ pa
 		expect(response?.status(), path).toBe(403);
 		await expect(page.getByText('Bạn không có quyền mở trang này.')).toBeVisible();
 	}
+	await expectAccessible(page);
 	// a learner's form post to a trainer action is refused on the server too
 	const status = await page.evaluate(async () => {
 		const body = new FormData();

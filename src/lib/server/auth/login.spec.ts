@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../db/open';
 import { createUser, setUserDisabled, type User } from '../users/service';
 import { authenticate } from './login';
-import { ACCOUNT_POLICY } from './throttle';
+import { ACCOUNT_POLICY, ADDRESS_POLICY, recordFailure } from './throttle';
 
 const PASSWORD = 'hoa sen trong đầm';
 
@@ -76,18 +76,33 @@ describe('authenticate', () => {
 		});
 	});
 
-	it('throttles an address after 20 failures across accounts', async () => {
-		for (let i = 0; i < 20; i++) {
-			expect((await authenticate(db, `nguoi${i}`, 'đoán bừa mật khẩu', '10.0.0.7')).kind).toBe(
-				'invalid'
-			);
+	it('throttles an address after ADDRESS_POLICY.maxFailures failures across accounts', async () => {
+		for (let i = 0; i < ADDRESS_POLICY.maxFailures - 1; i++) {
+			recordFailure(db, 'login:addr:10.0.0.7', ADDRESS_POLICY);
 		}
-		expect(failures(db, 'login:addr:10.0.0.7')).toBe(20);
+		expect((await authenticate(db, 'nguoi0', 'đoán bừa mật khẩu', '10.0.0.7')).kind).toBe('invalid');
+		expect(failures(db, 'login:addr:10.0.0.7')).toBe(ADDRESS_POLICY.maxFailures);
 		// no account reached its own limit
 		expect(failures(db, 'login:user:nguoi0')).toBe(1);
 		const fromSameAddress = await authenticate(db, 'lan', PASSWORD, '10.0.0.7');
 		expect(fromSameAddress.kind).toBe('throttled');
 		expect((await authenticate(db, 'lan', PASSWORD, '10.0.0.8')).kind).toBe('ok');
+	});
+
+	it('does not count successful sign-ins against a shared address', async () => {
+		for (let i = 0; i < 3; i++) {
+			expect((await authenticate(db, 'lan', PASSWORD, '10.0.0.9')).kind).toBe('ok');
+		}
+		expect(failures(db, 'login:addr:10.0.0.9') ?? 0).toBe(0);
+	});
+
+	it('lets no more than the account limit through when guesses arrive in parallel', async () => {
+		const results = await Promise.all(
+			Array.from({ length: 12 }, (_, i) => authenticate(db, 'lan', `đoán ${i}`, `10.1.0.${i}`))
+		);
+		const kinds = results.map((r) => r.kind);
+		expect(kinds.filter((k) => k === 'invalid')).toHaveLength(ACCOUNT_POLICY.maxFailures);
+		expect(kinds.filter((k) => k === 'throttled')).toHaveLength(12 - ACCOUNT_POLICY.maxFailures);
 	});
 
 	it('clears the account’s failures on success', async () => {

@@ -7,6 +7,7 @@ import {
 	ACCOUNT_POLICY,
 	ADDRESS_POLICY,
 	clearFailures,
+	forgiveFailure,
 	recordFailure,
 	retryAfterMs
 } from './throttle';
@@ -30,16 +31,31 @@ export async function authenticate(
 	const wait = retryAfterMs(db, [accountKey, addressKey]);
 	if (wait > 0) return { kind: 'throttled', retryAfterMs: wait };
 
+	// Counted as failures before the slow check, so a burst of parallel guesses cannot all
+	// slip past the lock while the first ones are still being verified.
+	recordFailure(db, accountKey, ACCOUNT_POLICY);
+	recordFailure(db, addressKey, ADDRESS_POLICY);
 	const user = findUserByUsername(db, username);
 	const storedHash = user ? getPasswordHash(db, user.id) : null;
 	dummyHash ??= hashPassword('not-a-real-password-only-for-timing');
 	const valid = await verifyPassword(storedHash ?? (await dummyHash), password);
-	if (!user || !valid) {
-		recordFailure(db, accountKey, ACCOUNT_POLICY);
-		recordFailure(db, addressKey, ADDRESS_POLICY);
-		return { kind: 'invalid' };
-	}
-	if (user.disabled) return { kind: 'disabled' };
+	if (!user || !valid) return { kind: 'invalid' };
 	clearFailures(db, accountKey);
+	forgiveFailure(db, addressKey, ADDRESS_POLICY);
+	if (user.disabled) return { kind: 'disabled' };
 	return { kind: 'ok', user };
+}
+
+export type PasswordCheck = { kind: 'ok' } | { kind: 'invalid' } | { kind: 'throttled'; retryAfterMs: number };
+
+/** Re-checks a signed-in user's password (before changing it), under the same per-account limit. */
+export async function checkCurrentPassword(db: Db, user: User, password: string): Promise<PasswordCheck> {
+	const accountKey = `login:user:${user.username}`;
+	const wait = retryAfterMs(db, [accountKey]);
+	if (wait > 0) return { kind: 'throttled', retryAfterMs: wait };
+	recordFailure(db, accountKey, ACCOUNT_POLICY);
+	const valid = await verifyPassword(getPasswordHash(db, user.id) ?? '', password);
+	if (!valid) return { kind: 'invalid' };
+	clearFailures(db, accountKey);
+	return { kind: 'ok' };
 }

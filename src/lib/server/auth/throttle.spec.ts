@@ -107,7 +107,7 @@ describe('throttle', () => {
 
 	it('has stricter limits per account than per address', () => {
 		expect(ACCOUNT_POLICY.maxFailures).toBe(5);
-		expect(ADDRESS_POLICY.maxFailures).toBe(20);
+		expect(ADDRESS_POLICY.maxFailures).toBe(100);
 		for (const policy of [ACCOUNT_POLICY, ADDRESS_POLICY]) {
 			expect(policy.lockMs).toBeLessThanOrEqual(policy.maxLockMs);
 		}

@@ -18,8 +18,10 @@ export const ACCOUNT_POLICY: ThrottlePolicy = {
 	maxLockMs: 15 * 60_000
 };
 
+// Generous: a training hall or a commune office puts many people behind one address, and a
+// reverse proxy without ADDRESS_HEADER puts everyone behind one. Accounts are the real guard.
 export const ADDRESS_POLICY: ThrottlePolicy = {
-	maxFailures: 20,
+	maxFailures: 100,
 	windowMs: 15 * 60_000,
 	lockMs: 5 * 60_000,
 	maxLockMs: 30 * 60_000
@@ -61,6 +63,15 @@ export function recordFailure(db: Db, key: string, policy: ThrottlePolicy, now =
 			   window_started_at = excluded.window_started_at, locked_until = excluded.locked_until`
 		).run(key, failures, windowStart, lockedUntil);
 	}).immediate();
+}
+
+/** Takes back one failure recorded in advance for an attempt that turned out to succeed. */
+export function forgiveFailure(db: Db, key: string, policy: ThrottlePolicy): void {
+	db.prepare(
+		`UPDATE throttle SET failures = max(failures - 1, 0),
+		   locked_until = CASE WHEN failures - 1 < ? THEN 0 ELSE locked_until END
+		 WHERE key = ?`
+	).run(policy.maxFailures, key);
 }
 
 export function clearFailures(db: Db, key: string): void {

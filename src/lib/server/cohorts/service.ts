@@ -201,8 +201,11 @@ export function canManageLearner(db: Db, manager: Pick<User, 'id' | 'role'>, lea
 	return (
 		db
 			.prepare(
-				`SELECT 1 FROM cohort_member t JOIN cohort_member l ON l.cohort_id = t.cohort_id
-				 WHERE t.user_id = ? AND t.role = 'trainer' AND l.user_id = ? AND l.role = 'learner'`
+				`SELECT 1 FROM cohort_member t
+				 JOIN cohort_member l ON l.cohort_id = t.cohort_id
+				 JOIN user u ON u.id = l.user_id
+				 WHERE t.user_id = ? AND t.role = 'trainer' AND l.user_id = ? AND l.role = 'learner'
+				   AND u.role = 'learner'`
 			)
 			.get(manager.id, learnerId) !== undefined
 	);

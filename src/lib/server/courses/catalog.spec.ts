@@ -1,27 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../db/open';
 import { activityKey, lessonActivityId, moduleActivityIds, syncCatalog, type Catalog } from './catalog';
-import type { Course, Module } from './loader';
+import { lessonModule, testCourse as course } from './test-courses';
 
 const T0 = Date.UTC(2025, 2, 1);
 
-function lessonModule(slug: string, number: number, contentHash: string, title = `Học phần ${number}`): Module {
-	return {
-		slug,
-		number,
-		title,
-		summary: '',
-		estimatedMinutes: 10,
-		objectives: [],
-		discussionQuestions: [],
-		lesson: { html: '', sections: [{ id: 'a', title: 'A' }], contentHash },
-		dir: `/khong-dung/${slug}`
-	};
-}
-
-function course(modules: Module[], title = 'Khoá học thử'): Course {
-	return { slug: 'khoa-thu', title, summary: '', language: 'vi', introHtml: '', modules };
-}
 
 interface ActivityRow {
 	id: number;
@@ -43,32 +26,32 @@ beforeEach(() => {
 
 describe('syncCatalog', () => {
 	it('creates a course row and one lesson activity per module', () => {
-		const ids = syncCatalog(db, [course([lessonModule('01-mot', 1, 'h1'), lessonModule('02-hai', 2, 'h2')])], T0);
+		const ids = syncCatalog(db, [course([lessonModule('mot', 1, { contentHash: 'h1' }), lessonModule('hai', 2, { contentHash: 'h2' })])], T0);
 		expect(db.prepare('SELECT * FROM course').all()).toEqual([
 			{ id: 'khoa-thu', title: 'Khoá học thử', loaded_at: T0 }
 		]);
 		const rows = activities(db);
 		expect(rows.map((r) => [r.course_id, r.module_slug, r.kind, r.content_hash])).toEqual([
-			['khoa-thu', '01-mot', 'lesson', 'h1'],
-			['khoa-thu', '02-hai', 'lesson', 'h2']
+			['khoa-thu', 'mot', 'lesson', 'h1'],
+			['khoa-thu', 'hai', 'lesson', 'h2']
 		]);
-		expect(ids.get(activityKey('khoa-thu', '01-mot', 'lesson'))).toBe(rows[0]!.id);
-		expect(ids.get(activityKey('khoa-thu', '02-hai', 'lesson'))).toBe(rows[1]!.id);
+		expect(ids.get(activityKey('khoa-thu', 'mot', 'lesson'))).toBe(rows[0]!.id);
+		expect(ids.get(activityKey('khoa-thu', 'hai', 'lesson'))).toBe(rows[1]!.id);
 	});
 
 	it('keeps the same activity id when a lesson changes, and updates its hash and title', () => {
-		const first = syncCatalog(db, [course([lessonModule('01-mot', 1, 'cu', 'Tên cũ')])], T0);
+		const first = syncCatalog(db, [course([lessonModule('mot', 1, { contentHash: 'cu', title: 'Tên cũ' })])], T0);
 		const second = syncCatalog(
 			db,
-			[course([lessonModule('01-mot', 1, 'moi', 'Tên mới'), lessonModule('02-hai', 2, 'h2')], 'Tên khoá mới')],
+			[course([lessonModule('mot', 1, { contentHash: 'moi', title: 'Tên mới' }), lessonModule('hai', 2, { contentHash: 'h2' })], 'Tên khoá mới')],
 			T0 + 1000
 		);
-		const key = activityKey('khoa-thu', '01-mot', 'lesson');
+		const key = activityKey('khoa-thu', 'mot', 'lesson');
 		expect(second.get(key)).toBe(first.get(key));
 		const row = activities(db).find((r) => r.id === first.get(key))!;
 		expect(row).toMatchObject({ content_hash: 'moi', title: 'Tên mới' });
 		expect(activities(db)).toHaveLength(2);
-		expect(second.get(activityKey('khoa-thu', '02-hai', 'lesson'))).not.toBe(first.get(key));
+		expect(second.get(activityKey('khoa-thu', 'hai', 'lesson'))).not.toBe(first.get(key));
 		expect(db.prepare('SELECT title, loaded_at FROM course').get()).toEqual({
 			title: 'Tên khoá mới',
 			loaded_at: T0 + 1000
@@ -76,13 +59,13 @@ describe('syncCatalog', () => {
 	});
 
 	it('keeps tracking rows pointing at the same activity across a re-sync', () => {
-		const first = syncCatalog(db, [course([lessonModule('01-mot', 1, 'cu')])], T0);
-		const id = first.get(activityKey('khoa-thu', '01-mot', 'lesson'))!;
+		const first = syncCatalog(db, [course([lessonModule('mot', 1, { contentHash: 'cu' })])], T0);
+		const id = first.get(activityKey('khoa-thu', 'mot', 'lesson'))!;
 		db.prepare(
 			`INSERT INTO user (username, display_name, password_hash, role, created_at) VALUES ('lan', 'Lan', 'x', 'learner', 0)`
 		).run();
 		db.prepare(`INSERT INTO tracking (user_id, activity_id, completion_status) VALUES (1, ?, 'completed')`).run(id);
-		syncCatalog(db, [course([lessonModule('01-mot', 1, 'moi')])], T0 + 1000);
+		syncCatalog(db, [course([lessonModule('mot', 1, { contentHash: 'moi' })])], T0 + 1000);
 		expect(db.prepare('SELECT activity_id, completion_status FROM tracking').get()).toEqual({
 			activity_id: id,
 			completion_status: 'completed'
@@ -92,18 +75,18 @@ describe('syncCatalog', () => {
 
 describe('activity look-ups', () => {
 	it('find a module’s activity ids, and fail loudly for an unknown module', () => {
-		const modules = [lessonModule('01-mot', 1, 'h1')];
+		const modules = [lessonModule('mot', 1, { contentHash: 'h1' })];
 		const catalog: Catalog = {
 			courses: [course(modules)],
 			errors: [],
 			loadedAt: T0,
 			activityIds: syncCatalog(db, [course(modules)], T0)
 		};
-		const id = catalog.activityIds.get('khoa-thu/01-mot/lesson')!;
+		const id = catalog.activityIds.get('khoa-thu/mot/lesson')!;
 		expect(lessonActivityId(catalog, catalog.courses[0]!, modules[0]!)).toBe(id);
 		expect(moduleActivityIds(catalog, catalog.courses[0]!, modules[0]!)).toEqual([id]);
-		const unknown = lessonModule('09-khong-co', 9, 'x');
+		const unknown = lessonModule('khong-co', 9, { contentHash: 'x' });
 		expect(moduleActivityIds(catalog, catalog.courses[0]!, unknown)).toEqual([]);
-		expect(() => lessonActivityId(catalog, catalog.courses[0]!, unknown)).toThrow(/09-khong-co/);
+		expect(() => lessonActivityId(catalog, catalog.courses[0]!, unknown)).toThrow(/khong-co/);
 	});
 });

@@ -97,7 +97,8 @@ describe('loadCourses with a valid course', () => {
 		expect(course.modules).toHaveLength(1);
 		const module = course.modules[0]!;
 		expect(module).toMatchObject({
-			slug: '01-mo-dau',
+			slug: 'mo-dau',
+			folder: '01-mo-dau',
 			number: 1,
 			title: 'Mở đầu',
 			summary: 'Làm quen với khoá học.',
@@ -116,25 +117,42 @@ describe('loadCourses with a valid course', () => {
 	it('rewrites media links and images to the URL they are served at', () => {
 		const { courses } = load(validCourse('khoa-thu'));
 		const html = courses[0]!.modules[0]!.lesson.html;
-		const url = '/courses/khoa-thu/01-mo-dau/media/a.svg';
+		const url = '/courses/khoa-thu/mo-dau/media/a.svg';
 		expect(html).toContain(`<img src="${url}" alt="Sơ đồ"`);
 		expect(html).toContain(`<a href="${url}">văn bản</a>`);
 		expect(html).not.toContain('src="media/');
-		expect(mediaUrl('khoa-thu', '01-mo-dau', './media/a.svg')).toBe(url);
+		expect(mediaUrl('khoa-thu', 'mo-dau', './media/a.svg')).toBe(url);
 	});
 
 	it('orders modules by number, or by the modules list when there is one', () => {
 		const second = lesson(['title: Học phần hai', 'estimatedMinutes: 5']);
 		const byNumber = load(validCourse('khoa-thu', { 'khoa-thu/02-hai/lesson.md': second }));
 		expect(byNumber.errors).toEqual([]);
-		expect(byNumber.courses[0]!.modules.map((m) => m.slug)).toEqual(['01-mo-dau', '02-hai']);
+		expect(byNumber.courses[0]!.modules.map((m) => m.slug)).toEqual(['mo-dau', 'hai']);
 
 		const listed = COURSE_MD.replace('---\n\n', 'modules:\n  - 02-hai\n  - 01-mo-dau\n---\n\n');
 		const byList = load(
 			validCourse('khoa-thu', { 'khoa-thu/course.md': listed, 'khoa-thu/02-hai/lesson.md': second })
 		);
 		expect(byList.errors).toEqual([]);
-		expect(byList.courses[0]!.modules.map((m) => m.slug)).toEqual(['02-hai', '01-mo-dau']);
+		expect(byList.courses[0]!.modules.map((m) => m.slug)).toEqual(['hai', 'mo-dau']);
+	});
+
+	it('keeps a module\'s identity when its folder is renumbered, and refuses two modules of one name', () => {
+		const renumbered = load({
+			'khoa-thu/course.md': COURSE_MD,
+			'khoa-thu/05-mo-dau/lesson.md': LESSON_MD,
+			'khoa-thu/05-mo-dau/media/a.svg': SVG
+		});
+		expect(renumbered.courses[0]!.modules[0]).toMatchObject({ slug: 'mo-dau', folder: '05-mo-dau', number: 5 });
+
+		const twice = load(
+			validCourse('khoa-thu', { 'khoa-thu/02-mo-dau/lesson.md': lesson(['title: Lại mở đầu', 'estimatedMinutes: 5']) })
+		);
+		expect(twice.courses).toEqual([]);
+		expect(twice.errors).toEqual([
+			{ file: 'khoa-thu/02-mo-dau', line: 0, key: 'loader.duplicateModuleSlug', params: { other: '01-mo-dau' } }
+		]);
 	});
 
 	it('reads files saved with Windows line endings', () => {
@@ -337,6 +355,21 @@ describe('loadCourses reports each problem with its file and line', () => {
 			line: 0,
 			key: 'loader.duplicateModuleNumber',
 			params: { other: '01-mo-dau' }
+		});
+	});
+
+	it('an image from another site, with its line', () => {
+		const { courses, errors } = load(
+			validCourse('khoa-thu', {
+				'khoa-thu/01-mo-dau/lesson.md': lesson(['title: Mở đầu', 'estimatedMinutes: 10'], '## Mục\n\n![ảnh](https://example.org/a.png)\n')
+			})
+		);
+		expect(courses).toEqual([]);
+		expect(only(errors)).toMatchObject({
+			file: 'khoa-thu/01-mo-dau/lesson.md',
+			line: 7,
+			key: 'loader.externalImage',
+			params: { path: 'https://example.org/a.png' }
 		});
 	});
 

@@ -9,7 +9,11 @@ import type { LoadError, Problem } from './problems';
 import { courseSchema, lessonSchema } from './schema';
 
 export interface Module {
+	/** the folder name without its number: the module's identity in URLs and tracking, so
+	 * renumbering folders (inserting a module) keeps every learner's progress */
 	slug: string;
+	/** the folder name, e.g. "01-tinh-hinh-va-khung-phap-ly" */
+	folder: string;
 	number: number;
 	title: string;
 	summary: string;
@@ -54,11 +58,15 @@ function decodePath(path: string): string {
 	}
 }
 
-/** Relative media links that point at files the module does not have. */
-function missingMediaProblems(body: string, bodyFirstLine: number, moduleDir: string): Problem[] {
+/** Relative media links that point at files the module does not have, and images from elsewhere. */
+function mediaProblems(body: string, bodyFirstLine: number, moduleDir: string): Problem[] {
 	const problems: Problem[] = [];
+	const externalImage = /!\[[^\]]*\]\(\s*<?((?:[a-z][a-z0-9+.-]*:)?\/\/[^)\s>]+)/gi;
 	const link = /!?\[[^\]]*\]\(\s*<?((?:\.\/)?media\/[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 	body.split('\n').forEach((text, index) => {
+		for (const match of text.matchAll(externalImage)) {
+			problems.push({ line: bodyFirstLine + index, key: 'loader.externalImage', params: { path: match[1]! } });
+		}
 		for (const match of text.matchAll(link)) {
 			const target = decodePath(match[1]!.split('#')[0]!);
 			const path = normalize(join(moduleDir, target));
@@ -102,19 +110,20 @@ function loadModule(
 	const parsed = parseFrontmatter(source, lessonSchema);
 	report(parsed.problems);
 	if (!parsed.data) return null;
-	const mediaProblems = missingMediaProblems(parsed.body, parsed.bodyFirstLine, dir);
-	report(mediaProblems);
+	const mediaErrors = mediaProblems(parsed.body, parsed.bodyFirstLine, dir);
+	report(mediaErrors);
 	const rendered = renderMarkdown(parsed.body, {
 		resolveRelative: (href) =>
-			/^(\.\/)?media\//.test(href) ? mediaUrl(courseSlug, dirName, href) : href
+			/^(\.\/)?media\//.test(href) ? mediaUrl(courseSlug, match[2]!, href) : href
 	});
 	if (rendered.sections.length === 0) {
 		report([{ line: parsed.bodyFirstLine, key: 'loader.noSections' }]);
 		return null;
 	}
-	if (mediaProblems.length) return null;
+	if (mediaErrors.length) return null;
 	return {
-		slug: dirName,
+		slug: match[2]!,
+		folder: dirName,
 		number: Number(match[1]),
 		title: parsed.data.title,
 		summary: parsed.data.summary ?? '',
@@ -153,34 +162,45 @@ export function loadCourse(coursesDir: string, slug: string, errors: LoadError[]
 		if (module) modules.push(module);
 	}
 	const numbers = new Map<number, string>();
+	const slugs = new Map<string, string>();
 	for (const module of modules) {
-		const other = numbers.get(module.number);
-		if (other) {
+		const sameNumber = numbers.get(module.number);
+		if (sameNumber) {
 			errors.push({
-				file: `${slug}/${module.slug}`,
+				file: `${slug}/${module.folder}`,
 				line: 0,
 				key: 'loader.duplicateModuleNumber',
-				params: { other }
+				params: { other: sameNumber }
 			});
 		}
-		numbers.set(module.number, module.slug);
+		const sameSlug = slugs.get(module.slug);
+		if (sameSlug) {
+			errors.push({
+				file: `${slug}/${module.folder}`,
+				line: 0,
+				key: 'loader.duplicateModuleSlug',
+				params: { other: sameSlug }
+			});
+		}
+		numbers.set(module.number, module.folder);
+		slugs.set(module.slug, module.folder);
 	}
 	if (!parsed.data) return null;
 
 	let ordered = modules.sort((a, b) => a.number - b.number);
 	if (parsed.data.modules) {
-		const bySlug = new Map(modules.map((m) => [m.slug, m]));
+		const byFolder = new Map(modules.map((m) => [m.folder, m]));
 		ordered = [];
 		for (const name of parsed.data.modules) {
-			const module = bySlug.get(name);
+			const module = byFolder.get(name);
 			if (module) ordered.push(module);
 			else if (!folders.includes(name)) {
 				errors.push({ file, line: parsed.lineOf('modules'), key: 'loader.unknownModule', params: { name } });
 			}
 		}
 		for (const module of modules) {
-			if (!parsed.data.modules.includes(module.slug)) {
-				errors.push({ file, line: parsed.lineOf('modules'), key: 'loader.moduleNotListed', params: { name: module.slug } });
+			if (!parsed.data.modules.includes(module.folder)) {
+				errors.push({ file, line: parsed.lineOf('modules'), key: 'loader.moduleNotListed', params: { name: module.folder } });
 			}
 		}
 	}

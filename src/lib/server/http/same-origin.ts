@@ -1,10 +1,10 @@
 // SvelteKit's origin check covers form posts only; JSON endpoints check for themselves.
 import { error } from '@sveltejs/kit';
+import { translate, type Locale } from '$lib/i18n';
 
-export function assertSameOrigin(request: Request, url: URL): void {
+export function assertSameOrigin(request: Request, url: URL, locale: Locale): void {
 	const site = request.headers.get('sec-fetch-site');
-	if (site && site !== 'same-origin') error(403, 'Cross-site request refused');
 	const origin = request.headers.get('origin');
-	if (origin && origin !== url.origin) error(403, 'Cross-site request refused');
-	if (!site && !origin) error(403, 'Cross-site request refused');
+	const sameSite = (!site || site === 'same-origin') && (!origin || origin === url.origin);
+	if (!sameSite || (!site && !origin)) error(403, translate(locale, 'error.crossSite'));
 }

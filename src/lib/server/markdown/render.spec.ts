@@ -120,13 +120,21 @@ describe('the sanitiser', () => {
 		expect(html.match(/rel="noopener noreferrer nofollow" target="_blank"/g)).toHaveLength(2);
 	});
 
-	it('drops images from other schemes and protocol-relative URLs', () => {
+	it('wraps tables in a keyboard-scrollable box, and keeps no other div or tabindex', () => {
+		const html = renderUntrustedMarkdown('| a | b |\n| - | - |\n| 1 | 2 |\n\n<div tabindex="5" class="x">hi</div>');
+		expect(html).toContain('<div class="table-scroll" tabindex="0"><table>');
+		expect(html).not.toContain('tabindex="5"');
+		expect(html).not.toContain('class="x"');
+	});
+
+	it('keeps only images served by this site', () => {
 		const html = renderUntrustedMarkdown(
-			'![a](data:image/png;base64,AAAA) ![b](//evil.example/x.png) ![c](https://ok.example/x.png)'
+			'![a](data:image/png;base64,AAAA) ![b](//evil.example/x.png) ![c](https://other.example/x.png) ![d](/courses/k/m/media/x.png)'
 		);
 		expect(html).not.toContain('data:');
 		expect(html).not.toContain('//evil.example');
-		expect(html).toContain('src="https://ok.example/x.png"');
+		expect(html).not.toContain('other.example');
+		expect(html).toContain('src="/courses/k/m/media/x.png"');
 	});
 });
 

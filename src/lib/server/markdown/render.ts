@@ -1,6 +1,6 @@
 // Markdown → safe HTML, on the server. Headings get stable anchor ids; `##` headings are the
 // sections a lesson is tracked by. Relative links and images can be rewritten to served URLs.
-import { Marked, type Tokens, type TokensList } from 'marked';
+import { Marked, Renderer, type Tokens, type TokensList } from 'marked';
 import { createSlugger } from './slug';
 import { sanitize } from './sanitize';
 
@@ -35,6 +35,12 @@ function createMarked(): Marked {
 				return anchorId
 					? `<h${level} id="${anchorId}">${inner}</h${level}>\n`
 					: `<h${level}>${inner}</h${level}>\n`;
+			},
+			table(token) {
+				// Wide tables scroll sideways on a phone; the wrapper takes keyboard focus so the
+				// scrolling works without a mouse too.
+				const html = Renderer.prototype.table.call(this, token);
+				return `<div class="table-scroll" tabindex="0">${html}</div>\n`;
 			}
 		}
 	});

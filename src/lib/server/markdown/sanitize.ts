@@ -6,7 +6,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
 	allowedTags: [
 		'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'ul', 'ol', 'li',
 		'strong', 'em', 'del', 's', 'code', 'pre', 'a', 'img', 'table', 'thead', 'tbody',
-		'tr', 'th', 'td', 'sup', 'sub', 'input'
+		'tr', 'th', 'td', 'sup', 'sub', 'input', 'div'
 	],
 	allowedAttributes: {
 		h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'],
@@ -16,12 +16,15 @@ const OPTIONS: sanitizeHtml.IOptions = {
 		td: ['align'],
 		ol: ['start'],
 		code: ['class'],
+		div: ['class', 'tabindex'],
 		// task-list checkboxes that marked renders; always disabled
 		input: ['type', 'checked', 'disabled']
 	},
-	allowedClasses: { code: [/^language-[a-z0-9-]+$/] },
+	allowedClasses: { code: [/^language-[a-z0-9-]+$/], div: ['table-scroll'] },
 	allowedSchemes: ['http', 'https', 'mailto'],
-	allowedSchemesByTag: { img: ['http', 'https'] },
+	// Images only from this site: the CSP blocks others anyway, and learners on mobile data
+	// should not be tracked or charged by third-party servers.
+	allowedSchemesByTag: { img: [] },
 	allowProtocolRelative: false,
 	disallowedTagsMode: 'discard',
 	// transformTags empties any other <input>, which would still show an enabled text field
@@ -41,7 +44,14 @@ const OPTIONS: sanitizeHtml.IOptions = {
 				attribs: external ? { ...attribs, rel: 'noopener noreferrer nofollow', target: '_blank' } : attribs
 			};
 		},
-		img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } })
+		img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
+		// the only div kept is the table wrapper, and its tabindex can only be 0
+		div: (tagName, attribs) => ({
+			tagName,
+			attribs: (attribs.class === 'table-scroll'
+				? { class: 'table-scroll', tabindex: '0' }
+				: {}) as sanitizeHtml.Attributes
+		})
 	}
 };
 

@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password';
 import { moduleActivityIds, syncCatalog, type Catalog } from '../courses/catalog';
 import type { Course, Module } from '../courses/loader';
+import { lessonModule, testCourse } from '../courses/test-courses';
 import { openDatabase, type Db } from '../db/open';
 import { insertUser, type User } from '../users/service';
 import { learnerCourseProgress } from './course-progress';
@@ -11,35 +12,7 @@ import { getTrackingFor, markCompleted, recordHeartbeat, recordLaunch } from './
 const T0 = Date.UTC(2025, 2, 1, 8);
 const MINUTE = 60_000;
 
-function lessonModule(slug: string, number: number): Module {
-	return {
-		slug,
-		number,
-		title: `Học phần ${number}`,
-		summary: '',
-		estimatedMinutes: 10,
-		objectives: [],
-		discussionQuestions: [],
-		lesson: {
-			html: '<h2 id="mo-dau">Mở đầu</h2><h2 id="ket-luan">Kết luận</h2>',
-			sections: [
-				{ id: 'mo-dau', title: 'Mở đầu' },
-				{ id: 'ket-luan', title: 'Kết luận' }
-			],
-			contentHash: `hash-${slug}`
-		},
-		dir: `/khong-dung/${slug}`
-	};
-}
-
-const COURSE: Course = {
-	slug: 'khoa-thu',
-	title: 'Khoá học thử',
-	summary: 'Tóm tắt',
-	language: 'vi',
-	introHtml: '',
-	modules: [lessonModule('01-mot', 1), lessonModule('02-hai', 2), lessonModule('03-ba', 3)]
-};
+const COURSE: Course = testCourse([lessonModule('mot', 1), lessonModule('hai', 2), lessonModule('ba', 3)]);
 
 let passwordHash: string;
 beforeAll(async () => {
@@ -96,13 +69,13 @@ describe('courseProgress', () => {
 				location: null,
 				lastAccessedAt: null
 			})),
-			resume: { moduleSlug: '01-mot', location: null }
+			resume: { moduleSlug: 'mot', location: null }
 		});
 	});
 
 	it('derives each module’s status and the percentage from the tracking rows', () => {
-		markCompleted(db, lan.id, lessonOf('01-mot'), T0);
-		recordLaunch(db, lan.id, lessonOf('02-hai'), T0 + MINUTE);
+		markCompleted(db, lan.id, lessonOf('mot'), T0);
+		recordLaunch(db, lan.id, lessonOf('hai'), T0 + MINUTE);
 		const progress = progressOf(lan);
 		expect(progress.modules.map((m) => m.status)).toEqual(['completed', 'inProgress', 'notStarted']);
 		expect(progress.completedModules).toBe(1);
@@ -110,21 +83,21 @@ describe('courseProgress', () => {
 	});
 
 	it('resumes at the activity opened last, at its bookmark', () => {
-		recordLaunch(db, lan.id, lessonOf('01-mot'), T0);
-		recordHeartbeat(db, lan.id, lessonOf('01-mot'), { activeMs: 0, location: 'ket-luan', reachedEnd: false }, T0 + MINUTE);
-		recordLaunch(db, lan.id, lessonOf('03-ba'), T0 + 2 * MINUTE);
-		recordHeartbeat(db, lan.id, lessonOf('03-ba'), { activeMs: 0, location: 'mo-dau', reachedEnd: false }, T0 + 3 * MINUTE);
-		expect(progressOf(lan).resume).toEqual({ moduleSlug: '03-ba', location: 'mo-dau' });
+		recordLaunch(db, lan.id, lessonOf('mot'), T0);
+		recordHeartbeat(db, lan.id, lessonOf('mot'), { activeMs: 0, location: 'ket-luan', reachedEnd: false }, T0 + MINUTE);
+		recordLaunch(db, lan.id, lessonOf('ba'), T0 + 2 * MINUTE);
+		recordHeartbeat(db, lan.id, lessonOf('ba'), { activeMs: 0, location: 'mo-dau', reachedEnd: false }, T0 + 3 * MINUTE);
+		expect(progressOf(lan).resume).toEqual({ moduleSlug: 'ba', location: 'mo-dau' });
 		expect(progressOf(lan).modules[0]).toEqual({
-			slug: '01-mot',
+			slug: 'mot',
 			status: 'inProgress',
 			location: 'ket-luan',
 			lastAccessedAt: T0 + MINUTE
 		});
 
 		// going back to module 1 moves the resume point there, with its own bookmark
-		recordLaunch(db, lan.id, lessonOf('01-mot'), T0 + 4 * MINUTE);
-		expect(progressOf(lan).resume).toEqual({ moduleSlug: '01-mot', location: 'ket-luan' });
+		recordLaunch(db, lan.id, lessonOf('mot'), T0 + 4 * MINUTE);
+		expect(progressOf(lan).resume).toEqual({ moduleSlug: 'mot', location: 'ket-luan' });
 	});
 
 	it('reaches 100 % when every module is completed', () => {
@@ -133,13 +106,13 @@ describe('courseProgress', () => {
 		}
 		const progress = progressOf(lan);
 		expect(progress).toMatchObject({ completedModules: 3, totalModules: 3, percent: 100 });
-		expect(progress.resume).toEqual({ moduleSlug: '03-ba', location: null });
+		expect(progress.resume).toEqual({ moduleSlug: 'ba', location: null });
 	});
 
 	it('counts only this learner’s rows', () => {
 		const minh = newLearner('minh');
-		markCompleted(db, minh.id, lessonOf('01-mot'), T0);
-		markCompleted(db, minh.id, lessonOf('02-hai'), T0);
+		markCompleted(db, minh.id, lessonOf('mot'), T0);
+		markCompleted(db, minh.id, lessonOf('hai'), T0);
 		expect(progressOf(lan).percent).toBe(0);
 		expect(progressOf(minh).percent).toBe(67);
 	});
@@ -149,15 +122,15 @@ describe('courseProgress', () => {
 		const { lastInsertRowid } = db
 			.prepare(
 				`INSERT INTO activity (course_id, module_slug, kind, title, content_hash)
-				 VALUES ('khoa-thu', '01-mot', 'quiz', 'Kiểm tra', 'q')`
+				 VALUES ('khoa-thu', 'mot', 'quiz', 'Kiểm tra', 'q')`
 			)
 			.run();
 		const quiz = Number(lastInsertRowid);
 		const idsOf = (module: Module) =>
-			module.slug === '01-mot' ? [lessonOf('01-mot'), quiz] : moduleActivityIds(catalog, COURSE, module);
-		const progress = () => courseProgress(COURSE, idsOf, getTrackingFor(db, lan.id, [lessonOf('01-mot'), quiz]));
+			module.slug === 'mot' ? [lessonOf('mot'), quiz] : moduleActivityIds(catalog, COURSE, module);
+		const progress = () => courseProgress(COURSE, idsOf, getTrackingFor(db, lan.id, [lessonOf('mot'), quiz]));
 
-		markCompleted(db, lan.id, lessonOf('01-mot'), T0);
+		markCompleted(db, lan.id, lessonOf('mot'), T0);
 		expect(progress().modules[0]!.status).toBe('inProgress');
 		expect(progress().percent).toBe(0);
 		markCompleted(db, lan.id, quiz, T0 + MINUTE);
@@ -179,7 +152,7 @@ describe('courseProgress', () => {
 
 describe('learnerCourseProgress', () => {
 	it('reads the learner’s rows for the course from the database', () => {
-		markCompleted(db, lan.id, lessonOf('02-hai'), T0);
+		markCompleted(db, lan.id, lessonOf('hai'), T0);
 		const progress = learnerCourseProgress(db, catalog, COURSE, lan.id);
 		expect(progress).toEqual(progressOf(lan));
 		expect(progress.modules.map((m) => m.status)).toEqual(['notStarted', 'completed', 'notStarted']);

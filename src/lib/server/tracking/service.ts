@@ -22,12 +22,16 @@ export interface Tracking {
 	firstAccessedAt: number | null;
 	lastAccessedAt: number | null;
 	completedAt: number | null;
+	lastHeartbeatAt: number | null;
 }
 
 /** The client sends a heartbeat every HEARTBEAT_INTERVAL_MS while the page is visible and used. */
 export const HEARTBEAT_INTERVAL_MS = 30_000;
-/** No single heartbeat credits more than this, however long since the last one. */
-export const MAX_HEARTBEAT_CREDIT_MS = 60_000;
+/**
+ * No single heartbeat credits more than this. Beats normally carry about 30 s; a larger claim
+ * comes from reading while offline, which the browser keeps and sends when the network returns.
+ */
+export const MAX_HEARTBEAT_CREDIT_MS = 10 * 60_000;
 
 interface TrackingRow {
 	user_id: number;
@@ -45,6 +49,7 @@ interface TrackingRow {
 	first_accessed_at: number | null;
 	last_accessed_at: number | null;
 	completed_at: number | null;
+	last_heartbeat_at: number | null;
 }
 
 function toTracking(row: TrackingRow): Tracking {
@@ -63,7 +68,8 @@ function toTracking(row: TrackingRow): Tracking {
 		attempts: row.attempts,
 		firstAccessedAt: row.first_accessed_at,
 		lastAccessedAt: row.last_accessed_at,
-		completedAt: row.completed_at
+		completedAt: row.completed_at,
+		lastHeartbeatAt: row.last_heartbeat_at
 	};
 }
 
@@ -129,9 +135,10 @@ export interface Heartbeat {
 }
 
 /**
- * Credits time as the smaller of what the browser reports, the time since the server last heard
- * from this learner on this activity, and MAX_HEARTBEAT_CREDIT_MS. Two open tabs therefore
- * cannot double the time, and a tab left open overnight adds at most one capped beat.
+ * Credits time as the smaller of what the browser reports, the time since the server last
+ * credited this learner on this activity (or since the launch, for the first beat), and
+ * MAX_HEARTBEAT_CREDIT_MS. Two open tabs therefore cannot double the time. The browser sends
+ * beats only while the page is visible and in use, so an idle tab adds nothing.
  */
 export function recordHeartbeat(
 	db: Db,
@@ -142,16 +149,18 @@ export function recordHeartbeat(
 ): Tracking {
 	return db.transaction(() => {
 		const current = getTracking(db, userId, activityId) ?? recordLaunch(db, userId, activityId, now);
-		const sinceLast = Math.max(0, now - (current.lastAccessedAt ?? now));
+		const anchor = current.lastHeartbeatAt ?? current.lastAccessedAt ?? now;
+		const sinceLast = Math.max(0, now - anchor);
 		const credit = Math.max(
 			0,
 			Math.min(Math.floor(beat.activeMs), sinceLast, MAX_HEARTBEAT_CREDIT_MS)
 		);
 		const location = beat.location ?? current.location;
 		db.prepare(
-			`UPDATE tracking SET total_time_ms = total_time_ms + ?, location = ?, last_accessed_at = ?
+			`UPDATE tracking SET total_time_ms = total_time_ms + ?, location = ?, last_accessed_at = ?,
+			   last_heartbeat_at = max(coalesce(last_heartbeat_at, 0), ?)
 			 WHERE user_id = ? AND activity_id = ?`
-		).run(credit, location, now, userId, activityId);
+		).run(credit, location, now, now, userId, activityId);
 		if (beat.location && beat.location !== current.location) {
 			logEvent(db, userId, activityId, 'progressed', { location: beat.location }, now);
 		}

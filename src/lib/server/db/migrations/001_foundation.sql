@@ -94,6 +94,8 @@ CREATE TABLE tracking (
 	first_accessed_at INTEGER,
 	last_accessed_at INTEGER,
 	completed_at INTEGER,
+	-- not SCORM: when time was last credited, so reloads and clicks never shorten a credit
+	last_heartbeat_at INTEGER,
 	PRIMARY KEY (user_id, activity_id)
 );
 CREATE INDEX tracking_activity ON tracking (activity_id);

@@ -19,7 +19,7 @@ const beatSchema = z.object({
 });
 
 export const POST: RequestHandler = async ({ request, url, locals }) => {
-	assertSameOrigin(request, url);
+	assertSameOrigin(request, url, locals.locale);
 	if (!locals.user) error(401, translate(locals.locale, 'error.signInAgain'));
 	let body: unknown;
 	try {

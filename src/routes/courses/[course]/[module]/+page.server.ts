@@ -25,7 +25,7 @@ export const load = ((event) => {
 		return other ? { slug: other.slug, title: other.title } : null;
 	};
 	return {
-		course: { slug: course.slug, title: course.title },
+		course: { slug: course.slug, title: course.title, language: course.language },
 		module: {
 			slug: module.slug,
 			number: module.number,
