@@ -3,6 +3,7 @@
 import type { Db } from '../db/open';
 import { loadCourses, type Course, type Module } from './loader';
 import type { LoadError } from './problems';
+import type { ModuleActivity } from '../tracking/progress';
 
 export interface CatalogActivity {
 	id: number;
@@ -48,6 +49,16 @@ export function syncCatalog(db: Db, courses: Course[], now = Date.now()): Map<st
 					module.lesson.contentHash
 				) as { id: number };
 				ids.set(activityKey(course.slug, module.slug, 'lesson'), row.id);
+				if (module.quiz) {
+					const quiz = upsertActivity.get(
+						course.slug,
+						module.slug,
+						'quiz',
+						module.quiz.settings.title,
+						module.quiz.contentHash
+					) as { id: number };
+					ids.set(activityKey(course.slug, module.slug, 'quiz'), quiz.id);
+				}
 			}
 		}
 	}).immediate();
@@ -74,8 +85,20 @@ export function lessonActivityId(catalog: Catalog, course: Course, module: Modul
 	return id;
 }
 
-/** Every activity of a module that counts toward its completion (the lesson now; quizzes later). */
+/** Every activity of a module that counts toward its completion: its lesson and its quiz. */
+export function moduleActivities(catalog: Catalog, course: Course, module: Module): ModuleActivity[] {
+	const activities: ModuleActivity[] = [];
+	for (const kind of ['lesson', 'quiz'] as const) {
+		const id = catalog.activityIds.get(activityKey(course.slug, module.slug, kind));
+		if (id !== undefined) activities.push({ id, kind });
+	}
+	return activities;
+}
+
 export function moduleActivityIds(catalog: Catalog, course: Course, module: Module): number[] {
-	const id = catalog.activityIds.get(activityKey(course.slug, module.slug, 'lesson'));
-	return id === undefined ? [] : [id];
+	return moduleActivities(catalog, course, module).map((a) => a.id);
+}
+
+export function quizActivityId(catalog: Catalog, course: Course, module: Module): number | undefined {
+	return catalog.activityIds.get(activityKey(course.slug, module.slug, 'quiz'));
 }

@@ -7,6 +7,9 @@ import { renderMarkdown, type Section } from '../markdown/render';
 import { parseFrontmatter } from './frontmatter';
 import type { LoadError, Problem } from './problems';
 import { courseSchema, lessonSchema } from './schema';
+import { parseQuiz } from '../quiz/parse';
+import type { Quiz } from '../quiz/types';
+import type { ModuleCompletionRule } from '../tracking/progress';
 
 export interface Module {
 	/** the folder name without its number: the module's identity in URLs and tracking, so
@@ -21,6 +24,8 @@ export interface Module {
 	objectives: string[];
 	discussionQuestions: string[];
 	lesson: { html: string; sections: Section[]; contentHash: string };
+	/** the module's quiz.md, when it has one */
+	quiz: Quiz | null;
 	/** absolute path of the module's folder (media/ lives inside) */
 	dir: string;
 }
@@ -30,6 +35,7 @@ export interface Course {
 	title: string;
 	summary: string;
 	language: 'vi' | 'en';
+	moduleCompletion: ModuleCompletionRule;
 	introHtml: string;
 	modules: Module[];
 }
@@ -87,6 +93,15 @@ export function mediaUrl(courseSlug: string, moduleSlug: string, path: string): 
 	return `/courses/${courseSlug}/${moduleSlug}/media/${clean}`;
 }
 
+/** The module's quiz: null when it has none, undefined when quiz.md has errors. */
+function loadQuiz(dir: string, file: string, errors: LoadError[]): Quiz | null | undefined {
+	const path = join(dir, 'quiz.md');
+	if (!existsSync(path)) return null;
+	const { quiz, problems } = parseQuiz(readFileSync(path, 'utf8'));
+	problems.forEach((p) => errors.push({ file, ...p }));
+	return quiz ?? undefined;
+}
+
 function loadModule(
 	coursesDir: string,
 	courseSlug: string,
@@ -121,6 +136,8 @@ function loadModule(
 		return null;
 	}
 	if (mediaErrors.length) return null;
+	const quiz = loadQuiz(dir, `${courseSlug}/${dirName}/quiz.md`, errors);
+	if (quiz === undefined) return null;
 	return {
 		slug: match[2]!,
 		folder: dirName,
@@ -135,6 +152,7 @@ function loadModule(
 			sections: rendered.sections,
 			contentHash: createHash('sha256').update(source).digest('hex').slice(0, 16)
 		},
+		quiz,
 		dir
 	};
 }
@@ -212,6 +230,7 @@ export function loadCourse(coursesDir: string, slug: string, errors: LoadError[]
 		title: parsed.data.title,
 		summary: parsed.data.summary,
 		language: parsed.data.language,
+		moduleCompletion: parsed.data.moduleCompletion,
 		introHtml: renderMarkdown(parsed.body).html,
 		modules: ordered
 	};

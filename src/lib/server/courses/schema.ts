@@ -12,7 +12,10 @@ export const courseSchema = z
 		/** module folder names in the order learners see them; default: by folder number */
 		modules: z.array(text).optional(),
 		/** how course completion is derived from module rows */
-		completion: z.enum(['all-modules']).default('all-modules')
+		completion: z.enum(['all-modules']).default('all-modules'),
+		/** a module with a quiz is complete when its lesson is completed and its quiz passed
+		 * (default), or only submitted */
+		moduleCompletion: z.enum(['quiz-passed', 'quiz-submitted']).default('quiz-passed')
 	})
 	.strict();
 

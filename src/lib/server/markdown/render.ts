@@ -79,3 +79,10 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
 export function renderUntrustedMarkdown(markdown: string): string {
 	return renderMarkdown(markdown).html;
 }
+
+const inlineMarked = new Marked({ gfm: true });
+
+/** One line of Markdown (a choice, a matching item) → safe inline HTML. */
+export function renderInlineMarkdown(text: string): string {
+	return sanitize(inlineMarked.parseInline(text) as string);
+}

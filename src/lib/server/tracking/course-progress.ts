@@ -1,7 +1,6 @@
 // A learner's progress in a course, read from their tracking rows.
-import type { Catalog } from '../courses/catalog';
-import { moduleActivityIds } from '../courses/catalog';
-import type { Course } from '../courses/loader';
+import { moduleActivities, type Catalog } from '../courses/catalog';
+import type { Course, Module } from '../courses/loader';
 import type { Db } from '../db/open';
 import { courseProgress, type CourseProgress } from './progress';
 import { getTrackingFor } from './service';
@@ -12,7 +11,7 @@ export function learnerCourseProgress(
 	course: Course,
 	userId: number
 ): CourseProgress {
-	const idsOf = (module: Course['modules'][number]) => moduleActivityIds(catalog, course, module);
-	const allIds = course.modules.flatMap(idsOf);
-	return courseProgress(course, idsOf, getTrackingFor(db, userId, allIds));
+	const activitiesOf = (module: Module) => moduleActivities(catalog, course, module);
+	const ids = course.modules.flatMap(activitiesOf).map((a) => a.id);
+	return courseProgress(course, activitiesOf, getTrackingFor(db, userId, ids));
 }

@@ -1,13 +1,13 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password';
-import { moduleActivityIds, syncCatalog, type Catalog } from '../courses/catalog';
+import { moduleActivities, moduleActivityIds, syncCatalog, type Catalog } from '../courses/catalog';
 import type { Course, Module } from '../courses/loader';
 import { lessonModule, testCourse } from '../courses/test-courses';
 import { openDatabase, type Db } from '../db/open';
 import { insertUser, type User } from '../users/service';
 import { learnerCourseProgress } from './course-progress';
-import { courseProgress, moduleStatus } from './progress';
-import { getTrackingFor, markCompleted, recordHeartbeat, recordLaunch } from './service';
+import { courseProgress, moduleStatus, type ModuleActivity } from './progress';
+import { getTrackingFor, markCompleted, recordHeartbeat, recordLaunch, recordQuizOutcome, type Tracking } from './service';
 
 const T0 = Date.UTC(2025, 2, 1, 8);
 const MINUTE = 60_000;
@@ -34,8 +34,9 @@ function lessonOf(slug: string): number {
 }
 
 function progressOf(user: User) {
-	const idsOf = (module: Module) => moduleActivityIds(catalog, COURSE, module);
-	return courseProgress(COURSE, idsOf, getTrackingFor(db, user.id, COURSE.modules.flatMap(idsOf)));
+	const activitiesOf = (module: Module) => moduleActivities(catalog, COURSE, module);
+	const ids = COURSE.modules.flatMap(activitiesOf).map((a) => a.id);
+	return courseProgress(COURSE, activitiesOf, getTrackingFor(db, user.id, ids));
 }
 
 beforeEach(() => {
@@ -44,16 +45,34 @@ beforeEach(() => {
 	catalog = { courses: [COURSE], errors: [], loadedAt: T0, activityIds: syncCatalog(db, [COURSE], T0) };
 });
 
+function row(completionStatus: Tracking['completionStatus'], successStatus: Tracking['successStatus'] = 'unknown'): Tracking {
+	return {
+		userId: 1, activityId: 1, completionStatus, successStatus, scoreRaw: null, scoreMin: null, scoreMax: null,
+		scoreScaled: null, totalTimeMs: 0, location: null, suspendData: null, attempts: 1,
+		firstAccessedAt: T0, lastAccessedAt: T0, completedAt: null, lastHeartbeatAt: null
+	};
+}
+
 describe('moduleStatus', () => {
-	it('is completed only when every activity is', () => {
-		expect(moduleStatus([])).toBe('notStarted');
-		expect(moduleStatus(['not attempted'])).toBe('notStarted');
-		expect(moduleStatus(['not attempted', 'not attempted'])).toBe('notStarted');
-		expect(moduleStatus(['incomplete'])).toBe('inProgress');
-		expect(moduleStatus(['completed', 'not attempted'])).toBe('inProgress');
-		expect(moduleStatus(['completed', 'incomplete'])).toBe('inProgress');
-		expect(moduleStatus(['completed'])).toBe('completed');
-		expect(moduleStatus(['completed', 'completed'])).toBe('completed');
+	const lesson = (r?: Tracking) => ({ kind: 'lesson' as const, row: r });
+	const quiz = (r?: Tracking) => ({ kind: 'quiz' as const, row: r });
+
+	it('is completed only when every activity is done', () => {
+		expect(moduleStatus([], 'quiz-passed')).toBe('notStarted');
+		expect(moduleStatus([lesson()], 'quiz-passed')).toBe('notStarted');
+		expect(moduleStatus([lesson(row('not attempted')), quiz()], 'quiz-passed')).toBe('notStarted');
+		expect(moduleStatus([lesson(row('incomplete'))], 'quiz-passed')).toBe('inProgress');
+		expect(moduleStatus([lesson(row('completed')), quiz()], 'quiz-passed')).toBe('inProgress');
+		expect(moduleStatus([lesson(row('completed'))], 'quiz-passed')).toBe('completed');
+	});
+
+	it('needs the quiz passed, or only submitted when the course says so', () => {
+		const failed = [lesson(row('completed')), quiz(row('completed', 'failed'))];
+		const passed = [lesson(row('completed')), quiz(row('completed', 'passed'))];
+		expect(moduleStatus(failed, 'quiz-passed')).toBe('inProgress');
+		expect(moduleStatus(passed, 'quiz-passed')).toBe('completed');
+		expect(moduleStatus(failed, 'quiz-submitted')).toBe('completed');
+		expect(moduleStatus([lesson(row('incomplete')), quiz(row('completed', 'passed'))], 'quiz-passed')).toBe('inProgress');
 	});
 });
 
@@ -67,9 +86,11 @@ describe('courseProgress', () => {
 				slug: m.slug,
 				status: 'notStarted',
 				location: null,
-				lastAccessedAt: null
+				lastAccessedAt: null,
+				lastActivity: null,
+				quiz: null
 			})),
-			resume: { moduleSlug: 'mot', location: null }
+			resume: { moduleSlug: 'mot', activity: 'lesson', location: null }
 		});
 	});
 
@@ -87,17 +108,19 @@ describe('courseProgress', () => {
 		recordHeartbeat(db, lan.id, lessonOf('mot'), { activeMs: 0, location: 'ket-luan', reachedEnd: false }, T0 + MINUTE);
 		recordLaunch(db, lan.id, lessonOf('ba'), T0 + 2 * MINUTE);
 		recordHeartbeat(db, lan.id, lessonOf('ba'), { activeMs: 0, location: 'mo-dau', reachedEnd: false }, T0 + 3 * MINUTE);
-		expect(progressOf(lan).resume).toEqual({ moduleSlug: 'ba', location: 'mo-dau' });
+		expect(progressOf(lan).resume).toEqual({ moduleSlug: 'ba', activity: 'lesson', location: 'mo-dau' });
 		expect(progressOf(lan).modules[0]).toEqual({
 			slug: 'mot',
 			status: 'inProgress',
 			location: 'ket-luan',
-			lastAccessedAt: T0 + MINUTE
+			lastAccessedAt: T0 + MINUTE,
+			lastActivity: 'lesson',
+			quiz: null
 		});
 
 		// going back to module 1 moves the resume point there, with its own bookmark
 		recordLaunch(db, lan.id, lessonOf('mot'), T0 + 4 * MINUTE);
-		expect(progressOf(lan).resume).toEqual({ moduleSlug: 'mot', location: 'ket-luan' });
+		expect(progressOf(lan).resume).toEqual({ moduleSlug: 'mot', activity: 'lesson', location: 'ket-luan' });
 	});
 
 	it('reaches 100 % when every module is completed', () => {
@@ -106,7 +129,7 @@ describe('courseProgress', () => {
 		}
 		const progress = progressOf(lan);
 		expect(progress).toMatchObject({ completedModules: 3, totalModules: 3, percent: 100 });
-		expect(progress.resume).toEqual({ moduleSlug: 'ba', location: null });
+		expect(progress.resume).toEqual({ moduleSlug: 'ba', activity: 'lesson', location: null });
 	});
 
 	it('counts only this learner’s rows', () => {
@@ -117,8 +140,7 @@ describe('courseProgress', () => {
 		expect(progressOf(minh).percent).toBe(67);
 	});
 
-	it('needs every activity of a module for the module to count as completed', () => {
-		// a module with two activities: its lesson and a quiz
+	it('needs the quiz of a module passed for the module to count as completed', () => {
 		const { lastInsertRowid } = db
 			.prepare(
 				`INSERT INTO activity (course_id, module_slug, kind, title, content_hash)
@@ -126,14 +148,20 @@ describe('courseProgress', () => {
 			)
 			.run();
 		const quiz = Number(lastInsertRowid);
-		const idsOf = (module: Module) =>
-			module.slug === 'mot' ? [lessonOf('mot'), quiz] : moduleActivityIds(catalog, COURSE, module);
-		const progress = () => courseProgress(COURSE, idsOf, getTrackingFor(db, lan.id, [lessonOf('mot'), quiz]));
+		const activitiesOf = (module: Module): ModuleActivity[] =>
+			module.slug === 'mot'
+				? [{ id: lessonOf('mot'), kind: 'lesson' }, { id: quiz, kind: 'quiz' }]
+				: moduleActivities(catalog, COURSE, module);
+		const progress = () => courseProgress(COURSE, activitiesOf, getTrackingFor(db, lan.id, [lessonOf('mot'), quiz]));
 
 		markCompleted(db, lan.id, lessonOf('mot'), T0);
 		expect(progress().modules[0]!.status).toBe('inProgress');
-		expect(progress().percent).toBe(0);
-		markCompleted(db, lan.id, quiz, T0 + MINUTE);
+		expect(progress().modules[0]!.quiz).toEqual({ status: 'notStarted', percent: null });
+		recordQuizOutcome(db, lan.id, quiz, { percent: 40, passed: false, attempts: 1, timeMs: MINUTE }, T0 + MINUTE);
+		expect(progress().modules[0]!.status).toBe('inProgress');
+		expect(progress().modules[0]!.quiz).toEqual({ status: 'failed', percent: 40 });
+		expect(progress().resume).toEqual({ moduleSlug: 'mot', activity: 'quiz', location: null });
+		recordQuizOutcome(db, lan.id, quiz, { percent: 90, passed: true, attempts: 2, timeMs: MINUTE }, T0 + 2 * MINUTE);
 		expect(progress().modules[0]!.status).toBe('completed');
 		expect(progress().percent).toBe(33);
 	});

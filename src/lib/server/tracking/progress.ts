@@ -1,14 +1,28 @@
 // Module and course progress, derived from tracking rows every time: never stored twice.
+// A module is complete when its lesson is completed and its quiz (if any) is passed — or,
+// when the course says `moduleCompletion: quiz-submitted`, merely submitted.
 import type { Course, Module } from '../courses/loader';
-import type { CompletionStatus, Tracking } from './service';
+import type { Tracking } from './service';
 
+export type ActivityKind = 'lesson' | 'quiz' | 'scorm';
 export type ModuleStatus = 'notStarted' | 'inProgress' | 'completed';
+export type ModuleCompletionRule = 'quiz-passed' | 'quiz-submitted';
+export type QuizStatus = 'notStarted' | 'inProgress' | 'passed' | 'failed';
+
+export interface ModuleActivity {
+	id: number;
+	kind: ActivityKind;
+}
 
 export interface ModuleProgress {
 	slug: string;
 	status: ModuleStatus;
+	/** the lesson's bookmark */
 	location: string | null;
 	lastAccessedAt: number | null;
+	/** which activity of the module was opened last */
+	lastActivity: ActivityKind | null;
+	quiz: { status: QuizStatus; percent: number | null } | null;
 }
 
 export interface CourseProgress {
@@ -16,31 +30,51 @@ export interface CourseProgress {
 	totalModules: number;
 	percent: number;
 	modules: ModuleProgress[];
-	/** where "Tiếp tục học" goes: the last activity opened at its bookmark, else the first module */
-	resume: { moduleSlug: string; location: string | null } | null;
+	/** where "Tiếp tục học" goes: the activity opened last (a lesson at its bookmark), else the first module */
+	resume: { moduleSlug: string; activity: ActivityKind; location: string | null } | null;
 }
 
-export function moduleStatus(statuses: CompletionStatus[]): ModuleStatus {
-	if (statuses.length > 0 && statuses.every((s) => s === 'completed')) return 'completed';
-	if (statuses.some((s) => s !== 'not attempted')) return 'inProgress';
+export function isActivityDone(kind: ActivityKind, row: Tracking | undefined, rule: ModuleCompletionRule) {
+	if (!row) return false;
+	if (kind === 'quiz' && rule === 'quiz-passed') return row.successStatus === 'passed';
+	return row.completionStatus === 'completed';
+}
+
+export function moduleStatus(
+	activities: { kind: ActivityKind; row: Tracking | undefined }[],
+	rule: ModuleCompletionRule
+): ModuleStatus {
+	if (activities.length > 0 && activities.every((a) => isActivityDone(a.kind, a.row, rule))) return 'completed';
+	if (activities.some((a) => a.row && a.row.completionStatus !== 'not attempted')) return 'inProgress';
 	return 'notStarted';
+}
+
+function quizStatus(row: Tracking | undefined): QuizStatus {
+	if (!row || row.completionStatus === 'not attempted') return 'notStarted';
+	if (row.successStatus === 'passed') return 'passed';
+	if (row.successStatus === 'failed') return 'failed';
+	return 'inProgress';
 }
 
 export function courseProgress(
 	course: Course,
-	activityIdsOf: (module: Module) => number[],
+	activitiesOf: (module: Module) => ModuleActivity[],
 	tracking: Map<number, Tracking>
 ): CourseProgress {
 	const modules: ModuleProgress[] = course.modules.map((module) => {
-		const rows = activityIdsOf(module).map((id) => tracking.get(id));
-		const lastOpened = rows
-			.filter((row): row is Tracking => !!row)
-			.sort((a, b) => (b.lastAccessedAt ?? 0) - (a.lastAccessedAt ?? 0))[0];
+		const activities = activitiesOf(module).map((a) => ({ kind: a.kind, row: tracking.get(a.id) }));
+		const opened = activities
+			.filter((a): a is { kind: ActivityKind; row: Tracking } => !!a.row?.lastAccessedAt)
+			.sort((a, b) => b.row.lastAccessedAt! - a.row.lastAccessedAt!);
+		const lesson = activities.find((a) => a.kind === 'lesson');
+		const quiz = activities.find((a) => a.kind === 'quiz');
 		return {
 			slug: module.slug,
-			status: moduleStatus(rows.map((row) => row?.completionStatus ?? 'not attempted')),
-			location: lastOpened?.location ?? null,
-			lastAccessedAt: lastOpened?.lastAccessedAt ?? null
+			status: moduleStatus(activities, course.moduleCompletion),
+			location: lesson?.row?.location ?? null,
+			lastAccessedAt: opened[0]?.row.lastAccessedAt ?? null,
+			lastActivity: opened[0]?.kind ?? null,
+			quiz: quiz ? { status: quizStatus(quiz.row), percent: quiz.row?.scoreRaw ?? null } : null
 		};
 	});
 	const completedModules = modules.filter((m) => m.status === 'completed').length;
@@ -54,6 +88,12 @@ export function courseProgress(
 		totalModules,
 		percent: totalModules === 0 ? 0 : Math.round((100 * completedModules) / totalModules),
 		modules,
-		resume: target ? { moduleSlug: target.slug, location: target.location } : null
+		resume: target
+			? {
+					moduleSlug: target.slug,
+					activity: target.lastActivity ?? 'lesson',
+					location: target.lastActivity === 'quiz' ? null : target.location
+				}
+			: null
 	};
 }

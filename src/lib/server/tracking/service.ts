@@ -182,3 +182,42 @@ export function markCompleted(db: Db, userId: number, activityId: number, now = 
 		if (changed) logEvent(db, userId, activityId, 'completed', null, now);
 	}).immediate();
 }
+
+export interface QuizOutcome {
+	/** the score the module keeps, per the quiz's grading method, 0–100 */
+	percent: number;
+	passed: boolean;
+	/** submitted attempts so far */
+	attempts: number;
+	/** time spent on the attempt just closed */
+	timeMs: number;
+}
+
+/** After an attempt is graded: the quiz's row holds the kept score and pass or fail. */
+export function recordQuizOutcome(
+	db: Db,
+	userId: number,
+	activityId: number,
+	outcome: QuizOutcome,
+	now = Date.now()
+): void {
+	db.transaction(() => {
+		if (!getTracking(db, userId, activityId)) recordLaunch(db, userId, activityId, now);
+		db.prepare(
+			`UPDATE tracking SET completion_status = 'completed', completed_at = coalesce(completed_at, ?),
+			   success_status = ?, score_raw = ?, score_min = 0, score_max = 100, score_scaled = ?,
+			   attempts = ?, total_time_ms = total_time_ms + ?, last_accessed_at = ?
+			 WHERE user_id = ? AND activity_id = ?`
+		).run(
+			now,
+			outcome.passed ? 'passed' : 'failed',
+			outcome.percent,
+			outcome.percent / 100,
+			outcome.attempts,
+			outcome.timeMs,
+			now,
+			userId,
+			activityId
+		);
+	}).immediate();
+}

@@ -1,0 +1,309 @@
+// The life of a quiz attempt: start (snapshot drawn once), autosave, submit or expire, grade.
+// Every read-then-write runs in an IMMEDIATE transaction, so double clicks, retries, two tabs
+// and many connections at once still give exactly one attempt in progress, one grading per
+// attempt, and never more attempts than the quiz allows.
+import type { Db } from '../db/open';
+import { logEvent, recordQuizOutcome } from '../tracking/service';
+import { gradeAttempt, keptPercent } from './grade';
+import { drawSnapshot, type Random, type SnapshotQuestion } from './snapshot';
+import type { GradingMethod, Quiz, Response } from './types';
+
+/** Saves and submissions that reach the server this long after the deadline still count:
+ * they were sent in time over a slow connection. */
+export const DEADLINE_GRACE_MS = 15_000;
+/** Time on task credited for one attempt when the quiz is untimed: a forgotten tab is not study. */
+export const UNTIMED_ATTEMPT_TIME_CAP_MS = 90 * 60_000;
+
+export interface Attempt {
+	id: number;
+	userId: number;
+	activityId: number;
+	number: number;
+	status: 'open' | 'submitted';
+	startedAt: number;
+	deadlineAt: number | null;
+	submittedAt: number | null;
+	closedBy: 'learner' | 'deadline' | null;
+	questions: SnapshotQuestion[];
+	passPercent: number;
+	grading: GradingMethod;
+	score: number | null;
+	maxScore: number | null;
+	percent: number | null;
+	passed: boolean | null;
+}
+
+interface AttemptRow {
+	id: number;
+	user_id: number;
+	activity_id: number;
+	number: number;
+	status: 'open' | 'submitted';
+	started_at: number;
+	deadline_at: number | null;
+	submitted_at: number | null;
+	closed_by: 'learner' | 'deadline' | null;
+	questions: string;
+	pass_percent: number;
+	grading: GradingMethod;
+	score: number | null;
+	max_score: number | null;
+	percent: number | null;
+	passed: number | null;
+}
+
+function toAttempt(row: AttemptRow): Attempt {
+	return {
+		id: row.id,
+		userId: row.user_id,
+		activityId: row.activity_id,
+		number: row.number,
+		status: row.status,
+		startedAt: row.started_at,
+		deadlineAt: row.deadline_at,
+		submittedAt: row.submitted_at,
+		closedBy: row.closed_by,
+		questions: JSON.parse(row.questions) as SnapshotQuestion[],
+		passPercent: row.pass_percent,
+		grading: row.grading,
+		score: row.score,
+		maxScore: row.max_score,
+		percent: row.percent,
+		passed: row.passed === null ? null : row.passed === 1
+	};
+}
+
+export function getAttempt(db: Db, id: number): Attempt | null {
+	const row = db.prepare('SELECT * FROM quiz_attempt WHERE id = ?').get(id) as AttemptRow | undefined;
+	return row ? toAttempt(row) : null;
+}
+
+/** Attempts without their snapshots, newest first: for history lists. */
+export interface AttemptSummary {
+	id: number;
+	number: number;
+	status: 'open' | 'submitted';
+	startedAt: number;
+	deadlineAt: number | null;
+	submittedAt: number | null;
+	closedBy: 'learner' | 'deadline' | null;
+	percent: number | null;
+	passed: boolean | null;
+}
+
+export function listAttempts(db: Db, userId: number, activityId: number): AttemptSummary[] {
+	const rows = db
+		.prepare(
+			`SELECT id, number, status, started_at, deadline_at, submitted_at, closed_by, percent, passed
+			 FROM quiz_attempt WHERE user_id = ? AND activity_id = ? ORDER BY number DESC`
+		)
+		.all(userId, activityId) as Omit<AttemptRow, 'questions' | 'user_id' | 'activity_id'>[];
+	return rows.map((r) => ({
+		id: r.id,
+		number: r.number,
+		status: r.status,
+		startedAt: r.started_at,
+		deadlineAt: r.deadline_at,
+		submittedAt: r.submitted_at,
+		closedBy: r.closed_by,
+		percent: r.percent,
+		passed: r.passed === null ? null : r.passed === 1
+	}));
+}
+
+export function savedResponses(db: Db, attemptId: number): Map<string, Response> {
+	const rows = db
+		.prepare('SELECT question_id, response FROM quiz_response WHERE attempt_id = ?')
+		.all(attemptId) as { question_id: string; response: string }[];
+	return new Map(rows.map((r) => [r.question_id, JSON.parse(r.response) as Response]));
+}
+
+export const isPastDeadline = (attempt: Pick<Attempt, 'deadlineAt'>, now: number) =>
+	attempt.deadlineAt !== null && now > attempt.deadlineAt + DEADLINE_GRACE_MS;
+
+export type StartResult =
+	| { ok: true; attempt: Attempt; resumed: boolean }
+	| { ok: false; reason: 'noAttemptsLeft' };
+
+export function startAttempt(
+	db: Db,
+	userId: number,
+	activityId: number,
+	quiz: Quiz,
+	now = Date.now(),
+	random: Random = Math.random
+): StartResult {
+	return db
+		.transaction((): StartResult => {
+			const open = db
+				.prepare(`SELECT * FROM quiz_attempt WHERE user_id = ? AND activity_id = ? AND status = 'open'`)
+				.get(userId, activityId) as AttemptRow | undefined;
+			if (open) {
+				const attempt = toAttempt(open);
+				if (!isPastDeadline(attempt, now)) return { ok: true, attempt, resumed: true };
+				closeAttempt(db, attempt, 'deadline', now);
+			}
+			const { n } = db
+				.prepare('SELECT count(*) AS n FROM quiz_attempt WHERE user_id = ? AND activity_id = ?')
+				.get(userId, activityId) as { n: number };
+			const max = quiz.settings.maxAttempts;
+			if (max !== null && n >= max) return { ok: false, reason: 'noAttemptsLeft' };
+			const limit = quiz.settings.timeLimitMinutes;
+			const { lastInsertRowid } = db
+				.prepare(
+					`INSERT INTO quiz_attempt (user_id, activity_id, number, started_at, deadline_at,
+					   questions, quiz_hash, pass_percent, grading)
+					 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+				)
+				.run(
+					userId,
+					activityId,
+					n + 1,
+					now,
+					limit === null ? null : now + Math.round(limit * 60_000),
+					JSON.stringify(drawSnapshot(quiz, random)),
+					quiz.contentHash,
+					quiz.settings.passPercent,
+					quiz.settings.grading
+				);
+			logEvent(db, userId, activityId, 'launched', { attempt: n + 1 }, now);
+			return { ok: true, attempt: getAttempt(db, Number(lastInsertRowid))!, resumed: false };
+		})
+		.immediate();
+}
+
+export type SaveResult =
+	| { ok: true; savedAt: number }
+	| { ok: false; reason: 'closed' | 'expired' };
+
+/** Autosave: stores (or, for a blank answer, removes) the given answers of an open attempt. */
+export function saveResponses(
+	db: Db,
+	attemptId: number,
+	responses: Map<string, Response | null>,
+	now = Date.now()
+): SaveResult {
+	return db
+		.transaction((): SaveResult => {
+			const attempt = getAttempt(db, attemptId)!;
+			if (attempt.status !== 'open') return { ok: false, reason: 'closed' };
+			if (isPastDeadline(attempt, now)) {
+				closeAttempt(db, attempt, 'deadline', now);
+				return { ok: false, reason: 'expired' };
+			}
+			const upsert = db.prepare(
+				`INSERT INTO quiz_response (attempt_id, question_id, response, saved_at) VALUES (?, ?, ?, ?)
+				 ON CONFLICT (attempt_id, question_id) DO UPDATE SET response = excluded.response,
+				   saved_at = excluded.saved_at`
+			);
+			const remove = db.prepare('DELETE FROM quiz_response WHERE attempt_id = ? AND question_id = ?');
+			for (const [questionId, response] of responses) {
+				if (response) upsert.run(attemptId, questionId, JSON.stringify(response), now);
+				else remove.run(attemptId, questionId);
+			}
+			return { ok: true, savedAt: now };
+		})
+		.immediate();
+}
+
+export type SubmitResult =
+	| { ok: true; attempt: Attempt; alreadySubmitted: boolean }
+	| { ok: false; reason: 'expired'; attempt: Attempt };
+
+/**
+ * Submits an attempt: saves the answers sent with it (unless the deadline has passed), then
+ * grades. Submitting an attempt already graded returns it unchanged: the call is idempotent.
+ */
+export function submitAttempt(
+	db: Db,
+	attemptId: number,
+	responses: Map<string, Response | null>,
+	now = Date.now()
+): SubmitResult {
+	return db
+		.transaction((): SubmitResult => {
+			const attempt = getAttempt(db, attemptId)!;
+			if (attempt.status === 'submitted') return { ok: true, attempt, alreadySubmitted: true };
+			if (isPastDeadline(attempt, now)) {
+				// graded with what was saved in time; what came with this late request is not counted
+				return { ok: false, reason: 'expired', attempt: closeAttempt(db, attempt, 'deadline', now) };
+			}
+			const saved = saveResponses(db, attemptId, responses, now);
+			if (!saved.ok) throw new Error(`attempt ${attemptId} closed during submission`);
+			return { ok: true, attempt: closeAttempt(db, attempt, 'learner', now), alreadySubmitted: false };
+		})
+		.immediate();
+}
+
+/** Grades an open attempt from its saved answers and records the outcome everywhere it counts. */
+function closeAttempt(db: Db, attempt: Attempt, closedBy: 'learner' | 'deadline', now: number): Attempt {
+	const responses = savedResponses(db, attempt.id);
+	const grade = gradeAttempt(attempt.questions, responses);
+	const passed = grade.percent >= attempt.passPercent;
+	// closed by the deadline: it ended at the deadline, not when someone noticed
+	const submittedAt = closedBy === 'deadline' && attempt.deadlineAt !== null ? Math.min(now, attempt.deadlineAt) : now;
+	db.prepare(
+		`UPDATE quiz_attempt SET status = 'submitted', submitted_at = ?, closed_by = ?, score = ?,
+		   max_score = ?, percent = ?, passed = ? WHERE id = ?`
+	).run(submittedAt, closedBy, grade.score, grade.maxScore, grade.percent, passed ? 1 : 0, attempt.id);
+	const mark = db.prepare(
+		'UPDATE quiz_response SET score = ?, max_score = ?, correct = ? WHERE attempt_id = ? AND question_id = ?'
+	);
+	for (const question of attempt.questions) {
+		const result = grade.questions.get(question.id)!;
+		const response = responses.get(question.id) ?? null;
+		if (response) mark.run(result.score, result.maxScore, result.correct ? 1 : 0, attempt.id, question.id);
+		logEvent(
+			db,
+			attempt.userId,
+			attempt.activityId,
+			'answered',
+			{ attempt: attempt.number, question: question.id, response, correct: result.correct, score: result.score },
+			now
+		);
+	}
+	logEvent(
+		db,
+		attempt.userId,
+		attempt.activityId,
+		passed ? 'passed' : 'failed',
+		{ attempt: attempt.number, score: grade.score, maxScore: grade.maxScore, percent: grade.percent, closedBy },
+		now
+	);
+
+	const graded = db
+		.prepare(
+			`SELECT number, percent FROM quiz_attempt
+			 WHERE user_id = ? AND activity_id = ? AND status = 'submitted' ORDER BY number`
+		)
+		.all(attempt.userId, attempt.activityId) as { number: number; percent: number }[];
+	const kept = keptPercent(attempt.grading, graded)!;
+	const spent = submittedAt - attempt.startedAt;
+	recordQuizOutcome(
+		db,
+		attempt.userId,
+		attempt.activityId,
+		{
+			percent: kept,
+			passed: kept >= attempt.passPercent,
+			attempts: graded.length,
+			timeMs: Math.max(0, attempt.deadlineAt === null ? Math.min(spent, UNTIMED_ATTEMPT_TIME_CAP_MS) : spent)
+		},
+		now
+	);
+	return getAttempt(db, attempt.id)!;
+}
+
+/** Closes every attempt whose deadline (plus grace) has passed; run periodically by the server. */
+export function closeExpiredAttempts(db: Db, now = Date.now()): number {
+	const rows = db
+		.prepare(`SELECT * FROM quiz_attempt WHERE status = 'open' AND deadline_at IS NOT NULL AND deadline_at < ?`)
+		.all(now - DEADLINE_GRACE_MS) as AttemptRow[];
+	for (const row of rows) {
+		db.transaction(() => {
+			const attempt = getAttempt(db, row.id)!;
+			if (attempt.status === 'open') closeAttempt(db, attempt, 'deadline', now);
+		}).immediate();
+	}
+	return rows.length;
+}

@@ -1,0 +1,24 @@
+// What authors may write in quiz.md frontmatter. Unknown settings are errors.
+import { z } from 'zod';
+
+export const quizSchema = z
+	.object({
+		title: z.string().trim().min(1).max(200),
+		passPercent: z.number().min(0).max(100),
+		/** a number, or "unlimited" */
+		maxAttempts: z.union([z.number().int().min(1).max(100), z.literal('unlimited')]).default('unlimited'),
+		/** minutes; fractions allowed (0.5 = 30 seconds) */
+		timeLimitMinutes: z.number().positive().max(600).optional(),
+		shuffleQuestions: z.boolean().default(false),
+		shuffleChoices: z.boolean().default(false),
+		grading: z.enum(['highest', 'latest', 'average', 'first']).default('highest'),
+		review: z
+			.object({
+				show: z.enum(['score', 'answers', 'correct', 'explanations']).default('explanations'),
+				when: z.enum(['always', 'after-last-attempt', 'after-passing']).default('always')
+			})
+			.strict()
+			.default({ show: 'explanations', when: 'always' }),
+		questionsPerAttempt: z.number().int().positive().optional()
+	})
+	.strict();

@@ -1,0 +1,97 @@
+// The quiz model shared by the parser, the grader and the attempt service.
+// `Question` holds the answers and never leaves the server; `PublicQuestion` is what a learner's
+// browser receives while answering.
+
+export type QuestionType = 'single' | 'multiple' | 'truefalse' | 'short' | 'matching' | 'ordering';
+export const QUESTION_TYPES: readonly QuestionType[] = [
+	'single',
+	'multiple',
+	'truefalse',
+	'short',
+	'matching',
+	'ordering'
+];
+
+export interface Choice {
+	id: string;
+	html: string;
+	correct: boolean;
+	feedbackHtml: string;
+}
+
+export interface MatchItem {
+	id: string;
+	html: string;
+}
+
+export interface MatchPair {
+	left: MatchItem;
+	right: MatchItem;
+}
+
+export interface Question {
+	id: string;
+	type: QuestionType;
+	title: string;
+	promptHtml: string;
+	points: number;
+	explanationHtml: string;
+	/** single, multiple, truefalse */
+	choices: Choice[];
+	/** short answer: accepted answers as written */
+	accepted: string[];
+	ignoreDiacritics: boolean;
+	/** matching: the right pairs, plus right-hand items that match nothing */
+	pairs: MatchPair[];
+	distractors: MatchItem[];
+	/** ordering: steps in the right order */
+	steps: MatchItem[];
+	/** quiz.md line of the heading, for authors */
+	line: number;
+}
+
+export type ReviewShow = 'score' | 'answers' | 'correct' | 'explanations';
+export type ReviewWhen = 'always' | 'after-last-attempt' | 'after-passing';
+export type GradingMethod = 'highest' | 'latest' | 'average' | 'first';
+
+export interface QuizSettings {
+	title: string;
+	passPercent: number;
+	/** null: unlimited */
+	maxAttempts: number | null;
+	timeLimitMinutes: number | null;
+	shuffleQuestions: boolean;
+	shuffleChoices: boolean;
+	grading: GradingMethod;
+	review: { show: ReviewShow; when: ReviewWhen };
+	/** null: every question, every attempt */
+	questionsPerAttempt: number | null;
+}
+
+export interface Quiz {
+	settings: QuizSettings;
+	introHtml: string;
+	questions: Question[];
+	contentHash: string;
+}
+
+/** A learner's answer to one question, as stored. */
+export type Response =
+	| { type: 'single' | 'truefalse'; choice: string }
+	| { type: 'multiple'; choices: string[] }
+	| { type: 'short'; text: string }
+	| { type: 'matching'; pairs: Record<string, string> }
+	| { type: 'ordering'; order: string[] };
+
+/** What the browser sees of a question before submission: nothing that tells the answer. */
+export interface PublicQuestion {
+	id: string;
+	type: QuestionType;
+	title: string;
+	promptHtml: string;
+	points: number;
+	choices: { id: string; html: string }[];
+	lefts: MatchItem[];
+	rights: MatchItem[];
+	steps: MatchItem[];
+}
