@@ -13,7 +13,12 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
 const { courses, errors } = loadCourses(dir);
 for (const course of courses) {
 	const sections = course.modules.reduce((n, m) => n + m.lesson.sections.length, 0);
-	console.log(`✓ ${course.slug}: ${course.modules.length} module(s), ${sections} section(s)`);
+	const quizzes = course.modules.filter((m) => m.quiz);
+	const questions = quizzes.reduce((n, m) => n + m.quiz!.questions.length, 0);
+	console.log(
+		`✓ ${course.slug}: ${course.modules.length} module(s), ${sections} section(s), ` +
+			`${quizzes.length} quiz(zes) with ${questions} question(s)`
+	);
 }
 for (const error of errors) console.error(formatLoadError(error, cliLocale()));
 if (errors.length) {

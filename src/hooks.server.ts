@@ -5,16 +5,29 @@ import { getDb } from '$lib/server/db';
 import { reloadCatalog } from '$lib/server/courses/current';
 import { formatLoadError } from '$lib/server/courses/format';
 import { translate } from '$lib/i18n';
+import { closeExpiredAttempts } from '$lib/server/quiz/attempts';
 import { handleLocale } from './hooks/locale';
 import { handlePasswordChange } from './hooks/password-change';
 import { handleSecurityHeaders } from './hooks/security-headers';
 import { handleSession } from './hooks/session';
 
+/** How often timed quiz attempts past their deadline are closed and graded. */
+const EXPIRED_ATTEMPT_SWEEP_MS = 30_000;
+
 export const init: ServerInit = () => {
-	getDb();
+	const db = getDb();
 	const catalog = reloadCatalog();
 	console.log(`[taphuan] ${catalog.courses.length} course(s) loaded`);
 	for (const error of catalog.errors) console.error(`[taphuan] ${formatLoadError(error, 'vi')}`);
+	// A learner who closes the page during a timed quiz still gets graded when time is up.
+	closeExpiredAttempts(db);
+	setInterval(() => {
+		try {
+			closeExpiredAttempts(db);
+		} catch (error) {
+			console.error('[taphuan] closing expired quiz attempts failed', error);
+		}
+	}, EXPIRED_ATTEMPT_SWEEP_MS).unref();
 };
 
 export const handle = sequence(

@@ -44,8 +44,10 @@ async function waitForHealthy(url: string, child: ChildProcess, log: () => strin
 	throw new Error(`server did not start: ${log()}`);
 }
 
-export const test = base.extend<{ app: App }>({
-	app: async ({}, use) => {
+export const test = base.extend<{ app: App; coursesDir: string }>({
+	/** the courses the server loads; quiz tests use the small course in tests/e2e/courses */
+	coursesDir: [join(ROOT, 'courses'), { option: true }],
+	app: async ({ coursesDir }, use) => {
 		const dir = mkdtempSync(join(tmpdir(), 'taphuan-e2e-'));
 		const dbPath = join(dir, 'taphuan.db');
 		const port = await freePort();
@@ -56,7 +58,7 @@ export const test = base.extend<{ app: App }>({
 			HOST: '127.0.0.1',
 			ORIGIN: url,
 			DATABASE_PATH: dbPath,
-			COURSES_DIR: join(ROOT, 'courses'),
+			COURSES_DIR: coursesDir,
 			TAPHUAN_LANG: 'vi'
 		};
 		let output = '';
@@ -96,14 +98,15 @@ export async function expectAccessible(page: Page) {
 }
 
 export const COURSE = 'phong-chong-mai-dam';
+export const TEST_COURSES = join(ROOT, 'tests/e2e/courses');
 export const MODULE = 'tinh-hinh-va-khung-phap-ly';
 export const PASSWORD = 'xanh-la-cay-2022';
 
 /** An admin, a trainer and an open cohort studying the real course. */
-export function seedCohort(app: App, code = 'HY-2022-01') {
+export function seedCohort(app: App, code = 'HY-2022-01', course = COURSE) {
 	app.cli('create-user', '--username', 'quantri', '--name', 'Quản trị', '--role', 'admin', '--password', PASSWORD);
 	app.cli('create-user', '--username', 'giangvien', '--name', 'Trần Thị Giảng', '--role', 'trainer', '--password', PASSWORD);
-	app.cli('create-cohort', '--name', 'Lớp cán bộ xã đợt 1', '--code', code, '--course', COURSE, '--trainer', 'giangvien');
+	app.cli('create-cohort', '--name', 'Lớp cán bộ xã đợt 1', '--code', code, '--course', course, '--trainer', 'giangvien');
 }
 
 /** Submits the sign-in form and waits for the server's answer; returns the form action's status. */

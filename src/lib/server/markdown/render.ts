@@ -86,3 +86,15 @@ const inlineMarked = new Marked({ gfm: true });
 export function renderInlineMarkdown(text: string): string {
 	return sanitize(inlineMarked.parseInline(text) as string);
 }
+
+/** Inline HTML from the renderer → plain text, for places that cannot hold markup (an <option>). */
+export function htmlToText(html: string): string {
+	return html
+		.replace(/<[^>]*>/g, '')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&amp;/g, '&')
+		.trim();
+}

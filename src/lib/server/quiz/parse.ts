@@ -232,11 +232,9 @@ function parseQuestion(heading: Line, body: Line[], problems: Problem[]): Questi
 			}
 		}
 		const rights = [...question.pairs.map((p) => p.right), ...question.distractors].map((r) => r.id);
-		if (new Set(rights).size !== rights.length) {
-			// two left items may not share one right item: each right is chosen once per left
-			const shared = question.pairs.filter((p, i) => rights.indexOf(p.right.id) !== i);
-			if (shared.length) problems.push({ line: first, key: 'quiz.duplicateChoice' });
-		}
+		// two left items may not share one right item, and a distractor may not repeat a right
+		// item or another distractor: the learner would see the same option twice
+		if (new Set(rights).size !== rights.length) problems.push({ line: first, key: 'quiz.duplicateChoice' });
 		if (question.pairs.length < 2) problems.push({ line: first, key: 'quiz.tooFewPairs' });
 	} else {
 		const steps: MatchItem[] = answers.map((l) => {

@@ -51,7 +51,7 @@ export function parseResponses(questions: SnapshotQuestion[], form: FormData): P
 				const offered = new Set(question.choices.map((c) => c.id));
 				const chosen = values.filter((v) => v !== '');
 				if (chosen.some((v) => !offered.has(v)) || new Set(chosen).size !== chosen.length) invalid = true;
-				else responses.set(questionId, { type: 'multiple', choices: chosen });
+				else responses.set(questionId, chosen.length ? { type: 'multiple', choices: chosen } : null);
 				break;
 			}
 			case 'short': {

@@ -25,13 +25,16 @@ export const load = ((event) => {
 			title: module.title,
 			summary: module.summary,
 			estimatedMinutes: module.estimatedMinutes,
-			status: progress.modules[index]!.status
+			status: progress.modules[index]!.status,
+			quiz: progress.modules[index]!.quiz
 		})),
 		percent: progress.percent,
 		completedModules: progress.completedModules,
 		started: progress.modules.some((m) => m.status !== 'notStarted'),
 		resumeHref: resume
-			? `/courses/${course.slug}/${resume.moduleSlug}${resume.location ? `#${resume.location}` : ''}`
+			? resume.activity === 'quiz'
+				? `/courses/${course.slug}/${resume.moduleSlug}/quiz`
+				: `/courses/${course.slug}/${resume.moduleSlug}${resume.location ? `#${resume.location}` : ''}`
 			: null
 	};
 }) satisfies PageServerLoad;

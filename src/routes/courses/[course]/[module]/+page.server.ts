@@ -37,6 +37,7 @@ export const load = ((event) => {
 			html: module.lesson.html
 		},
 		completed: tracking.completionStatus === 'completed',
+		hasQuiz: module.quiz !== null,
 		location: tracking.location,
 		previous: neighbour(index - 1),
 		next: neighbour(index + 1)

@@ -1,0 +1,103 @@
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guard';
+import { getCatalog } from '$lib/server/courses/current';
+import { getDb } from '$lib/server/db';
+import { attemptsLeft, listAttempts, requireOwnAttempt, requireQuiz } from '$lib/server/quiz/access';
+import { isPastDeadline, saveResponses, savedResponses, submitAttempt } from '$lib/server/quiz/attempts';
+import { readAnswers } from '$lib/server/quiz/form';
+import { buildReview, reviewLevel } from '$lib/server/quiz/review';
+import { toPublicQuestion } from '$lib/server/quiz/snapshot';
+import { getTracking } from '$lib/server/tracking/service';
+import { htmlToText } from '$lib/server/markdown/render';
+import type { PublicQuestion } from '$lib/server/quiz/types';
+import type { QuestionToAnswer } from '$lib/quiz';
+import type { Actions, PageServerLoad } from './$types';
+
+type Params = { course: string; module: string; number: string };
+
+/** Matching and ordering items also as plain text, for the <option>s that list them. */
+function withText(question: PublicQuestion): QuestionToAnswer {
+	const text = (item: { id: string; html: string }) => ({ ...item, text: htmlToText(item.html) });
+	return { ...question, lefts: question.lefts.map(text), rights: question.rights.map(text), steps: question.steps.map(text) };
+}
+
+function resolveAttempt(event: RequestEvent<Params>) {
+	const user = requireUser(event);
+	const db = getDb();
+	const resolved = requireQuiz(db, getCatalog(), user, event.params, event.locals.locale);
+	let attempt = requireOwnAttempt(db, user.id, resolved.activityId, event.params.number, event.locals.locale);
+	if (attempt.status === 'open' && isPastDeadline(attempt, Date.now())) {
+		// the server is the clock: an attempt past its deadline is graded on what was saved in time
+		attempt = submitAttempt(db, attempt.id, new Map()).attempt;
+	}
+	return { user, db, ...resolved, attempt };
+}
+
+export const load = ((event) => {
+	const { user, db, course, module, quiz, activityId, attempt } = resolveAttempt(event);
+	const base = {
+		course: { slug: course.slug, title: course.title },
+		module: { slug: module.slug, title: module.title },
+		quizTitle: quiz.settings.title,
+		attemptNumber: attempt.number,
+		passPercent: attempt.passPercent
+	};
+	const responses = savedResponses(db, attempt.id);
+	if (attempt.status === 'open') {
+		return {
+			...base,
+			mode: 'answer' as const,
+			questions: attempt.questions.map((q) => withText(toPublicQuestion(q))),
+			responses: Object.fromEntries(responses),
+			deadlineAt: attempt.deadlineAt,
+			serverNow: Date.now()
+		};
+	}
+	const attempts = listAttempts(db, user.id, activityId);
+	const left = attemptsLeft(quiz.settings.maxAttempts, attempts);
+	const passed = getTracking(db, user.id, activityId)?.successStatus === 'passed';
+	const level = reviewLevel(quiz.settings.review, { attemptsLeft: left, passed });
+	return {
+		...base,
+		mode: 'review' as const,
+		result: {
+			score: attempt.score ?? 0,
+			maxScore: attempt.maxScore ?? 0,
+			percent: attempt.percent ?? 0,
+			passed: attempt.passed ?? false,
+			closedBy: attempt.closedBy,
+			submittedAt: attempt.submittedAt
+		},
+		review: buildReview(attempt, responses, level),
+		attemptsLeft: left
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	// without JavaScript: keep the answers so far, carry on later
+	save: async (event) => {
+		const { db, attempt } = resolveAttempt(event);
+		if (attempt.status !== 'open') return fail(409, { message: 'quiz.closed' as const });
+		const answers = readAnswers(attempt, await event.request.formData());
+		if (answers.invalid) return fail(400, { message: 'quiz.invalidAnswer' as const });
+		if (answers.errors.size) return fail(400, { questionErrors: Object.fromEntries(answers.errors) });
+		const saved = saveResponses(db, attempt.id, answers.responses);
+		if (!saved.ok) return fail(409, { message: saved.reason === 'expired' ? ('quiz.expired' as const) : ('quiz.closed' as const) });
+		return { saved: true };
+	},
+	submit: async (event) => {
+		const { db, course, module, attempt } = resolveAttempt(event);
+		const url = `/courses/${course.slug}/${module.slug}/quiz/${attempt.number}`;
+		// a second click, a retry, another tab: the attempt is already graded, show it
+		if (attempt.status !== 'open') {
+			if (attempt.closedBy === 'deadline') return fail(409, { message: 'quiz.expired' as const });
+			redirect(303, url);
+		}
+		const answers = readAnswers(attempt, await event.request.formData());
+		if (answers.invalid) return fail(400, { message: 'quiz.invalidAnswer' as const });
+		if (answers.errors.size) return fail(400, { questionErrors: Object.fromEntries(answers.errors) });
+		const result = submitAttempt(db, attempt.id, answers.responses);
+		if (!result.ok) return fail(409, { message: 'quiz.expired' as const });
+		redirect(303, url);
+	}
+} satisfies Actions;

@@ -1,0 +1,44 @@
+// Autosave: the answers to one or a few questions, sent as they change.
+// A form post (SvelteKit checks its origin), answered in JSON.
+import { json } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { requireUser } from '$lib/server/auth/guard';
+import { getCatalog } from '$lib/server/courses/current';
+import { getDb } from '$lib/server/db';
+import { requireOwnAttempt, requireQuiz } from '$lib/server/quiz/access';
+import { saveResponses } from '$lib/server/quiz/attempts';
+import { MAX_ANSWERS_BYTES, readAnswers } from '$lib/server/quiz/form';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = async (event) => {
+	const { locale } = event.locals;
+	if (!event.locals.user) return json({ message: translate(locale, 'error.signInAgain') }, { status: 401 });
+	const user = requireUser(event);
+	if (Number(event.request.headers.get('content-length') ?? 0) > MAX_ANSWERS_BYTES) {
+		return json({ message: translate(locale, 'quiz.tooLarge') }, { status: 413 });
+	}
+	const db = getDb();
+	const { activityId } = requireQuiz(db, getCatalog(), user, event.params, locale);
+	const attempt = requireOwnAttempt(db, user.id, activityId, event.params.number, locale);
+	if (attempt.status !== 'open') {
+		return json({ message: translate(locale, 'quiz.closed'), closed: true }, { status: 409 });
+	}
+	let form: FormData;
+	try {
+		form = await event.request.formData();
+	} catch {
+		return json({ message: translate(locale, 'quiz.invalidAnswer') }, { status: 400 });
+	}
+	const answers = readAnswers(attempt, form);
+	if (answers.invalid) return json({ message: translate(locale, 'quiz.invalidAnswer') }, { status: 400 });
+	if (answers.errors.size) {
+		const [questionId, key] = [...answers.errors][0]!;
+		return json({ message: translate(locale, key), questionId }, { status: 422 });
+	}
+	const saved = saveResponses(db, attempt.id, answers.responses);
+	if (!saved.ok) {
+		const key = saved.reason === 'expired' ? 'quiz.expired' : 'quiz.closed';
+		return json({ message: translate(locale, key), closed: true }, { status: 409 });
+	}
+	return json({ savedAt: saved.savedAt });
+};
