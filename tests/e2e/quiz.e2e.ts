@@ -148,19 +148,21 @@ test('a timed attempt closes at its deadline, graded with what was saved; later 
 	// the countdown submits by itself when time is up
 	await expect(page.getByRole('heading', { name: /^(Đạt|Chưa đạt)$/ })).toBeVisible({ timeout: 20_000 });
 	await expect(page.getByText('Điểm: 50% (1/2 điểm)')).toBeVisible();
+	await expect(page.getByText('Bài được nộp tự động khi hết giờ')).toBeVisible();
 	const late = await page.request.post(`${attemptUrl}/answers`, {
 		headers: { origin: app.url },
 		form: { question: 'q-cong-hai', 'q:q-cong-hai': 'c-x' }
 	});
 	expect(late.status()).toBe(409);
 	expect((await late.json()).message).toContain('không sửa được');
-	const [attempt] = app.query(`SELECT status, percent, deadline_at, submitted_at FROM quiz_attempt`) as {
+	const [attempt] = app.query(`SELECT status, closed_by, percent, deadline_at, submitted_at FROM quiz_attempt`) as {
 		status: string;
+		closed_by: string;
 		percent: number;
 		deadline_at: number;
 		submitted_at: number;
 	}[];
-	expect(attempt).toMatchObject({ status: 'submitted', percent: 50 });
+	expect(attempt).toMatchObject({ status: 'submitted', closed_by: 'deadline', percent: 50 });
 	expect(attempt!.submitted_at).toBeLessThanOrEqual(attempt!.deadline_at + 15_000);
 });
 

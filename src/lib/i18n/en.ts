@@ -111,6 +111,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'course.resume': 'Continue learning',
 	'course.start': 'Start learning',
 	'course.estimatedMinutes': 'About {n} min',
+	'course.lessonLine': 'Lesson',
 	'course.about': 'About this course',
 	'course.notEnrolled': 'You are not in a cohort that studies this course.',
 
@@ -174,6 +175,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'quiz.matchHint': 'For each item on the left, choose the matching item from the list.',
 	'quiz.choosePlaceholder': '— Choose —',
 	'quiz.orderHint': 'Give each step its position (1, 2, 3…). Choosing a position another step has swaps the two.',
+	'quiz.choosePosition': '— Choose a position —',
 	'quiz.position': 'Position {n}',
 	'quiz.timeLeft': 'Time left:',
 	'quiz.minutesLeft': '{n} minute(s) left.',

@@ -109,6 +109,7 @@ export const vi = {
 	'course.resume': 'Tiếp tục học',
 	'course.start': 'Bắt đầu học',
 	'course.estimatedMinutes': 'Khoảng {n} phút',
+	'course.lessonLine': 'Bài học',
 	'course.about': 'Giới thiệu khoá học',
 	'course.notEnrolled': 'Bạn chưa thuộc lớp nào học khoá này.',
 
@@ -171,7 +172,8 @@ export const vi = {
 	'quiz.yourAnswer': 'Câu trả lời của bạn',
 	'quiz.matchHint': 'Với mỗi mục bên trái, chọn mục tương ứng trong danh sách.',
 	'quiz.choosePlaceholder': '— Chọn —',
-	'quiz.orderHint': 'Chọn vị trí (1, 2, 3…) cho từng bước. Chọn một vị trí đã có bước khác thì hai bước đổi chỗ cho nhau.',
+	'quiz.orderHint': 'Chọn vị trí (1, 2, 3…) cho từng bước. Nếu chọn một vị trí đã có bước khác, hai bước đổi chỗ cho nhau.',
+	'quiz.choosePosition': '— Chọn vị trí —',
 	'quiz.position': 'Vị trí {n}',
 	'quiz.timeLeft': 'Thời gian còn lại:',
 	'quiz.minutesLeft': 'Còn {n} phút.',

@@ -74,7 +74,7 @@ const ANSWERS = {
 type AnswerName = keyof typeof ANSWERS;
 
 function answers(...names: (AnswerName | [string, null])[]): Map<string, Response | null> {
-	return new Map(names.map((name) => (typeof name === 'string' ? ANSWERS[name] : name)));
+	return new Map<string, Response | null>(names.map((name) => (typeof name === 'string' ? ANSWERS[name] : name)));
 }
 const ALL_RIGHT = answers('motRight', 'haiRight', 'baRight');
 /** 1 + 0 + 1 of 4: 50 % */
@@ -284,7 +284,7 @@ describe('saveResponses', () => {
 		// a blank answer removes the saved one, and only that one
 		saveResponses(db, attempt.id, answers(['hai', null]), T0 + 3 * SECOND);
 		expect(responseRows(db, attempt.id).map((r) => r.question_id)).toEqual(['mot']);
-		expect(savedResponses(db, attempt.id)).toEqual(new Map([ANSWERS.motRight]));
+		expect(savedResponses(db, attempt.id)).toEqual(new Map<string, Response>([ANSWERS.motRight]));
 		// removing what was never saved is fine
 		expect(saveResponses(db, attempt.id, answers(['ba', null]), T0 + 4 * SECOND).ok).toBe(true);
 	});
@@ -497,7 +497,7 @@ describe('deadlines', () => {
 			passed: true
 		});
 		expect(getAttempt(db, attempt.id)).toEqual(result.attempt);
-		expect(savedResponses(db, attempt.id)).toEqual(new Map([ANSWERS.motRight, ANSWERS.haiRight]));
+		expect(savedResponses(db, attempt.id)).toEqual(new Map<string, Response>([ANSWERS.motRight, ANSWERS.haiRight]));
 		expect(events(db, lan.id, 'answered')).toHaveLength(3);
 		// a retry of the same late request is answered from the stored grade
 		expect(submitAttempt(db, attempt.id, ALL_RIGHT, DEADLINE + 2 * MINUTE)).toMatchObject({

@@ -3,7 +3,7 @@
 // and many connections at once still give exactly one attempt in progress, one grading per
 // attempt, and never more attempts than the quiz allows.
 import type { Db } from '../db/open';
-import { logEvent, recordQuizOutcome } from '../tracking/service';
+import { logEvent, recordLaunch, recordQuizOutcome } from '../tracking/service';
 import { gradeAttempt, keptPercent } from './grade';
 import { drawSnapshot, type Random, type SnapshotQuestion } from './snapshot';
 import type { GradingMethod, Quiz, Response } from './types';
@@ -166,7 +166,13 @@ export function startAttempt(
 					quiz.settings.passPercent,
 					quiz.settings.grading
 				);
-			logEvent(db, userId, activityId, 'launched', { attempt: n + 1 }, now);
+			// the quiz's tracking row: in progress, with the attempt counted (logs 'launched')
+			recordLaunch(db, userId, activityId, now, { attempt: n + 1 });
+			db.prepare('UPDATE tracking SET attempts = ? WHERE user_id = ? AND activity_id = ?').run(
+				n + 1,
+				userId,
+				activityId
+			);
 			return { ok: true, attempt: getAttempt(db, Number(lastInsertRowid))!, resumed: false };
 		})
 		.immediate();
@@ -218,7 +224,9 @@ export function submitAttempt(
 	db: Db,
 	attemptId: number,
 	responses: Map<string, Response | null>,
-	now = Date.now()
+	now = Date.now(),
+	/** 'deadline' when the page's countdown submitted it, time being up */
+	closedBy: 'learner' | 'deadline' = 'learner'
 ): SubmitResult {
 	return db
 		.transaction((): SubmitResult => {
@@ -230,7 +238,7 @@ export function submitAttempt(
 			}
 			const saved = saveResponses(db, attemptId, responses, now);
 			if (!saved.ok) throw new Error(`attempt ${attemptId} closed during submission`);
-			return { ok: true, attempt: closeAttempt(db, attempt, 'learner', now), alreadySubmitted: false };
+			return { ok: true, attempt: closeAttempt(db, attempt, closedBy, now), alreadySubmitted: false };
 		})
 		.immediate();
 }
@@ -299,11 +307,15 @@ export function closeExpiredAttempts(db: Db, now = Date.now()): number {
 	const rows = db
 		.prepare(`SELECT * FROM quiz_attempt WHERE status = 'open' AND deadline_at IS NOT NULL AND deadline_at < ?`)
 		.all(now - DEADLINE_GRACE_MS) as AttemptRow[];
+	let closed = 0;
 	for (const row of rows) {
 		db.transaction(() => {
+			// another server process may have closed it meanwhile
 			const attempt = getAttempt(db, row.id)!;
-			if (attempt.status === 'open') closeAttempt(db, attempt, 'deadline', now);
+			if (attempt.status !== 'open') return;
+			closeAttempt(db, attempt, 'deadline', now);
+			closed++;
 		}).immediate();
 	}
-	return rows.length;
+	return closed;
 }

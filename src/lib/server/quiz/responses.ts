@@ -2,15 +2,16 @@
 // when autosaving) and checks each against the attempt's snapshot: only questions of this
 // attempt, only choices it offered, texts of reasonable length.
 import type { MessageKey } from '$lib/i18n';
+import { fieldName } from '$lib/quiz';
 import type { SnapshotQuestion } from './snapshot';
 import type { Response } from './types';
 
 export const MAX_SHORT_ANSWER = 500;
 
-/** Form field names: `q:<question>` for choices and text, `q:<question>:<item>` for matching
- * (value: the right-hand item) and ordering (value: the position, 1…N). */
-export const fieldName = (questionId: string, itemId?: string) =>
-	itemId ? `q:${questionId}:${itemId}` : `q:${questionId}`;
+/** Form field names (shared with the pages): `q:<question>` for choices and text,
+ * `q:<question>:<item>` for matching (value: the right-hand item) and ordering (value: the
+ * position, 1…N). */
+export { fieldName };
 
 export interface ParsedResponses {
 	/** null: the question was left blank (any saved answer is removed) */

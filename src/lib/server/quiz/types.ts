@@ -2,7 +2,9 @@
 // `Question` holds the answers and never leaves the server; `PublicQuestion` is what a learner's
 // browser receives while answering.
 
-export type QuestionType = 'single' | 'multiple' | 'truefalse' | 'short' | 'matching' | 'ordering';
+import type { QuestionType, SavedResponse } from '$lib/quiz';
+
+export type { QuestionType };
 export const QUESTION_TYPES: readonly QuestionType[] = [
 	'single',
 	'multiple',
@@ -75,13 +77,8 @@ export interface Quiz {
 	contentHash: string;
 }
 
-/** A learner's answer to one question, as stored. */
-export type Response =
-	| { type: 'single' | 'truefalse'; choice: string }
-	| { type: 'multiple'; choices: string[] }
-	| { type: 'short'; text: string }
-	| { type: 'matching'; pairs: Record<string, string> }
-	| { type: 'ordering'; order: string[] };
+/** A learner's answer to one question, as stored (the pages prefill forms with the same shape). */
+export type Response = SavedResponse;
 
 /** What the browser sees of a question before submission: nothing that tells the answer. */
 export interface PublicQuestion {

@@ -88,6 +88,7 @@ describe('courseProgress', () => {
 				location: null,
 				lastAccessedAt: null,
 				lastActivity: null,
+				lessonStatus: 'notStarted',
 				quiz: null
 			})),
 			resume: { moduleSlug: 'mot', activity: 'lesson', location: null }
@@ -115,6 +116,7 @@ describe('courseProgress', () => {
 			location: 'ket-luan',
 			lastAccessedAt: T0 + MINUTE,
 			lastActivity: 'lesson',
+			lessonStatus: 'inProgress',
 			quiz: null
 		});
 

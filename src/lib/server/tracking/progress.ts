@@ -22,6 +22,7 @@ export interface ModuleProgress {
 	lastAccessedAt: number | null;
 	/** which activity of the module was opened last */
 	lastActivity: ActivityKind | null;
+	lessonStatus: ModuleStatus;
 	quiz: { status: QuizStatus; percent: number | null } | null;
 }
 
@@ -49,6 +50,11 @@ export function moduleStatus(
 	return 'notStarted';
 }
 
+function lessonStatus(row: Tracking | undefined): ModuleStatus {
+	if (!row || row.completionStatus === 'not attempted') return 'notStarted';
+	return row.completionStatus === 'completed' ? 'completed' : 'inProgress';
+}
+
 function quizStatus(row: Tracking | undefined): QuizStatus {
 	if (!row || row.completionStatus === 'not attempted') return 'notStarted';
 	if (row.successStatus === 'passed') return 'passed';
@@ -74,6 +80,7 @@ export function courseProgress(
 			location: lesson?.row?.location ?? null,
 			lastAccessedAt: opened[0]?.row.lastAccessedAt ?? null,
 			lastActivity: opened[0]?.kind ?? null,
+			lessonStatus: lessonStatus(lesson?.row),
 			quiz: quiz ? { status: quizStatus(quiz.row), percent: quiz.row?.scoreRaw ?? null } : null
 		};
 	});

@@ -107,7 +107,14 @@ export function getTrackingFor(db: Db, userId: number, activityIds: number[]): M
 }
 
 /** Opening an activity: starts its first attempt, or touches the access time of the current one. */
-export function recordLaunch(db: Db, userId: number, activityId: number, now = Date.now()): Tracking {
+export function recordLaunch(
+	db: Db,
+	userId: number,
+	activityId: number,
+	now = Date.now(),
+	/** what the 'launched' event records, e.g. the quiz attempt's number */
+	detail: unknown = null
+): Tracking {
 	return db.transaction(() => {
 		db.prepare(
 			`INSERT INTO tracking (user_id, activity_id, completion_status, attempts,
@@ -120,7 +127,7 @@ export function recordLaunch(db: Db, userId: number, activityId: number, now = D
 			   attempts = max(attempts, 1),
 			   first_accessed_at = coalesce(first_accessed_at, excluded.first_accessed_at)`
 		).run(userId, activityId, now, now);
-		logEvent(db, userId, activityId, 'launched', null, now);
+		logEvent(db, userId, activityId, 'launched', detail, now);
 		return getTracking(db, userId, activityId)!;
 	}).immediate();
 }

@@ -26,7 +26,8 @@ export const load = ((event) => {
 			summary: module.summary,
 			estimatedMinutes: module.estimatedMinutes,
 			status: progress.modules[index]!.status,
-			quiz: progress.modules[index]!.quiz
+			quiz: progress.modules[index]!.quiz,
+			lessonStatus: progress.modules[index]!.lessonStatus
 		})),
 		percent: progress.percent,
 		completedModules: progress.completedModules,

@@ -93,10 +93,13 @@ export const actions = {
 			if (attempt.closedBy === 'deadline') return fail(409, { message: 'quiz.expired' as const });
 			redirect(303, url);
 		}
-		const answers = readAnswers(attempt, await event.request.formData());
+		const form = await event.request.formData();
+		const answers = readAnswers(attempt, form);
 		if (answers.invalid) return fail(400, { message: 'quiz.invalidAnswer' as const });
 		if (answers.errors.size) return fail(400, { questionErrors: Object.fromEntries(answers.errors) });
-		const result = submitAttempt(db, attempt.id, answers.responses);
+		// the countdown submits by itself when time is up; the server checks the time is really up
+		const timeUp = form.get('timeUp') === '1' && attempt.deadlineAt !== null && Date.now() >= attempt.deadlineAt - 2_000;
+		const result = submitAttempt(db, attempt.id, answers.responses, Date.now(), timeUp ? 'deadline' : 'learner');
 		if (!result.ok) return fail(409, { message: 'quiz.expired' as const });
 		redirect(303, url);
 	}
