@@ -137,6 +137,56 @@ test('answers are saved as they change: a reload keeps them, an offline spell is
 	await other.close();
 });
 
+test('answers given offline survive a closed tab and are sent on the next visit', async ({ page, context, app }) => {
+	seedCohort(app, 'HY-THU', QUIZ_COURSE);
+	await registerLearner(page, { code: 'HY-THU' });
+	await startQuiz(page);
+	const attemptUrl = page.url();
+	await context.setOffline(true);
+	await question(page, 'q-dungsai').getByLabel('Sai').check();
+	await question(page, 'q-noi').getByLabel('Bộ Y tế').selectOption({ label: 'Chủ trì công tác' });
+	await expect(page.locator('.save-state')).toContainText('Chưa lưu được');
+	await page.close();
+	expect(app.query(`SELECT count(*) AS n FROM quiz_response`)).toEqual([{ n: 0 }]);
+
+	await context.setOffline(false);
+	const again = await context.newPage();
+	await again.goto(attemptUrl);
+	await expect(question(again, 'q-dungsai').getByLabel('Sai')).toBeChecked();
+	await expect(question(again, 'q-noi').getByLabel('Bộ Y tế')).toHaveValue(/.+/);
+	await waitUntilSaved(again);
+	await expect
+		.poll(() => app.query(`SELECT question_id FROM quiz_response ORDER BY question_id`))
+		.toEqual([{ question_id: 'q-dungsai' }, { question_id: 'q-noi' }]);
+});
+
+test('many submissions and starts at once: one graded attempt, never more attempts than allowed', async ({ page, app }) => {
+	seedCohort(app, 'HY-THU', QUIZ_COURSE);
+	await registerLearner(page, { code: 'HY-THU' });
+	await page.goto(quizUrl());
+	// eight starts at once: one attempt
+	const starts = await page.evaluate(async (url) => {
+		const one = () => fetch(`${url}?/start`, { method: 'POST', body: new FormData(), headers: { 'x-sveltekit-action': 'true' } }).then((r) => r.json());
+		return (await Promise.all(Array.from({ length: 8 }, one))).map((r) => r.type);
+	}, quizUrl());
+	expect(new Set(starts)).toEqual(new Set(['redirect']));
+	expect(app.query(`SELECT number, status FROM quiz_attempt`)).toEqual([{ number: 1, status: 'open' }]);
+
+	await page.goto(`${quizUrl()}/1`);
+	await answerAllCorrectly(page);
+	await waitUntilSaved(page);
+	// a double click, a retry and another tab, all at once
+	const submits = await page.evaluate(async () => {
+		const form = document.querySelector('form[action="?/submit"]') as HTMLFormElement;
+		const one = () => fetch('?/submit', { method: 'POST', body: new FormData(form), headers: { 'x-sveltekit-action': 'true' } }).then((r) => r.json());
+		return (await Promise.all(Array.from({ length: 8 }, one))).map((r) => r.type);
+	});
+	expect(new Set(submits)).toEqual(new Set(['redirect']));
+	expect(app.query(`SELECT status, percent FROM quiz_attempt`)).toEqual([{ status: 'submitted', percent: 100 }]);
+	expect(app.query(`SELECT count(*) AS n FROM learning_event WHERE verb IN ('passed', 'failed')`)).toEqual([{ n: 1 }]);
+	expect(app.query(`SELECT count(*) AS n FROM learning_event WHERE verb = 'answered'`)).toEqual([{ n: 6 }]);
+});
+
 test('a timed attempt closes at its deadline, graded with what was saved; later answers are refused', async ({ page, app }) => {
 	seedCohort(app, 'HY-THU', QUIZ_COURSE);
 	await registerLearner(page, { code: 'HY-THU' });

@@ -1,5 +1,7 @@
 // Saves each answer to the server as it changes: debounced per question, retried with back-off
-// while the network is down, sent again at once when it returns. The page shows the state.
+// while the network is down, sent again at once when it returns. Answers not yet on the server
+// are also kept in the browser's storage, so a closed tab or a crashed phone loses nothing:
+// the next visit puts them back in the form and sends them. The page shows the state.
 export type SaveState = 'idle' | 'saving' | 'saved' | 'retrying' | 'closed' | 'rejected';
 
 const DEBOUNCE_MS = 700;
@@ -24,6 +26,60 @@ export function createAutosave(
 	let failures = 0;
 	let sending: Promise<void> | null = null;
 	let stopped = false;
+	const storageKey = `taphuan:unsaved:${url}`;
+
+	/** Unsent answers by question: the form fields of each, as [name, value] pairs. */
+	function readStored(): Record<string, [string, string][]> {
+		try {
+			return JSON.parse(localStorage.getItem(storageKey) ?? '{}');
+		} catch {
+			return {};
+		}
+	}
+	function writeStored(stored: Record<string, [string, string][]>) {
+		try {
+			if (Object.keys(stored).length) localStorage.setItem(storageKey, JSON.stringify(stored));
+			else localStorage.removeItem(storageKey);
+		} catch {
+			// storage full or disabled: the server copy is the one that counts anyway
+		}
+	}
+	function keep(questions: Set<string>) {
+		const stored = readStored();
+		const fields = new FormData(form);
+		for (const id of questions) {
+			stored[id] = [...fields].filter(([key]) => key.split(':')[1] === id).map(([k, v]) => [k, String(v)]);
+		}
+		writeStored(stored);
+	}
+	function forget(questions: Set<string>) {
+		const stored = readStored();
+		for (const id of questions) delete stored[id];
+		writeStored(stored);
+	}
+
+	/** Puts answers left from an earlier visit back in the form, and queues them for saving. */
+	function restore() {
+		const stored = readStored();
+		for (const [questionId, fields] of Object.entries(stored)) {
+			const fieldset = form.querySelector<HTMLElement>(`[data-question="${CSS.escape(questionId)}"]`);
+			if (!fieldset) continue;
+			const values = new Map<string, string[]>();
+			for (const [name, value] of fields) values.set(name, [...(values.get(name) ?? []), value]);
+			for (const input of fieldset.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name^="q:"], select')) {
+				const given = values.get(input.name) ?? [];
+				if (input instanceof HTMLInputElement && (input.type === 'radio' || input.type === 'checkbox')) {
+					input.checked = given.includes(input.value);
+				} else {
+					input.value = given[0] ?? '';
+					// let the page's own state (ordering positions) follow
+					input.dispatchEvent(new Event('change', { bubbles: false }));
+				}
+			}
+			pending.add(questionId);
+		}
+		if (pending.size) schedule(0);
+	}
 
 	/** The form fields of these questions, plus the list of them (so blanks clear old answers). */
 	function payload(questions: Set<string>): FormData {
@@ -47,6 +103,7 @@ export function createAutosave(
 		if (sending) return sending;
 		const batch = new Set(pending);
 		pending.clear();
+		keep(batch);
 		onState('saving');
 		sending = (async () => {
 			try {
@@ -54,9 +111,12 @@ export function createAutosave(
 				const body = await response.json().catch(() => ({}));
 				if (response.ok) {
 					failures = 0;
+					// answered again meanwhile? then the newer answer stays stored until it is sent
+					forget(new Set([...batch].filter((id) => !pending.has(id))));
 					onState(pending.size ? 'saving' : 'saved');
 				} else if (response.status === 409) {
 					stopped = true;
+					writeStored({});
 					onState('closed', body.message);
 				} else if (response.status === 400 || response.status === 422 || response.status === 413) {
 					onState('rejected', body.message);
@@ -81,10 +141,12 @@ export function createAutosave(
 		void send();
 	};
 	window.addEventListener('online', onOnline);
+	restore();
 
 	return {
 		changed(questionId) {
 			pending.add(questionId);
+			keep(new Set([questionId]));
 			if (failures === 0) schedule(DEBOUNCE_MS);
 		},
 		async flush() {
