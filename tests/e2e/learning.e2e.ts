@@ -1,4 +1,8 @@
+import type { Page } from '@playwright/test';
 import { COURSE, expect, expectAccessible, MODULE, registerLearner, seedCohort, signIn, test } from './fixtures';
+
+/** The card of module 1 on the course page. */
+const firstModule = (page: Page) => page.locator('.module-list > li').first();
 
 function lessonTracking(app: { query: (sql: string) => unknown[] }) {
 	return app.query(
@@ -13,7 +17,7 @@ test('a learner reads a lesson to the end; the course shows it completed and res
 	await registerLearner(page);
 	await page.getByRole('link', { name: /Phòng, chống mại dâm/ }).click();
 	await expect(page).toHaveURL(new RegExp(`/courses/${COURSE}$`));
-	await expect(page.locator('.module-list .badge')).toHaveText('Chưa bắt đầu');
+	await expect(firstModule(page).locator('.badge')).toHaveText('Chưa bắt đầu');
 	await expectAccessible(page);
 
 	await page.getByRole('link', { name: 'Bắt đầu học' }).click();
@@ -42,10 +46,10 @@ test('a learner reads a lesson to the end; the course shows it completed and res
 
 	// the lesson is completed; the module also waits for its quiz
 	await page.goto(`/courses/${COURSE}`);
-	await expect(page.locator('.module-list .lesson-line')).toHaveText(/Bài học:\s*Hoàn thành/);
-	await expect(page.locator('.module-list .quiz-line')).toContainText('chưa làm');
-	await expect(page.locator('.module-list .badge')).toHaveText('Đang học');
-	await expect(page.getByText('Đã hoàn thành 0/1 học phần (0%)')).toBeVisible();
+	await expect(firstModule(page).locator('.lesson-line')).toHaveText(/Bài học:\s*Hoàn thành/);
+	await expect(firstModule(page).locator('.quiz-line')).toContainText('chưa làm');
+	await expect(firstModule(page).locator('.badge')).toHaveText('Đang học');
+	await expect(page.getByText(/Đã hoàn thành 0\/\d+ học phần \(0%\)/)).toBeVisible();
 
 	// a new sign-in later: "Tiếp tục học" returns to the last section read
 	await page.getByRole('button', { name: 'Đăng xuất' }).click();
@@ -69,7 +73,7 @@ test('"Đánh dấu đã học xong" works without JavaScript', async ({ browser
 	await expect(page.getByText('Bạn đã hoàn thành bài học này.')).toBeVisible();
 	expect(lessonTracking(app)[0]!.status).toBe('completed');
 	await page.goto(`/courses/${COURSE}`);
-	await expect(page.locator('.module-list .lesson-line')).toHaveText(/Bài học:\s*Hoàn thành/);
+	await expect(firstModule(page).locator('.lesson-line')).toHaveText(/Bài học:\s*Hoàn thành/);
 	await context.close();
 });
 

@@ -50,7 +50,7 @@ test('a full attempt with every question type, a retake, and the review the sett
 
 	// the quiz passed is not enough: the module also needs its lesson
 	await page.goto(`/courses/${QUIZ_COURSE}`);
-	const moduleCard = page.locator('.module-list li').first();
+	const moduleCard = page.locator('.module-list > li').first();
 	await expect(moduleCard.locator('.badge')).toHaveText('Đang học');
 	await expect(moduleCard.getByText('Đạt (100%)')).toBeVisible();
 

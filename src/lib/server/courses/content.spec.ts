@@ -1,0 +1,86 @@
+// The content rules a machine can check on the real course: every teaching module (1–6) has
+// objectives, discussion questions, a lesson of the agreed length with an English summary and
+// references, and a quiz of 8–12 questions mixing the question types; and no stigmatising term
+// appears anywhere in the course's text.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCourses } from './loader';
+
+const COURSES_DIR = new URL('../../../../courses', import.meta.url).pathname;
+const COURSE = 'phong-chong-mai-dam';
+
+const { courses, errors } = loadCourses(COURSES_DIR);
+const course = courses.find((c) => c.slug === COURSE);
+const teaching = (course?.modules ?? []).filter((m) => m.number >= 1 && m.number <= 6);
+
+function lessonBody(folder: string): string {
+	const source = readFileSync(join(COURSES_DIR, COURSE, folder, 'lesson.md'), 'utf8');
+	return source.replace(/^---[\s\S]*?\n---\n/, '');
+}
+
+function textFiles(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) return textFiles(path);
+		return /\.(md|html|svg)$/.test(name) ? [path] : [];
+	});
+}
+
+/** Terms the curriculum's terminology guide rules out (FACTS.md, "Terminology"). */
+const STIGMATISING = [/gái điếm/i, /(^|[^\p{L}])đĩ(?![\p{L}])/iu, /(^|[^\p{L}])cave(?![\p{L}])/iu, /prostitute/i, /high-risk group/i];
+
+describe(`the course ${COURSE}`, () => {
+	it('loads without errors', () => {
+		expect(errors).toEqual([]);
+		expect(course).toBeDefined();
+	});
+
+	it('has the six teaching modules of the 2022 training', () => {
+		expect(teaching.map((m) => m.number)).toEqual([1, 2, 3, 4, 5, 6]);
+	});
+
+	for (const module of teaching) {
+		describe(`module ${module.folder}`, () => {
+			it('states objectives and discussion questions', () => {
+				expect(module.objectives.length).toBeGreaterThanOrEqual(3);
+				expect(module.discussionQuestions.length).toBeGreaterThanOrEqual(1);
+				expect(module.summary.length).toBeGreaterThan(0);
+			});
+
+			it('has a lesson of roughly 1,500–3,000 words with a case, key points, an English summary and references', () => {
+				const words = lessonBody(module.folder).split(/\s+/).filter(Boolean).length;
+				expect(words).toBeGreaterThanOrEqual(1_400);
+				expect(words).toBeLessThanOrEqual(3_300);
+				const titles = module.lesson.sections.map((s) => s.title);
+				expect(titles.some((t) => t.startsWith('Tình huống'))).toBe(true);
+				expect(titles).toContain('Những điểm cần ghi nhớ');
+				expect(titles).toContain('English summary');
+				expect(titles).toContain('Tài liệu tham khảo');
+			});
+
+			it('has a quiz of 8–12 questions mixing the question types, each explained', () => {
+				const quiz = module.quiz;
+				expect(quiz).not.toBeNull();
+				expect(quiz!.questions.length).toBeGreaterThanOrEqual(8);
+				expect(quiz!.questions.length).toBeLessThanOrEqual(12);
+				expect(new Set(quiz!.questions.map((q) => q.type)).size).toBeGreaterThanOrEqual(4);
+				for (const question of quiz!.questions) expect(question.explanationHtml, question.id).not.toBe('');
+			});
+		});
+	}
+
+	it('uses no stigmatising term in any file', () => {
+		const offending: string[] = [];
+		for (const path of textFiles(join(COURSES_DIR, COURSE))) {
+			readFileSync(path, 'utf8')
+				.split('\n')
+				.forEach((line, i) => {
+					for (const term of STIGMATISING) {
+						if (term.test(line)) offending.push(`${path.slice(COURSES_DIR.length + 1)}:${i + 1}: ${line.trim().slice(0, 80)}`);
+					}
+				});
+		}
+		expect(offending).toEqual([]);
+	});
+});
