@@ -44,10 +44,12 @@ async function waitForHealthy(url: string, child: ChildProcess, log: () => strin
 	throw new Error(`server did not start: ${log()}`);
 }
 
-export const test = base.extend<{ app: App; coursesDir: string }>({
+export const test = base.extend<{ app: App; coursesDir: string; serverEnv: Record<string, string> }>({
+	/** extra settings for this test's server */
+	serverEnv: [{}, { option: true }],
 	/** the courses the server loads; quiz tests use the small course in tests/e2e/courses */
 	coursesDir: [join(ROOT, 'courses'), { option: true }],
-	app: async ({ coursesDir }, use) => {
+	app: async ({ coursesDir, serverEnv }, use) => {
 		const dir = mkdtempSync(join(tmpdir(), 'taphuan-e2e-'));
 		const dbPath = join(dir, 'taphuan.db');
 		const port = await freePort();
@@ -59,7 +61,8 @@ export const test = base.extend<{ app: App; coursesDir: string }>({
 			ORIGIN: url,
 			DATABASE_PATH: dbPath,
 			COURSES_DIR: coursesDir,
-			TAPHUAN_LANG: 'vi'
+			TAPHUAN_LANG: 'vi',
+			...serverEnv
 		};
 		let output = '';
 		const child = spawn(process.execPath, [join(ROOT, 'build/index.js')], { env, stdio: 'pipe' });

@@ -7,5 +7,10 @@ export const config = {
 	},
 	get coursesDir(): string {
 		return resolve(process.env.COURSES_DIR ?? 'courses');
+	},
+	/** posts one account may make in a minute before being asked to slow down */
+	get postsPerMinute(): number {
+		const value = Number(process.env.DISCUSSION_POSTS_PER_MINUTE ?? 5);
+		return Number.isFinite(value) && value >= 1 ? value : 5;
 	}
 };

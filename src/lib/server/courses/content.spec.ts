@@ -76,8 +76,10 @@ describe(`the course ${COURSE}`, () => {
 			readFileSync(path, 'utf8')
 				.split('\n')
 				.forEach((line, i) => {
+					// a term in quotation marks is being named (e.g. "say X, not “Y”"), not used
+					const used = line.replace(/“[^”]*”|"[^"]*"/g, '');
 					for (const term of STIGMATISING) {
-						if (term.test(line)) offending.push(`${path.slice(COURSES_DIR.length + 1)}:${i + 1}: ${line.trim().slice(0, 80)}`);
+						if (term.test(used)) offending.push(`${path.slice(COURSES_DIR.length + 1)}:${i + 1}: ${line.trim().slice(0, 80)}`);
 					}
 				});
 		}

@@ -36,6 +36,7 @@ export interface Course {
 	summary: string;
 	language: 'vi' | 'en';
 	moduleCompletion: ModuleCompletionRule;
+	sharedDiscussions: boolean;
 	introHtml: string;
 	modules: Module[];
 }
@@ -231,6 +232,7 @@ export function loadCourse(coursesDir: string, slug: string, errors: LoadError[]
 		summary: parsed.data.summary,
 		language: parsed.data.language,
 		moduleCompletion: parsed.data.moduleCompletion,
+		sharedDiscussions: parsed.data.sharedDiscussions,
 		introHtml: renderMarkdown(parsed.body).html,
 		modules: ordered
 	};

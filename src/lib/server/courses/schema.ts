@@ -15,7 +15,9 @@ export const courseSchema = z
 		completion: z.enum(['all-modules']).default('all-modules'),
 		/** a module with a quiz is complete when its lesson is completed and its quiz passed
 		 * (default), or only submitted */
-		moduleCompletion: z.enum(['quiz-passed', 'quiz-submitted']).default('quiz-passed')
+		moduleCompletion: z.enum(['quiz-passed', 'quiz-submitted']).default('quiz-passed'),
+		/** true: every cohort of the course talks on the same boards; default: each cohort its own */
+		sharedDiscussions: z.boolean().default(false)
 	})
 	.strict();
 

@@ -36,6 +36,7 @@ export function testCourse(modules: Module[], title = 'Khoá học thử'): Cour
 		summary: 'Tóm tắt',
 		language: 'vi',
 		moduleCompletion: 'quiz-passed',
+		sharedDiscussions: false,
 		introHtml: '',
 		modules
 	};

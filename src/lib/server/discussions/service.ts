@@ -4,14 +4,17 @@ import type { Db } from '../db/open';
 import { renderUntrustedMarkdown } from '../markdown/render';
 import { recordFailure, retryAfterMs, type ThrottlePolicy } from '../auth/throttle';
 import { htmlToText } from '../markdown/render';
+import { config } from '../config';
 import type { Scope } from './access';
 import { foldForSearch } from './search';
 
 export const POSTS_PER_PAGE = 25;
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_BODY_LENGTH = 20_000;
-/** More than five posts in a minute from one account is slowed down. */
-export const POST_RATE: ThrottlePolicy = { maxFailures: 6, windowMs: 60_000, lockMs: 30_000, maxLockMs: 5 * 60_000 };
+/** More than `postsPerMinute` posts (default 5) in a minute from one account is slowed down. */
+export function postRate(postsPerMinute = config.postsPerMinute): ThrottlePolicy {
+	return { maxFailures: postsPerMinute, windowMs: 60_000, lockMs: 30_000, maxLockMs: 5 * 60_000 };
+}
 
 export interface Board {
 	courseId: string;
@@ -152,7 +155,7 @@ export function postingWait(db: Db, userId: number, now = Date.now()): number {
 }
 
 function countPost(db: Db, userId: number, now: number) {
-	recordFailure(db, `post:user:${userId}`, POST_RATE, now);
+	recordFailure(db, `post:user:${userId}`, postRate(), now);
 }
 
 export interface NewThread {

@@ -1,0 +1,75 @@
+// The parts of the discussion pages' loads and actions that both board routes share
+// (the course's general board and each module's board).
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { requireUser } from '../auth/guard';
+import { requireCourse, requireModule } from '../courses/access';
+import { getCatalog } from '../courses/current';
+import { getDb } from '../db';
+import { parseForm } from '../http/form';
+import { renderUntrustedMarkdown } from '../markdown/render';
+import { discussionScope } from './access';
+import { threadSchema } from './schemas';
+import { createThread, listThreads, postingWait, type Board } from './service';
+
+type BoardParams = { course: string; module?: string };
+
+export function resolveBoard(event: RequestEvent<BoardParams>) {
+	const user = requireUser(event);
+	const db = getDb();
+	const course = requireCourse(db, getCatalog(), user, event.params.course, event.locals.locale);
+	const module = event.params.module ? requireModule(course, event.params.module, event.locals.locale) : null;
+	const scope = discussionScope(db, user, course.slug);
+	const board: Board = { courseId: course.slug, moduleSlug: module?.slug ?? null };
+	return { user, db, course, module, scope, board };
+}
+
+export function loadBoard(event: RequestEvent<BoardParams>) {
+	const { user, db, course, module, scope, board } = resolveBoard(event);
+	const cohorts = db
+		.prepare(`SELECT id, name FROM cohort WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+		.all(JSON.stringify(scope.cohortIds)) as { id: number; name: string }[];
+	return {
+		course: { slug: course.slug, title: course.title },
+		module: module && { slug: module.slug, title: module.title, number: module.number },
+		questions: module?.discussionQuestions ?? [],
+		threads: listThreads(db, board, scope, user.id),
+		// posting needs a cohort to post in, unless the course shares its boards
+		cohorts: course.sharedDiscussions ? [] : cohorts,
+		canPost: course.sharedDiscussions || cohorts.length > 0
+	};
+}
+
+/** Turns a Markdown draft into the HTML it will show as, for the preview button. */
+export function previewOf(markdown: string): string {
+	return renderUntrustedMarkdown(markdown);
+}
+
+export async function createThreadAction(event: RequestEvent<BoardParams>) {
+	const { user, db, course, scope, board } = resolveBoard(event);
+	const form = await event.request.formData();
+	const values = { title: String(form.get('title') ?? ''), body: String(form.get('body') ?? '') };
+	if (form.get('intent') === 'preview') return { preview: previewOf(values.body), values };
+	const parsed = parseForm(threadSchema, form);
+	if (!parsed.ok) return fail(400, { errors: parsed.errors, values });
+	let cohortId: number | null = null;
+	if (!course.sharedDiscussions) {
+		cohortId = parsed.data.cohortId ?? scope.cohortIds[0] ?? null;
+		if (cohortId === null || !scope.cohortIds.includes(cohortId)) {
+			error(403, translate(event.locals.locale, 'discussion.notYourBoard'));
+		}
+	}
+	const wait = postingWait(db, user.id);
+	if (wait > 0) {
+		event.setHeaders({ 'retry-after': String(Math.ceil(wait / 1000)) });
+		return fail(429, { message: 'discussion.slowDown' as const, seconds: Math.ceil(wait / 1000), values });
+	}
+	const { threadId } = createThread(db, {
+		board,
+		cohortId,
+		authorId: user.id,
+		title: parsed.data.title,
+		bodyMd: parsed.data.body
+	});
+	redirect(303, `/courses/${course.slug}/discussions/${threadId}`);
+}

@@ -1,0 +1,132 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { forbiddenMessage } from '$lib/server/auth/guard';
+import { canModerate, canSeeThread } from '$lib/server/discussions/access';
+import { previewOf, resolveBoard } from '$lib/server/discussions/routes';
+import { editSchema, replySchema } from '$lib/server/discussions/schemas';
+import {
+	countPosts,
+	deletePost,
+	editPost,
+	getPost,
+	getThread,
+	listPosts,
+	markRead,
+	pageOfPost,
+	postingWait,
+	POSTS_PER_PAGE,
+	replyToThread
+} from '$lib/server/discussions/service';
+import { setThreadFlag } from '$lib/server/discussions/moderation';
+import { parseForm } from '$lib/server/http/form';
+import type { Actions, PageServerLoad } from './$types';
+
+function resolveThread(event: RequestEvent<{ course: string; thread: string }>) {
+	const base = resolveBoard(event);
+	const thread = getThread(base.db, Number(event.params.thread));
+	// another cohort's thread is reported as missing: its existence is not the learner's business
+	if (!thread || thread.courseId !== base.course.slug || !canSeeThread(base.scope, thread)) {
+		error(404, translate(event.locals.locale, 'error.notFound'));
+	}
+	const moderator = canModerate(base.scope, thread);
+	if (thread.hidden && !moderator) error(404, translate(event.locals.locale, 'error.notFound'));
+	return { ...base, thread, moderator };
+}
+
+export const load = ((event) => {
+	const { user, db, course, thread, moderator } = resolveThread(event);
+	const total = countPosts(db, thread.id);
+	const pages = Math.max(1, Math.ceil(total / POSTS_PER_PAGE));
+	const postParam = Number(event.url.searchParams.get('post'));
+	if (postParam && !event.url.searchParams.has('page')) {
+		redirect(303, `${event.url.pathname}?page=${pageOfPost(db, thread.id, postParam)}#post-${postParam}`);
+	}
+	const page = Math.min(pages, Math.max(1, Number(event.url.searchParams.get('page')) || 1));
+	const posts = listPosts(db, thread.id, page);
+	if (posts.length) markRead(db, user.id, thread.id, posts.at(-1)!.id);
+	const quoteId = Number(event.url.searchParams.get('quote'));
+	const quoted = quoteId ? posts.find((p) => p.id === quoteId) ?? getPost(db, quoteId) : null;
+	const editId = Number(event.url.searchParams.get('edit'));
+	const module = course.modules.find((m) => m.slug === thread.moduleSlug);
+	return {
+		course: { slug: course.slug, title: course.title },
+		board: module ? { href: `/courses/${course.slug}/${module.slug}/discussions`, title: module.title } : null,
+		thread: { id: thread.id, title: thread.title, locked: thread.locked, pinned: thread.pinned, hidden: thread.hidden },
+		posts: posts.map((p) => ({
+			id: p.id,
+			authorName: p.authorName,
+			authorIsTrainer: p.authorIsTrainer,
+			mine: p.authorId === user.id,
+			quoteOf: p.quoteOf,
+			createdAt: p.createdAt,
+			editedAt: p.editedAt,
+			deleted: p.deleted,
+			hidden: p.hidden,
+			// sanitised when the post was saved; hidden posts show only to moderators
+			bodyHtml: p.deleted || (p.hidden && !moderator) ? '' : p.bodyHtml,
+			bodyMd: p.authorId === user.id && editId === p.id ? p.bodyMd : ''
+		})),
+		page,
+		pages,
+		moderator,
+		editing: editId || null,
+		quoteText:
+			quoted && quoted.threadId === thread.id && !quoted.deleted && !quoted.hidden
+				? `> **${quoted.authorName}:** ${quoted.bodyMd.split('\n').join('\n> ')}\n\n`
+				: '',
+		quoteOf: quoted?.id ?? null
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	reply: async (event) => {
+		const { user, db, course, thread } = resolveThread(event);
+		const form = await event.request.formData();
+		const values = { body: String(form.get('body') ?? '') };
+		if (form.get('intent') === 'preview') return { preview: previewOf(values.body), values };
+		const parsed = parseForm(replySchema, form);
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values });
+		const wait = postingWait(db, user.id);
+		if (wait > 0) return fail(429, { message: 'discussion.slowDown' as const, seconds: Math.ceil(wait / 1000), values });
+		const result = replyToThread(db, {
+			threadId: thread.id,
+			authorId: user.id,
+			bodyMd: parsed.data.body,
+			quoteOf: parsed.data.quoteOf ?? null
+		});
+		if (!result.ok) {
+			const key = result.reason === 'locked' ? ('discussion.threadLocked' as const) : ('discussion.threadClosed' as const);
+			return fail(409, { message: key, values });
+		}
+		redirect(303, `/courses/${course.slug}/discussions/${thread.id}?post=${result.postId}`);
+	},
+	edit: async (event) => {
+		const { user, db, course, thread } = resolveThread(event);
+		const form = await event.request.formData();
+		const parsed = parseForm(editSchema, form);
+		const values = { body: String(form.get('body') ?? '') };
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values, editing: Number(form.get('postId')) });
+		const post = getPost(db, parsed.data.postId);
+		if (!post || post.threadId !== thread.id || post.deleted) error(404, translate(event.locals.locale, 'error.notFound'));
+		if (post.authorId !== user.id) error(403, translate(event.locals.locale, 'discussion.notYourPost'));
+		editPost(db, post.id, parsed.data.body);
+		redirect(303, `/courses/${course.slug}/discussions/${thread.id}?post=${post.id}`);
+	},
+	delete: async (event) => {
+		const { user, db, course, thread } = resolveThread(event);
+		const post = getPost(db, Number((await event.request.formData()).get('postId')));
+		if (!post || post.threadId !== thread.id) error(404, translate(event.locals.locale, 'error.notFound'));
+		if (post.authorId !== user.id) error(403, translate(event.locals.locale, 'discussion.notYourPost'));
+		deletePost(db, post.id);
+		redirect(303, `/courses/${course.slug}/discussions/${thread.id}?post=${post.id}`);
+	},
+	moderate: async (event) => {
+		const { user, db, course, thread, moderator } = resolveThread(event);
+		if (!moderator) error(403, forbiddenMessage(event.locals));
+		const form = await event.request.formData();
+		const flag = String(form.get('flag'));
+		if (flag !== 'pinned' && flag !== 'locked' && flag !== 'hidden') return fail(400, { message: 'form.invalid' as const });
+		setThreadFlag(db, thread.id, flag, form.get('value') === '1', user.id);
+		redirect(303, `/courses/${course.slug}/discussions/${thread.id}`);
+	}
+} satisfies Actions;

@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
+import { COURSE, expect, expectAccessible, MODULE, PASSWORD, registerLearner, seedCohort, signIn, test } from './fixtures';
+
+const board = `/courses/${COURSE}/${MODULE}/discussions`;
+
+async function learner(browser: Browser, baseURL: string, username: string, name: string, code = 'HY-2022-01') {
+	const page = await (await browser.newContext({ baseURL })).newPage();
+	await registerLearner(page, { username, name, code });
+	await page.waitForURL(/\/courses$/);
+	return page;
+}
+
+async function startThread(page: Page, title: string, body: string) {
+	await page.goto(board);
+	await page.getByLabel('Tiêu đề').fill(title);
+	await page.getByLabel('Nội dung').fill(body);
+	await page.getByRole('button', { name: 'Đăng chủ đề' }).click();
+	await page.waitForURL(/\/discussions\/\d+/);
+}
+
+test('learners post, reply, quote, edit and delete; unread badges appear and clear; a trainer locks and pins', async ({ browser, app }) => {
+	seedCohort(app);
+	const lan = await learner(browser, app.url, 'nguyenthilan', 'Nguyễn Thị Lan');
+	const minh = await learner(browser, app.url, 'tranvanminh', 'Trần Văn Minh');
+
+	// an empty post is refused with a message, the title typed is kept
+	await lan.goto(board);
+	await expect(lan.getByText('Chưa có chủ đề nào.', { exact: false })).toBeVisible();
+	await expect(lan.getByText('Câu hỏi thảo luận')).toBeVisible();
+	await expectAccessible(lan);
+	await lan.getByLabel('Tiêu đề').fill('Kinh nghiệm tiếp cận ở phường');
+	await lan.getByLabel('Nội dung').fill('   ');
+	await lan.getByRole('button', { name: 'Đăng chủ đề' }).click();
+	await expect(lan.getByText('Nội dung không được để trống.')).toBeVisible();
+	await expect(lan.getByLabel('Tiêu đề')).toHaveValue('Kinh nghiệm tiếp cận ở phường');
+	// the preview shows the Markdown as it will be published
+	await lan.getByLabel('Nội dung').fill('Chúng tôi làm việc cùng **Hội Phụ nữ** phường.');
+	await lan.getByRole('button', { name: 'Xem trước' }).click();
+	await expect(lan.locator('.preview strong')).toHaveText('Hội Phụ nữ');
+	await lan.getByRole('button', { name: 'Đăng chủ đề' }).click();
+	await lan.waitForURL(/\/discussions\/\d+/);
+	const threadUrl = lan.url();
+	await expect(lan.getByRole('heading', { name: 'Kinh nghiệm tiếp cận ở phường' })).toBeVisible();
+	await expectAccessible(lan);
+
+	// Minh sees the new thread marked, on the board and on the course's list of boards
+	await minh.goto(`/courses/${COURSE}/discussions`);
+	await expect(minh.getByText('1 chủ đề có bài mới')).toBeVisible();
+	await minh.goto(board);
+	await expect(minh.locator('.thread-list .badge.new')).toHaveText('1 bài mới');
+	await minh.getByRole('link', { name: 'Kinh nghiệm tiếp cận ở phường' }).click();
+	await minh.getByRole('link', { name: 'Trích dẫn' }).first().click();
+	await expect(minh.getByLabel('Nội dung')).toHaveValue(/^> \*\*Nguyễn Thị Lan:\*\*/);
+	await minh.getByLabel('Nội dung').press('End');
+	await minh.getByLabel('Nội dung').pressSequentially('Cảm ơn chị, xã tôi cũng vậy.');
+	await minh.getByRole('button', { name: 'Gửi trả lời' }).click();
+	await expect(minh.locator('.post blockquote')).toContainText('Hội Phụ nữ');
+	await minh.goto(board);
+	await expect(minh.locator('.thread-list .badge.new')).toHaveCount(0);
+
+	await lan.goto(board);
+	await expect(lan.locator('.thread-list .badge.new')).toHaveText('1 bài mới');
+	await lan.goto(threadUrl);
+	await lan.getByRole('link', { name: 'Sửa' }).first().click();
+	await lan.getByLabel('Sửa bài').fill('Chúng tôi làm việc cùng **Hội Phụ nữ** và Đoàn Thanh niên phường.');
+	await lan.getByRole('button', { name: 'Lưu thay đổi' }).click();
+	await expect(lan.getByText('Đoàn Thanh niên phường')).toBeVisible();
+	await expect(lan.getByText(/đã sửa/)).toBeVisible();
+	// Lan cannot edit Minh's post, even by a forged request
+	const [minhPost] = app.query(`SELECT id FROM post WHERE author_id = (SELECT id FROM user WHERE username = 'tranvanminh')`) as { id: number }[];
+	const forgedEdit = await lan.request.post(`${threadUrl}?/edit`, { headers: { origin: app.url, accept: 'text/html' }, form: { postId: String(minhPost!.id), body: 'sửa trộm' } });
+	expect(forgedEdit.status()).toBe(403);
+
+	await minh.goto(threadUrl);
+	await minh.locator(`#post-${minhPost!.id}`).getByRole('button', { name: 'Xoá' }).click();
+	await expect(minh.locator(`#post-${minhPost!.id}`)).toContainText('Bài viết đã bị xoá.');
+	expect(app.query(`SELECT body_md, deleted_at IS NOT NULL AS deleted FROM post WHERE id = ${minhPost!.id}`)).toEqual([{ body_md: '', deleted: 1 }]);
+
+	// the trainer locks the thread: no reply form, and a forged reply is refused
+	const trainer = await (await browser.newContext({ baseURL: app.url })).newPage();
+	await signIn(trainer, 'giangvien');
+	await trainer.goto(threadUrl);
+	await expectAccessible(trainer);
+	await trainer.getByRole('button', { name: 'Khoá chủ đề' }).click();
+	await expect(trainer.getByRole('button', { name: 'Mở khoá' })).toBeVisible();
+	await trainer.getByRole('button', { name: 'Ghim chủ đề' }).click();
+	await minh.goto(threadUrl);
+	await expect(minh.getByText('Chủ đề đã được khoá, không nhận thêm trả lời.')).toBeVisible();
+	await expect(minh.getByRole('button', { name: 'Gửi trả lời' })).toHaveCount(0);
+	const before = app.query(`SELECT count(*) AS n FROM post`);
+	const forged = await minh.request.post(`${threadUrl}?/reply`, { headers: { origin: app.url, accept: 'text/html' }, form: { body: 'vẫn trả lời' } });
+	expect(forged.status()).toBe(409);
+	expect(app.query(`SELECT count(*) AS n FROM post`)).toEqual(before);
+	// a learner cannot moderate
+	const forgedLock = await minh.request.post(`${threadUrl}?/moderate`, { headers: { origin: app.url, accept: 'text/html' }, form: { flag: 'locked', value: '0' } });
+	expect(forgedLock.status()).toBe(403);
+	expect(app.query(`SELECT locked, pinned FROM thread`)).toEqual([{ locked: 1, pinned: 1 }]);
+	expect(app.query(`SELECT count(*) AS n FROM learning_event WHERE verb = 'moderated'`)).toEqual([{ n: 2 }]);
+});
+
+test('a learner of another cohort cannot open the thread', async ({ browser, app }) => {
+	seedCohort(app);
+	app.cli('create-cohort', '--name', 'Lớp khác', '--code', 'HY-KHAC', '--course', COURSE);
+	const lan = await learner(browser, app.url, 'nguyenthilan', 'Nguyễn Thị Lan');
+	await startThread(lan, 'Chủ đề của lớp một', 'Chỉ lớp một thấy.');
+	const threadUrl = new URL(lan.url()).pathname;
+	const other = await learner(browser, app.url, 'lethihoa', 'Lê Thị Hoa', 'HY-KHAC');
+	await other.goto(board);
+	await expect(other.getByText('Chủ đề của lớp một')).toHaveCount(0);
+	const response = await other.goto(threadUrl);
+	expect(response?.status()).toBe(404);
+});
+
+test.describe('hostile posts', () => {
+	test.use({ serverEnv: { DISCUSSION_POSTS_PER_MINUTE: '1000' } });
+
+	test('every XSS payload of the shared fixture is inert in the browser', async ({ browser, app }) => {
+		seedCohort(app);
+		const lan = await learner(browser, app.url, 'nguyenthilan', 'Nguyễn Thị Lan');
+		const payloads = readFileSync(new URL('../../../shared/fixtures/xss/payloads.txt', import.meta.url), 'utf8')
+			.split(/\n----\n/)
+			.map((p) => p.trim())
+			.filter(Boolean);
+		expect(payloads.length).toBeGreaterThan(20);
+		const dialogs: string[] = [];
+		const foreign: string[] = [];
+		lan.on('dialog', (d) => {
+			dialogs.push(d.message());
+			void d.dismiss();
+		});
+		lan.on('request', (r) => {
+			if (!r.url().startsWith(app.url) && !r.url().startsWith('data:')) foreign.push(r.url());
+		});
+		await startThread(lan, 'Thử nội dung', payloads[0]!);
+		for (const payload of payloads.slice(1)) {
+			await lan.getByLabel('Nội dung').fill(payload);
+			await lan.getByRole('button', { name: 'Gửi trả lời' }).click();
+			await lan.waitForURL(/#post-\d+$/);
+		}
+		for (let page = 1; page <= Math.ceil(payloads.length / 25); page++) {
+			await lan.goto(`${new URL(lan.url()).pathname}?page=${page}`);
+			await lan.waitForLoadState('networkidle');
+			expect(await lan.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+			// inspect the live DOM: escaped text may mention "onerror=", elements may not carry it
+			const problems = await lan.locator('.posts .prose').evaluateAll((proses) =>
+				proses.flatMap((prose) =>
+					[...prose.querySelectorAll('*')].flatMap((el) => {
+						const found: string[] = [];
+						if (/^(script|iframe|object|embed|form|style|svg|math|link|meta|base)$/i.test(el.tagName)) found.push(el.tagName);
+						for (const attr of el.attributes) {
+							if (/^on/i.test(attr.name)) found.push(`${el.tagName} ${attr.name}`);
+							if (/^(href|src|action|formaction|xlink:href)$/i.test(attr.name) && /^\s*(javascript|vbscript|data:text\/html)/i.test(attr.value)) {
+								found.push(`${el.tagName} ${attr.name}=${attr.value}`);
+							}
+						}
+						return found;
+					})
+				)
+			);
+			expect(problems).toEqual([]);
+		}
+		expect(dialogs).toEqual([]);
+		expect(foreign).toEqual([]);
+		const stored = app.query(`SELECT body_html FROM post`).map((r) => (r as { body_html: string }).body_html).join('\n');
+		// in the stored HTML, attributes only ever appear inside tags
+		const tags = stored.match(/<[a-z][^>]*>/gi) ?? [];
+		expect(tags.filter((tag) => /\son\w+=|javascript:|vbscript:|data:text\/html|^<(script|iframe|object|embed|form|style|svg)/i.test(tag))).toEqual([]);
+		// harmless Markdown in the same records still renders
+		expect(stored).toContain('<strong>');
+	});
+});
+
+test('posting too fast is slowed with a message, and the text is kept', async ({ browser, app }) => {
+	seedCohort(app);
+	const lan = await learner(browser, app.url, 'nguyenthilan', 'Nguyễn Thị Lan');
+	await startThread(lan, 'Hỏi nhanh', 'Bài một');
+	for (let i = 2; i <= 5; i++) {
+		await lan.getByLabel('Nội dung').fill(`Bài ${i}`);
+		await lan.getByRole('button', { name: 'Gửi trả lời' }).click();
+		await lan.waitForURL(/#post-\d+$/);
+	}
+	await lan.getByLabel('Nội dung').fill('Bài sáu, gửi quá nhanh');
+	await lan.getByRole('button', { name: 'Gửi trả lời' }).click();
+	await expect(lan.getByRole('alert')).toContainText('Bạn đăng nhiều bài quá nhanh.');
+	await expect(lan.getByLabel('Nội dung')).toHaveValue('Bài sáu, gửi quá nhanh');
+	expect(app.query(`SELECT count(*) AS n FROM post`)).toEqual([{ n: 5 }]);
+	void PASSWORD;
+});
