@@ -105,16 +105,19 @@ describe('the sanitiser', () => {
 		expect(html).toContain('<ol>');
 		expect(html).toContain('<td align="right">2</td>');
 		expect(html).toContain('<code class="language-js">let x = 1 &lt; 2;');
-		expect(html).toContain('<input type="checkbox" disabled checked />');
-		expect(html).toContain('<input type="checkbox" disabled />');
+		// task lists are drawn checklists, not form fields
+		expect(html).toContain('<span class="task-box" aria-hidden="true">☑</span> xong');
+		expect(html).toContain('<span class="task-box" aria-hidden="true">☐</span> chưa');
+		expect(html).not.toContain('<input');
 	});
 
-	it('keeps no form field typed as HTML, only the disabled checkboxes of task lists', () => {
+	it('keeps no form field at all, whether typed as HTML or made by a task list', () => {
 		const html = renderUntrustedMarkdown(
 			'Mật khẩu: <input type="password" name="p"> <input> <input type="checkbox" name="c"> <button>Gửi</button> <textarea>x</textarea>\n\n- [x] xong'
 		);
 		expect(html).not.toMatch(/<(button|textarea|select)/);
-		expect(html.match(/<input[^>]*>/g)).toEqual(['<input type="checkbox" disabled checked />']);
+		expect(html).not.toContain('<input');
+		expect(html).toContain('☑');
 	});
 
 	it('drops raw HTML but renders the Markdown it wrapped, and leaves code alone', () => {

@@ -36,6 +36,11 @@ function createMarked(): Marked {
 					? `<h${level} id="${anchorId}">${inner}</h${level}>\n`
 					: `<h${level}>${inner}</h${level}>\n`;
 			},
+			checkbox({ checked }) {
+				// a task list is a printed checklist here, not a form: a box drawn as text, which
+				// screen readers skip (the item's words carry the meaning)
+				return `<span class="task-box" aria-hidden="true">${checked ? '☑' : '☐'}</span> `;
+			},
 			table(token) {
 				// Wide tables scroll sideways on a phone; the wrapper takes keyboard focus so the
 				// scrolling works without a mouse too.

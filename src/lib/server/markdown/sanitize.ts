@@ -6,7 +6,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
 	allowedTags: [
 		'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'ul', 'ol', 'li',
 		'strong', 'em', 'del', 's', 'code', 'pre', 'a', 'img', 'table', 'thead', 'tbody',
-		'tr', 'th', 'td', 'sup', 'sub', 'input', 'div'
+		'tr', 'th', 'td', 'sup', 'sub', 'div', 'span'
 	],
 	allowedAttributes: {
 		h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'],
@@ -17,26 +17,16 @@ const OPTIONS: sanitizeHtml.IOptions = {
 		ol: ['start'],
 		code: ['class'],
 		div: ['class', 'tabindex'],
-		// task-list checkboxes that marked renders; always disabled
-		input: ['type', 'checked', 'disabled']
+		span: ['class', 'aria-hidden']
 	},
-	allowedClasses: { code: [/^language-[a-z0-9-]+$/], div: ['table-scroll'] },
+	allowedClasses: { code: [/^language-[a-z0-9-]+$/], div: ['table-scroll'], span: ['task-box'] },
 	allowedSchemes: ['http', 'https', 'mailto'],
 	// Images only from this site: the CSP blocks others anyway, and learners on mobile data
 	// should not be tracked or charged by third-party servers.
 	allowedSchemesByTag: { img: [] },
 	allowProtocolRelative: false,
 	disallowedTagsMode: 'discard',
-	// transformTags empties any other <input>, which would still show an enabled text field
-	exclusiveFilter: (frame) => frame.tag === 'input' && frame.attribs.type !== 'checkbox',
 	transformTags: {
-		input: (tagName, attribs) => ({
-			tagName,
-			attribs:
-				attribs.type === 'checkbox'
-					? { type: 'checkbox', disabled: '', ...(attribs.checked !== undefined ? { checked: '' } : {}) }
-					: {}
-		}),
 		a: (tagName, attribs) => {
 			const external = /^https?:\/\//i.test(attribs.href ?? '');
 			return {
