@@ -187,3 +187,23 @@ test('posting too fast is slowed with a message, and the text is kept', async ({
 	expect(app.query(`SELECT count(*) AS n FROM post`)).toEqual([{ n: 5 }]);
 	void PASSWORD;
 });
+
+test('search finds a post typed with diacritics from a query without them, only within the reader’s cohort', async ({ browser, app }) => {
+	seedCohort(app);
+	app.cli('create-cohort', '--name', 'Lớp khác', '--code', 'HY-KHAC', '--course', COURSE);
+	const lan = await learner(browser, app.url, 'nguyenthilan', 'Nguyễn Thị Lan');
+	await startThread(lan, 'Phòng ngừa ở cơ sở', 'Nhóm tự lực của chị em bán dâm ở Đồng Tháp hoạt động tốt.');
+	await lan.goto(`/courses/${COURSE}/discussions`);
+	await lan.getByRole('link', { name: 'Tìm trong thảo luận' }).click();
+	await lan.getByLabel('Từ cần tìm').fill('ban dam dong thap');
+	await lan.getByRole('button', { name: 'Tìm' }).click();
+	await expect(lan.getByText('Tìm thấy 1 bài viết.')).toBeVisible();
+	await expect(lan.locator('.search-hits mark')).toHaveText(['bán', 'dâm', 'Đồng', 'Tháp', 'động']);
+	await expectAccessible(lan);
+	await lan.getByRole('link', { name: 'Phòng ngừa ở cơ sở' }).click();
+	await expect(lan).toHaveURL(/#post-\d+$/);
+
+	const other = await learner(browser, app.url, 'lethihoa', 'Lê Thị Hoa', 'HY-KHAC');
+	await other.goto(`/courses/${COURSE}/discussions/search?q=dong+thap`);
+	await expect(other.getByText('Tìm thấy 0 bài viết.')).toBeVisible();
+});

@@ -23,6 +23,7 @@ import {
 	postRate,
 	POSTS_PER_PAGE,
 	replyToThread,
+	searchPosts,
 	type Board
 } from './service';
 
@@ -534,5 +535,26 @@ describe('the folded search index', () => {
 	it('holds the title and body folded the way queries are', () => {
 		const { postId } = startThread(lan, { title: 'Phòng, chống MẠI DÂM', body: '*Đừng* ngại hỏi' }, T0);
 		expect(indexed(postId)).toEqual({ title: foldForSearch('Phòng, chống MẠI DÂM'), body: 'dung ngai hoi' });
+	});
+});
+
+describe('searchPosts', () => {
+	it('finds what the reader may see, typed with or without diacritics, with the match marked', () => {
+		const { threadId, postId } = startThread(lan, { title: 'Ở cơ sở', body: 'Nhóm chị em **bán dâm** ở Đồng Tháp.' });
+		const replyId = reply(minh, threadId, T0 + 1, 'Xã tôi cũng có nhóm tự lực.');
+		startThread(hoa, { cohortId: thaiBinh, title: 'Lớp khác', body: 'Đồng Tháp cũng được nhắc ở lớp khác.' });
+
+		const hits = searchPosts(db, COURSE, scopeOf(lan), 'ban dam dong thap');
+		expect(hits.map((h) => h.postId)).toEqual([postId]);
+		expect(hits[0]!.snippetHtml).toContain('<mark>bán</mark> <mark>dâm</mark>');
+		expect(hits[0]!.snippetHtml).toContain('<mark>Đồng</mark> <mark>Tháp</mark>');
+		expect(hits[0]).toMatchObject({ threadId, threadTitle: 'Ở cơ sở', authorName: 'lan' });
+		// another cohort's post stays out of this learner's results; the admin sees both
+		expect(searchPosts(db, COURSE, scopeOf(lan), 'dong thap')).toHaveLength(1);
+		expect(searchPosts(db, COURSE, scopeOf(admin), 'dong thap')).toHaveLength(2);
+		// deleted posts and blank queries find nothing
+		deletePost(db, replyId, T0 + 2);
+		expect(searchPosts(db, COURSE, scopeOf(lan), 'tu luc')).toEqual([]);
+		expect(searchPosts(db, COURSE, scopeOf(lan), ' ,. ')).toEqual([]);
 	});
 });

@@ -6,7 +6,7 @@ import { recordFailure, retryAfterMs, type ThrottlePolicy } from '../auth/thrott
 import { htmlToText } from '../markdown/render';
 import { config } from '../config';
 import type { Scope } from './access';
-import { foldForSearch } from './search';
+import { foldForSearch, snippet, toFtsQuery } from './search';
 
 export const POSTS_PER_PAGE = 25;
 export const MAX_TITLE_LENGTH = 200;
@@ -325,4 +325,46 @@ export function deletePost(db: Db, postId: number, now = Date.now()): void {
 		db.prepare(`UPDATE post SET deleted_at = ?, body_md = '', body_html = '' WHERE id = ? AND deleted_at IS NULL`).run(now, postId);
 		db.prepare('DELETE FROM post_search WHERE rowid = ?').run(postId);
 	}).immediate();
+}
+
+export interface SearchHit {
+	postId: number;
+	threadId: number;
+	threadTitle: string;
+	authorName: string;
+	createdAt: number;
+	/** the post's text around the match, HTML-escaped, matches in <mark> */
+	snippetHtml: string;
+}
+
+/** Posts of a course the reader may see that contain every word typed, diacritics or not. */
+export function searchPosts(db: Db, courseId: string, scope: Scope, input: string, limit = 50): SearchHit[] {
+	const query = toFtsQuery(input);
+	if (!query) return [];
+	const where = visibility(scope);
+	const rows = db
+		.prepare(
+			`SELECT p.id, p.thread_id, p.created_at, p.body_html, t.title, u.display_name
+			 FROM post_search s JOIN post p ON p.id = s.rowid JOIN thread t ON t.id = p.thread_id
+			 JOIN user u ON u.id = p.author_id
+			 WHERE post_search MATCH ? AND t.course_id = ? AND ${where.sql}
+			   AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND t.hidden_at IS NULL
+			 ORDER BY s.rank LIMIT ?`
+		)
+		.all(query, courseId, ...where.params, limit) as {
+		id: number;
+		thread_id: number;
+		created_at: number;
+		body_html: string;
+		title: string;
+		display_name: string;
+	}[];
+	return rows.map((r) => ({
+		postId: r.id,
+		threadId: r.thread_id,
+		threadTitle: r.title,
+		authorName: r.display_name,
+		createdAt: r.created_at,
+		snippetHtml: snippet(htmlToText(r.body_html), input)
+	}));
 }
