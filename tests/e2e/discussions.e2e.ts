@@ -207,3 +207,43 @@ test('search finds a post typed with diacritics from a query without them, only 
 	await other.goto(`/courses/${COURSE}/discussions/search?q=dong+thap`);
 	await expect(other.getByText('Tìm thấy 0 bài viết.')).toBeVisible();
 });
+
+test('a learner reports a post; the trainer hides it from the queue; learners see it hidden', async ({ browser, app }) => {
+	seedCohort(app);
+	const lan = await learner(browser, app.url, 'nguyenthilan', 'Nguyễn Thị Lan');
+	await startThread(lan, 'Một chủ đề', 'Nội dung có tên và địa chỉ một người được hỗ trợ.');
+	const threadUrl = new URL(lan.url()).pathname;
+	const minh = await learner(browser, app.url, 'tranvanminh', 'Trần Văn Minh');
+	await minh.goto(threadUrl);
+	await minh.getByText('Báo cáo bài này').click();
+	await minh.getByRole('button', { name: 'Gửi báo cáo' }).click();
+	await expect(minh.getByText('Hãy ghi lý do báo cáo.')).toBeVisible();
+	await minh.getByLabel('Lý do (giảng viên sẽ xem)').fill('Bài nêu thông tin cá nhân của người được hỗ trợ.');
+	await minh.getByRole('button', { name: 'Gửi báo cáo' }).click();
+	await expect(minh.getByText('Đã gửi báo cáo cho giảng viên.')).toBeVisible();
+	await expectAccessible(minh);
+	expect(app.query(`SELECT reason FROM post_report`)).toEqual([{ reason: 'Bài nêu thông tin cá nhân của người được hỗ trợ.' }]);
+	// a learner cannot work the queue
+	const forged = await minh.request.post('/manage/reports?/resolve', { headers: { origin: app.url, accept: 'text/html' }, form: { reportId: '1', hide: '1' } });
+	expect(forged.status()).toBe(403);
+
+	const trainer = await (await browser.newContext({ baseURL: app.url })).newPage();
+	await signIn(trainer, 'giangvien');
+	await trainer.getByRole('link', { name: 'Bài bị báo cáo (1)' }).click();
+	await expect(trainer.getByText('Bài nêu thông tin cá nhân của người được hỗ trợ.')).toBeVisible();
+	await expectAccessible(trainer);
+	await trainer.getByRole('button', { name: 'Ẩn bài và đóng báo cáo' }).click();
+	await expect(trainer.getByText('Không có báo cáo nào cần xử lý.')).toBeVisible();
+	expect(app.query(`SELECT hidden_at IS NOT NULL AS hidden FROM post`)).toEqual([{ hidden: 1 }]);
+	expect(app.query(`SELECT resolved_at IS NOT NULL AS resolved FROM post_report`)).toEqual([{ resolved: 1 }]);
+
+	await minh.goto(threadUrl);
+	await expect(minh.getByText('Bài viết đã được giảng viên ẩn.')).toBeVisible();
+	await expect(minh.getByText('tên và địa chỉ')).toHaveCount(0);
+	// the trainer still sees it, marked, and can show it again
+	await trainer.goto(threadUrl);
+	await expect(trainer.getByText('tên và địa chỉ', { exact: false })).toBeVisible();
+	await trainer.getByRole('button', { name: 'Hiện lại bài' }).click();
+	await minh.goto(threadUrl);
+	await expect(minh.getByText('tên và địa chỉ', { exact: false })).toBeVisible();
+});

@@ -2,6 +2,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { listCohortsForUser } from '$lib/server/cohorts/service';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
+import { listOpenReports } from '$lib/server/discussions/moderation';
 import type { PageServerLoad } from './$types';
 
 export const load = ((event) => {
@@ -17,6 +18,7 @@ export const load = ((event) => {
 		courses: cohort.courseIds.map((id) => titles.get(id) ?? id)
 	}));
 	return {
+		openReports: listOpenReports(getDb(), user).length,
 		cohorts,
 		isAdmin: user.role === 'admin',
 		courseErrors: catalog.errors.length

@@ -5,7 +5,7 @@ import { config } from '../config';
 import { openDatabase, type Db } from '../db/open';
 import { insertUser, type Role, type User } from '../users/service';
 import { discussionScope, type Scope } from './access';
-import { setThreadFlag } from './moderation';
+import { listOpenReports, reportPost, resolveReports, setPostHidden, setThreadFlag } from './moderation';
 import { foldForSearch, toFtsQuery } from './search';
 import {
 	boardsWithNews,
@@ -556,5 +556,33 @@ describe('searchPosts', () => {
 		deletePost(db, replyId, T0 + 2);
 		expect(searchPosts(db, COURSE, scopeOf(lan), 'tu luc')).toEqual([]);
 		expect(searchPosts(db, COURSE, scopeOf(lan), ' ,. ')).toEqual([]);
+	});
+});
+
+describe('reports and hidden posts', () => {
+	it('takes one report per post and person, queues it for the cohort’s trainers only, and resolves it', () => {
+		const { postId } = startThread(lan);
+		expect(reportPost(db, postId, minh.id, ' Lộ thông tin cá nhân ', T0)).toEqual({ ok: true });
+		expect(reportPost(db, postId, minh.id, 'lần nữa', T0 + 1)).toEqual({ ok: false, reason: 'duplicate' });
+		expect(listOpenReports(db, trainer).map((r) => [r.postId, r.reason, r.reporter])).toEqual([[postId, 'Lộ thông tin cá nhân', 'minh']]);
+		expect(listOpenReports(db, otherTrainer)).toEqual([]);
+		expect(listOpenReports(db, admin)).toHaveLength(1);
+
+		resolveReports(db, postId, trainer.id, true, T0 + 2);
+		expect(listOpenReports(db, trainer)).toEqual([]);
+		expect(getPost(db, postId)!.hidden).toBe(true);
+		const events = db.prepare(`SELECT user_id, result FROM learning_event WHERE verb = 'moderated'`).all() as { user_id: number; result: string }[];
+		expect(events.map((e) => [e.user_id, JSON.parse(e.result)])).toEqual([[trainer.id, { post: postId, resolved: true, hidden: true }]]);
+	});
+
+	it('leaves hidden posts out of unread counts and search, and shows them again when unhidden', () => {
+		const { threadId } = startThread(lan, { body: 'Đồng Tháp' });
+		const replyId = reply(minh, threadId, T0 + 1, 'Một bài ở Đồng Tháp');
+		setPostHidden(db, replyId, true, trainer.id, T0 + 2);
+		expect(listThreads(db, MODULE_1, scopeOf(lan), lan.id)[0]!.unread).toBe(0);
+		expect(searchPosts(db, COURSE, scopeOf(lan), 'mot bai').map((h) => h.postId)).toEqual([]);
+		setPostHidden(db, replyId, false, trainer.id, T0 + 3);
+		expect(listThreads(db, MODULE_1, scopeOf(lan), lan.id)[0]!.unread).toBe(1);
+		expect(searchPosts(db, COURSE, scopeOf(lan), 'mot bai').map((h) => h.postId)).toEqual([replyId]);
 	});
 });

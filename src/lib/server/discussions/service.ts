@@ -95,7 +95,8 @@ export function listThreads(db: Db, board: Board, scope: Scope, readerId: number
 			`SELECT t.*, u.display_name AS author_name, u.role AS author_role,
 			   (SELECT count(*) - 1 FROM post p WHERE p.thread_id = t.id) AS reply_count,
 			   (SELECT count(*) FROM post p WHERE p.thread_id = t.id AND p.author_id != ?
-			      AND p.deleted_at IS NULL AND p.id > coalesce(r.last_read_post_id, 0)) AS unread
+			      AND p.deleted_at IS NULL AND p.hidden_at IS NULL
+			      AND p.id > coalesce(r.last_read_post_id, 0)) AS unread
 			 FROM thread t JOIN user u ON u.id = t.author_id
 			 LEFT JOIN thread_read r ON r.thread_id = t.id AND r.user_id = ?
 			 WHERE t.course_id = ? AND t.module_slug IS ? AND ${where.sql}
@@ -125,7 +126,7 @@ export function boardsWithNews(db: Db, courseId: string, scope: Scope, readerId:
 			 LEFT JOIN thread_read r ON r.thread_id = t.id AND r.user_id = ?
 			 WHERE t.course_id = ? AND ${where.sql}
 			   AND EXISTS (SELECT 1 FROM post p WHERE p.thread_id = t.id AND p.author_id != ?
-			     AND p.deleted_at IS NULL AND p.id > coalesce(r.last_read_post_id, 0))
+			     AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND p.id > coalesce(r.last_read_post_id, 0))
 			 GROUP BY t.module_slug`
 		)
 		.all(readerId, courseId, ...where.params, readerId) as { module_slug: string | null; threads: number }[];

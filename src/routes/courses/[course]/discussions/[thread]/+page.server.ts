@@ -17,7 +17,7 @@ import {
 	POSTS_PER_PAGE,
 	replyToThread
 } from '$lib/server/discussions/service';
-import { setThreadFlag } from '$lib/server/discussions/moderation';
+import { MAX_REPORT_REASON, reportPost, setPostHidden, setThreadFlag } from '$lib/server/discussions/moderation';
 import { parseForm } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -118,6 +118,26 @@ export const actions = {
 		if (!post || post.threadId !== thread.id) error(404, translate(event.locals.locale, 'error.notFound'));
 		if (post.authorId !== user.id) error(403, translate(event.locals.locale, 'discussion.notYourPost'));
 		deletePost(db, post.id);
+		redirect(303, `/courses/${course.slug}/discussions/${thread.id}?post=${post.id}`);
+	},
+	report: async (event) => {
+		const { user, db, thread } = resolveThread(event);
+		const form = await event.request.formData();
+		const post = getPost(db, Number(form.get('postId')));
+		if (!post || post.threadId !== thread.id || post.deleted) error(404, translate(event.locals.locale, 'error.notFound'));
+		const reason = String(form.get('reason') ?? '').trim();
+		if (!reason) return fail(400, { reportError: 'discussion.reasonRequired' as const, reportPost: post.id });
+		if (reason.length > MAX_REPORT_REASON) return fail(400, { reportError: 'discussion.reasonTooLong' as const, reportPost: post.id });
+		const result = reportPost(db, post.id, user.id, reason);
+		return { reported: result.ok ? ('discussion.reported' as const) : ('discussion.alreadyReported' as const), reportPost: post.id };
+	},
+	hidePost: async (event) => {
+		const { user, db, course, thread, moderator } = resolveThread(event);
+		if (!moderator) error(403, forbiddenMessage(event.locals));
+		const form = await event.request.formData();
+		const post = getPost(db, Number(form.get('postId')));
+		if (!post || post.threadId !== thread.id) error(404, translate(event.locals.locale, 'error.notFound'));
+		setPostHidden(db, post.id, form.get('value') === '1', user.id);
 		redirect(303, `/courses/${course.slug}/discussions/${thread.id}?post=${post.id}`);
 	},
 	moderate: async (event) => {
