@@ -59,8 +59,16 @@ test('learners post, reply, quote, edit and delete; unread badges appear and cle
 	await minh.goto(board);
 	await expect(minh.locator('.thread-list .badge.new')).toHaveCount(0);
 
+	// Lan hears of the reply on her home page and on the course page, then on the board
+	await lan.goto('/courses');
+	await expect(lan.getByRole('region', { name: 'Trả lời mới trong các chủ đề bạn tham gia' }).getByRole('link')).toHaveText('Kinh nghiệm tiếp cận ở phường');
+	await lan.goto(`/courses/${COURSE}`);
+	await expect(lan.locator('.module-list > li').first().locator('.badge.new')).toHaveText('1 chủ đề có bài mới');
 	await lan.goto(board);
 	await expect(lan.locator('.thread-list .badge.new')).toHaveText('1 bài mới');
+	await lan.goto(threadUrl);
+	await lan.goto('/courses');
+	await expect(lan.getByText('Trả lời mới trong các chủ đề bạn tham gia')).toHaveCount(0);
 	await lan.goto(threadUrl);
 	await lan.getByRole('link', { name: 'Sửa' }).first().click();
 	await lan.getByLabel('Sửa bài').fill('Chúng tôi làm việc cùng **Hội Phụ nữ** và Đoàn Thanh niên phường.');

@@ -333,6 +333,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'discussion.resolveAndHide': 'Hide the post and close',
 	'discussion.openReports': 'Reported posts ({n})',
 	'discussion.hiddenPost': 'This post was hidden by a trainer.',
+	'discussion.repliesToYou': 'New replies in threads you took part in',
 	'discussion.open': 'Discussion',
 	'loader.noCoursesFolder': 'courses folder not found',
 	'loader.badCourseFolder': 'a course folder name may only contain lower-case letters, digits and dashes',

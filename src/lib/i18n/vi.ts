@@ -331,6 +331,7 @@ export const vi = {
 	'discussion.resolveAndHide': 'Ẩn bài và đóng báo cáo',
 	'discussion.openReports': 'Bài bị báo cáo ({n})',
 	'discussion.hiddenPost': 'Bài viết đã được giảng viên ẩn.',
+	'discussion.repliesToYou': 'Trả lời mới trong các chủ đề bạn tham gia',
 	'discussion.open': 'Thảo luận',
 	'loader.noCoursesFolder': 'không tìm thấy thư mục khoá học',
 	'loader.badCourseFolder': 'tên thư mục khoá học chỉ gồm chữ thường không dấu, số và dấu gạch ngang',

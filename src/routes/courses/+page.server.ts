@@ -3,6 +3,7 @@ import { courseIdsForUser } from '$lib/server/cohorts/service';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
 import { learnerCourseProgress } from '$lib/server/tracking/course-progress';
+import { repliesToMe } from '$lib/server/discussions/service';
 import type { PageServerLoad } from './$types';
 
 export const load = ((event) => {
@@ -23,5 +24,7 @@ export const load = ((event) => {
 				percent: progress.percent
 			};
 		});
-	return { courses };
+	// replies in courses the learner can still open
+	const replies = repliesToMe(db, user.id).filter((r) => ids.includes(r.courseId));
+	return { courses, replies };
 }) satisfies PageServerLoad;

@@ -23,6 +23,7 @@ import {
 	postRate,
 	POSTS_PER_PAGE,
 	replyToThread,
+	repliesToMe,
 	searchPosts,
 	type Board
 } from './service';
@@ -584,5 +585,19 @@ describe('reports and hidden posts', () => {
 		setPostHidden(db, replyId, false, trainer.id, T0 + 3);
 		expect(listThreads(db, MODULE_1, scopeOf(lan), lan.id)[0]!.unread).toBe(1);
 		expect(searchPosts(db, COURSE, scopeOf(lan), 'mot bai').map((h) => h.postId)).toEqual([replyId]);
+	});
+});
+
+describe('repliesToMe', () => {
+	it('lists unread posts by others in threads the user wrote in, newest first, until read', () => {
+		const { threadId } = startThread(lan);
+		const other = startThread(minh, { title: 'Chủ đề của Minh' });
+		const first = reply(minh, threadId, T0 + 1);
+		const second = reply(trainer, threadId, T0 + 2);
+		reply(hoa, other.threadId, T0 + 3); // a thread Lan never wrote in
+		expect(repliesToMe(db, lan.id).map((r) => r.postId)).toEqual([second, first]);
+		expect(repliesToMe(db, lan.id)[0]).toMatchObject({ threadId, courseId: COURSE, authorName: 'giangvien' });
+		markRead(db, lan.id, threadId, second);
+		expect(repliesToMe(db, lan.id)).toEqual([]);
 	});
 });

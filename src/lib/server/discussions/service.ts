@@ -369,3 +369,42 @@ export function searchPosts(db: Db, courseId: string, scope: Scope, input: strin
 		snippetHtml: snippet(htmlToText(r.body_html), input)
 	}));
 }
+
+export interface ReplyNotice {
+	postId: number;
+	threadId: number;
+	courseId: string;
+	threadTitle: string;
+	authorName: string;
+	createdAt: number;
+}
+
+/** Posts by others, not yet read, in threads where this user has written: "replies to you". */
+export function repliesToMe(db: Db, userId: number, limit = 10): ReplyNotice[] {
+	const rows = db
+		.prepare(
+			`SELECT p.id, p.thread_id, p.created_at, t.course_id, t.title, u.display_name
+			 FROM post p JOIN thread t ON t.id = p.thread_id JOIN user u ON u.id = p.author_id
+			 LEFT JOIN thread_read r ON r.thread_id = t.id AND r.user_id = ?
+			 WHERE p.author_id != ? AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND t.hidden_at IS NULL
+			   AND p.id > coalesce(r.last_read_post_id, 0)
+			   AND EXISTS (SELECT 1 FROM post mine WHERE mine.thread_id = t.id AND mine.author_id = ?)
+			 ORDER BY p.id DESC LIMIT ?`
+		)
+		.all(userId, userId, userId, limit) as {
+		id: number;
+		thread_id: number;
+		created_at: number;
+		course_id: string;
+		title: string;
+		display_name: string;
+	}[];
+	return rows.map((r) => ({
+		postId: r.id,
+		threadId: r.thread_id,
+		courseId: r.course_id,
+		threadTitle: r.title,
+		authorName: r.display_name,
+		createdAt: r.created_at
+	}));
+}

@@ -3,6 +3,8 @@ import { requireCourse } from '$lib/server/courses/access';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
 import { learnerCourseProgress } from '$lib/server/tracking/course-progress';
+import { discussionScope } from '$lib/server/discussions/access';
+import { boardsWithNews } from '$lib/server/discussions/service';
 import type { PageServerLoad } from './$types';
 
 export const load = ((event) => {
@@ -12,6 +14,7 @@ export const load = ((event) => {
 	const course = requireCourse(db, catalog, user, event.params.course, event.locals.locale);
 	const progress = learnerCourseProgress(db, catalog, course, user.id);
 	const resume = progress.resume;
+	const news = boardsWithNews(db, course.slug, discussionScope(db, user, course.slug), user.id);
 	return {
 		course: {
 			slug: course.slug,
@@ -27,9 +30,11 @@ export const load = ((event) => {
 			estimatedMinutes: module.estimatedMinutes,
 			status: progress.modules[index]!.status,
 			quiz: progress.modules[index]!.quiz,
+			discussionNews: news.get(module.slug) ?? 0,
 			lessonStatus: progress.modules[index]!.lessonStatus
 		})),
 		percent: progress.percent,
+		generalNews: news.get(null) ?? 0,
 		completedModules: progress.completedModules,
 		started: progress.modules.some((m) => m.status !== 'notStarted'),
 		resumeHref: resume
