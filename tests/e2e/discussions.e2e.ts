@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { COURSE, expect, expectAccessible, MODULE, PASSWORD, registerLearner, seedCohort, signIn, test } from './fixtures';
+import { COURSE, expect, expectAccessible, MODULE, PASSWORD, registerLearner, seedCohort, signIn, test, TEST_COURSES } from './fixtures';
 
 const board = `/courses/${COURSE}/${MODULE}/discussions`;
 
@@ -254,4 +254,47 @@ test('a learner reports a post; the trainer hides it from the queue; learners se
 	await trainer.getByRole('button', { name: 'Hiện lại bài' }).click();
 	await minh.goto(threadUrl);
 	await expect(minh.getByText('tên và địa chỉ', { exact: false })).toBeVisible();
+});
+
+test.describe('a course that shares its boards', () => {
+	test.use({ coursesDir: TEST_COURSES });
+
+	test('cohorts talk on the same boards; bad input is refused with the text kept', async ({ browser, app }) => {
+		seedCohort(app, 'HY-THU', 'khoa-thu');
+		app.cli('create-cohort', '--name', 'Lớp thử hai', '--code', 'HY-THU-2', '--course', 'khoa-thu');
+		const lan = await learner(browser, app.url, 'nguyenthilan', 'Nguyễn Thị Lan', 'HY-THU');
+		await lan.goto('/courses/khoa-thu/on-tap/discussions');
+		await lan.getByLabel('Tiêu đề').fill('x'.repeat(201));
+		await lan.getByLabel('Nội dung').fill('Nội dung vẫn được giữ');
+		// the browser stops at 200 characters; a forged request is refused by the server
+		expect(await lan.getByLabel('Tiêu đề').inputValue()).toHaveLength(200);
+		const tooLong = await lan.request.post('/courses/khoa-thu/on-tap/discussions', {
+			headers: { origin: app.url, accept: 'text/html' },
+			form: { title: 'x'.repeat(201), body: 'a' }
+		});
+		expect(tooLong.status()).toBe(400);
+		expect(await tooLong.text()).toContain('Tiêu đề dài quá 200 ký tự.');
+		const huge = await lan.request.post('/courses/khoa-thu/on-tap/discussions', {
+			headers: { origin: app.url, accept: 'text/html' },
+			form: { title: 'Dài', body: 'y'.repeat(20_001) }
+		});
+		expect(huge.status()).toBe(400);
+		expect(await huge.text()).toContain('Nội dung dài quá 20.000 ký tự.');
+		// a board of a course not hers
+		const elsewhere = await lan.request.post(`/courses/khoa-khac/discussions`, {
+			headers: { origin: app.url, accept: 'text/html' },
+			form: { title: 'Lạc chỗ', body: 'b' }
+		});
+		expect(elsewhere.status()).toBe(403);
+		expect(app.query(`SELECT count(*) AS n FROM thread`)).toEqual([{ n: 0 }]);
+
+		await lan.getByLabel('Tiêu đề').fill('Chung cho mọi lớp');
+		await lan.getByRole('button', { name: 'Đăng chủ đề' }).click();
+		await lan.waitForURL(/\/discussions\/\d+/);
+		expect(app.query(`SELECT cohort_id FROM thread`)).toEqual([{ cohort_id: null }]);
+		const hoa = await learner(browser, app.url, 'lethihoa', 'Lê Thị Hoa', 'HY-THU-2');
+		await hoa.goto('/courses/khoa-thu/on-tap/discussions');
+		await hoa.getByRole('link', { name: 'Chung cho mọi lớp' }).click();
+		await expect(hoa.getByText('Nội dung vẫn được giữ')).toBeVisible();
+	});
 });

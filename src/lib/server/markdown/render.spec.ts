@@ -74,7 +74,7 @@ describe('relative links', () => {
 		expect(html).toContain('<a href="/served/media/doc.pdf">văn bản</a>');
 		expect(html).toContain('<img src="/served/media/a.png" alt="ảnh"');
 		expect(html).toContain(
-			'<a href="https://chinhphu.vn" rel="noopener noreferrer nofollow" target="_blank">web</a>'
+			'<a href="https://chinhphu.vn" rel="noopener noreferrer nofollow ugc" target="_blank">web</a>'
 		);
 		expect(html).toContain('<a href="/courses">gốc</a>');
 		expect(html).toContain('<a href="#muc">mục</a>');
@@ -128,7 +128,7 @@ describe('the sanitiser', () => {
 
 	it('opens external links in a new tab without handing over the page', () => {
 		const html = renderUntrustedMarkdown('[x](https://example.org) [y](http://example.org/a)');
-		expect(html.match(/rel="noopener noreferrer nofollow" target="_blank"/g)).toHaveLength(2);
+		expect(html.match(/rel="noopener noreferrer nofollow ugc" target="_blank"/g)).toHaveLength(2);
 	});
 
 	it('wraps tables in a keyboard-scrollable box, and keeps no other div or tabindex', () => {

@@ -31,7 +31,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
 			const external = /^https?:\/\//i.test(attribs.href ?? '');
 			return {
 				tagName,
-				attribs: external ? { ...attribs, rel: 'noopener noreferrer nofollow', target: '_blank' } : attribs
+				attribs: external ? { ...attribs, rel: 'noopener noreferrer nofollow ugc', target: '_blank' } : attribs
 			};
 		},
 		img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
