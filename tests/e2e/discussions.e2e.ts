@@ -298,3 +298,33 @@ test.describe('a course that shares its boards', () => {
 		await expect(hoa.getByText('Nội dung vẫn được giữ')).toBeVisible();
 	});
 });
+
+test.describe('a discussion module', () => {
+	test.use({ coursesDir: TEST_COURSES });
+
+	test('is completed by posting on its board, not by reading to the end', async ({ browser, app }) => {
+		seedCohort(app, 'HY-THU', 'khoa-thu');
+		const lan = await learner(browser, app.url, 'nguyenthilan', 'Nguyễn Thị Lan', 'HY-THU');
+		await lan.goto('/courses/khoa-thu/thao-luan');
+		await expect(lan.getByText('Học phần này hoàn thành khi bạn đăng ít nhất một bài')).toBeVisible();
+		await expect(lan.getByRole('button', { name: 'Đánh dấu đã học xong' })).toHaveCount(0);
+		// the lesson is short: its end is in view, yet reading does not complete it
+		await lan.mouse.wheel(0, 400);
+		await lan.waitForTimeout(1_000);
+		const forged = await lan.request.post('/courses/khoa-thu/thao-luan?/complete', { headers: { origin: app.url, accept: 'text/html' }, form: {} });
+		expect(forged.status()).toBe(409);
+		const lessonStatus = () =>
+			app.query(`SELECT t.completion_status AS s FROM tracking t JOIN activity a ON a.id = t.activity_id WHERE a.module_slug = 'thao-luan'`);
+		expect(lessonStatus()).toEqual([{ s: 'incomplete' }]);
+
+		await lan.getByRole('link', { name: 'Thảo luận', exact: true }).click();
+		await expect(lan.getByText('Khó khăn lớn nhất ở xã, phường của anh/chị là gì?')).toBeVisible();
+		await lan.getByLabel('Tiêu đề').fill('Khó khăn ở phường tôi');
+		await lan.getByLabel('Nội dung').fill('Người dân còn kỳ thị, chị em ngại đến trạm y tế.');
+		await lan.getByRole('button', { name: 'Đăng chủ đề' }).click();
+		await lan.waitForURL(/\/discussions\/\d+/);
+		expect(lessonStatus()).toEqual([{ s: 'completed' }]);
+		await lan.goto('/courses/khoa-thu');
+		await expect(lan.locator('.module-list > li').nth(2).locator('.badge').first()).toHaveText('Hoàn thành');
+	});
+});

@@ -127,6 +127,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'lesson.pager': 'Previous and next lesson',
 	'lesson.offline': 'No network connection. Your study time is kept on this device and sent when the network returns.',
 	'lesson.signedOut': 'Your session has ended, so progress is not being saved. Please sign in again.',
+	'lesson.completesByPosting': 'This module is completed when you post at least once (a new thread or a reply) on its discussion board.',
 	'lesson.backToCourse': 'Back to the course',
 
 	'manage.title': 'Manage cohorts',

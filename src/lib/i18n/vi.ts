@@ -125,6 +125,7 @@ export const vi = {
 	'lesson.pager': 'Bài trước và bài sau',
 	'lesson.offline': 'Mất kết nối mạng. Thời gian học vẫn được ghi lại trên máy và sẽ gửi khi có mạng.',
 	'lesson.signedOut': 'Phiên đăng nhập đã hết nên tiến độ chưa được lưu. Hãy đăng nhập lại.',
+	'lesson.completesByPosting': 'Học phần này hoàn thành khi bạn đăng ít nhất một bài (mở chủ đề hoặc trả lời) trong khu thảo luận của học phần.',
 	'lesson.backToCourse': 'Về trang khoá học',
 
 	'manage.title': 'Quản lý lớp',

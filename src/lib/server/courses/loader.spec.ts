@@ -456,3 +456,23 @@ describe('formatLoadError', () => {
 		);
 	});
 });
+
+describe('how a module is completed', () => {
+	it('is by reading unless the lesson says discussion; anything else is an error on its line', () => {
+		const byReading = load(validCourse('khoa-thu'));
+		expect(byReading.courses[0]!.modules[0]!.completion).toBe('read');
+		const byPosting = load(
+			validCourse('khoa-thu', {
+				'khoa-thu/02-thao-luan/lesson.md': lesson(['title: Thảo luận', 'estimatedMinutes: 10', 'completion: discussion'])
+			})
+		);
+		expect(byPosting.errors).toEqual([]);
+		expect(byPosting.courses[0]!.modules[1]).toMatchObject({ slug: 'thao-luan', completion: 'discussion' });
+		const wrong = load(
+			validCourse('khoa-thu', {
+				'khoa-thu/02-thao-luan/lesson.md': lesson(['title: Thảo luận', 'estimatedMinutes: 10', 'completion: posting'])
+			})
+		);
+		expect(wrong.errors).toMatchObject([{ file: 'khoa-thu/02-thao-luan/lesson.md', line: 4, key: 'loader.invalidSetting' }]);
+	});
+});

@@ -23,6 +23,8 @@ export interface Module {
 	estimatedMinutes: number;
 	objectives: string[];
 	discussionQuestions: string[];
+	/** how the lesson is completed: by reading it, or by posting on the module's board */
+	completion: 'read' | 'discussion';
 	lesson: { html: string; sections: Section[]; contentHash: string };
 	/** the module's quiz.md, when it has one */
 	quiz: Quiz | null;
@@ -148,6 +150,7 @@ function loadModule(
 		estimatedMinutes: parsed.data.estimatedMinutes,
 		objectives: parsed.data.objectives,
 		discussionQuestions: parsed.data.discussionQuestions,
+		completion: parsed.data.completion,
 		lesson: {
 			html: rendered.html,
 			sections: rendered.sections,

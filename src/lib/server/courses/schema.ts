@@ -27,7 +27,10 @@ export const lessonSchema = z
 		summary: text.max(1000).optional(),
 		estimatedMinutes: z.number().int().positive().max(600),
 		objectives: z.array(text).default([]),
-		discussionQuestions: z.array(text).default([])
+		discussionQuestions: z.array(text).default([]),
+		/** read: the lesson is completed by reading it to the end (default);
+		 * discussion: by posting at least once on the module's discussion board */
+		completion: z.enum(['read', 'discussion']).default('read')
 	})
 	.strict();
 

@@ -16,6 +16,7 @@ export function lessonModule(
 		estimatedMinutes: 10,
 		objectives: [],
 		discussionQuestions: [],
+		completion: 'read',
 		lesson: {
 			html: '<h2 id="mo-dau">Mở đầu</h2><h2 id="ket-luan">Kết luận</h2>',
 			sections: [

@@ -4,6 +4,10 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { requireUser } from '../auth/guard';
 import { requireCourse, requireModule } from '../courses/access';
+import { lessonActivityId } from '../courses/catalog';
+import type { Course } from '../courses/loader';
+import type { Db } from '../db/open';
+import { markCompleted } from '../tracking/service';
 import { getCatalog } from '../courses/current';
 import { getDb } from '../db';
 import { parseForm } from '../http/form';
@@ -71,5 +75,13 @@ export async function createThreadAction(event: RequestEvent<BoardParams>) {
 		title: parsed.data.title,
 		bodyMd: parsed.data.body
 	});
+	completeByPosting(db, course, board.moduleSlug, user.id);
 	redirect(303, `/courses/${course.slug}/discussions/${threadId}`);
+}
+
+/** A module whose lesson says `completion: discussion` is completed by a post on its board. */
+export function completeByPosting(db: Db, course: Course, moduleSlug: string | null, userId: number) {
+	const module = course.modules.find((m) => m.slug === moduleSlug);
+	if (module?.completion !== 'discussion') return;
+	markCompleted(db, userId, lessonActivityId(getCatalog(), course, module));
 }

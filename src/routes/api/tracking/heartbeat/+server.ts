@@ -38,7 +38,8 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 	const tracking = recordHeartbeat(db, locals.user.id, lessonActivityId(catalog, course, module), {
 		activeMs: beat.activeMs,
 		location: known ? beat.location : null,
-		reachedEnd: beat.reachedEnd
+		// a discussion module is completed by posting, not by reading to the end
+		reachedEnd: beat.reachedEnd && module.completion === 'read'
 	});
 	return json({
 		completionStatus: tracking.completionStatus,

@@ -1,4 +1,4 @@
-import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { requireCourse, requireModule } from '$lib/server/courses/access';
 import { lessonActivityId } from '$lib/server/courses/catalog';
@@ -38,6 +38,7 @@ export const load = ((event) => {
 		},
 		completed: tracking.completionStatus === 'completed',
 		hasQuiz: module.quiz !== null,
+		completesByPosting: module.completion === 'discussion',
 		location: tracking.location,
 		previous: neighbour(index - 1),
 		next: neighbour(index + 1)
@@ -47,6 +48,7 @@ export const load = ((event) => {
 export const actions = {
 	complete: async (event) => {
 		const { user, db, course, module, activityId } = resolveLesson(event);
+		if (module.completion === 'discussion') return fail(409, { message: 'lesson.completesByPosting' as const });
 		markCompleted(db, user.id, activityId);
 		redirect(303, `/courses/${course.slug}/${module.slug}#lesson-end`);
 	}

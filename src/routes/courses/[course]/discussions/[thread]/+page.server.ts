@@ -2,7 +2,7 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { forbiddenMessage } from '$lib/server/auth/guard';
 import { canModerate, canSeeThread } from '$lib/server/discussions/access';
-import { previewOf, resolveBoard } from '$lib/server/discussions/routes';
+import { completeByPosting, previewOf, resolveBoard } from '$lib/server/discussions/routes';
 import { editSchema, replySchema } from '$lib/server/discussions/schemas';
 import {
 	countPosts,
@@ -98,6 +98,7 @@ export const actions = {
 			const key = result.reason === 'locked' ? ('discussion.threadLocked' as const) : ('discussion.threadClosed' as const);
 			return fail(409, { message: key, values });
 		}
+		completeByPosting(db, course, thread.moduleSlug, user.id);
 		redirect(303, `/courses/${course.slug}/discussions/${thread.id}?post=${result.postId}`);
 	},
 	edit: async (event) => {
