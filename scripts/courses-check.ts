@@ -3,14 +3,24 @@
 import { resolve } from 'node:path';
 import { loadCourses } from '$lib/server/courses/loader';
 import { formatLoadError } from '$lib/server/courses/format';
+import { answerKey } from './cli/answer-key';
 import { cliLocale } from './cli/locale';
 
-const dir = resolve(process.argv[2] ?? process.env.COURSES_DIR ?? 'courses');
-if (process.argv.includes('--help') || process.argv.includes('-h')) {
-	console.log('Usage: npm run courses:check [-- <courses-folder>]\nDefault folder: $COURSES_DIR or ./courses');
+const args = process.argv.slice(2);
+const dir = resolve(args.find((a) => !a.startsWith('-')) ?? process.env.COURSES_DIR ?? 'courses');
+if (args.includes('--help') || args.includes('-h')) {
+	console.log(
+		'Usage: npm run courses:check [-- [--answers] <courses-folder>]\n' +
+			'Default folder: $COURSES_DIR or ./courses\n' +
+			'--answers: print the answer key of every quiz as JSON instead (for proof-reading and tests)'
+	);
 	process.exit(0);
 }
 const { courses, errors } = loadCourses(dir);
+if (args.includes('--answers')) {
+	console.log(JSON.stringify(Object.fromEntries(courses.map((c) => [c.slug, answerKey(c)])), null, 1));
+	process.exit(errors.length ? 1 : 0);
+}
 for (const course of courses) {
 	const sections = course.modules.reduce((n, m) => n + m.lesson.sections.length, 0);
 	const quizzes = course.modules.filter((m) => m.quiz);
