@@ -5,14 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { COURSE, expect, registerLearner, seedCohort, test } from './fixtures';
 
-interface KeyQuestion {
-	id: string;
-	type: string;
-	correct: string[];
-	accepted: string[];
-	pairs: [string, string][];
-	steps: string[];
-}
+import type { AnswerKeyQuestion as KeyQuestion } from '../../scripts/cli/answer-key';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const key = JSON.parse(
