@@ -11,6 +11,14 @@ async function learner(browser: Browser, baseURL: string, username: string, name
 	return page;
 }
 
+/** Replies and waits until the page shows the new post (each has its own #post-N address). */
+async function postReply(page: Page, body: string) {
+	const before = page.url();
+	await page.getByLabel('Nội dung').fill(body);
+	await page.getByRole('button', { name: 'Gửi trả lời' }).click();
+	await page.waitForURL((url) => url.href !== before && /#post-\d+$/.test(url.href));
+}
+
 async function startThread(page: Page, title: string, body: string) {
 	await page.goto(board);
 	await page.getByLabel('Tiêu đề').fill(title);
@@ -141,11 +149,7 @@ test.describe('hostile posts', () => {
 			if (!r.url().startsWith(app.url) && !r.url().startsWith('data:')) foreign.push(r.url());
 		});
 		await startThread(lan, 'Thử nội dung', payloads[0]!);
-		for (const payload of payloads.slice(1)) {
-			await lan.getByLabel('Nội dung').fill(payload);
-			await lan.getByRole('button', { name: 'Gửi trả lời' }).click();
-			await lan.waitForURL(/#post-\d+$/);
-		}
+		for (const payload of payloads.slice(1)) await postReply(lan, payload);
 		for (let page = 1; page <= Math.ceil(payloads.length / 25); page++) {
 			await lan.goto(`${new URL(lan.url()).pathname}?page=${page}`);
 			await lan.waitForLoadState('networkidle');
@@ -183,11 +187,7 @@ test('posting too fast is slowed with a message, and the text is kept', async ({
 	seedCohort(app);
 	const lan = await learner(browser, app.url, 'nguyenthilan', 'Nguyễn Thị Lan');
 	await startThread(lan, 'Hỏi nhanh', 'Bài một');
-	for (let i = 2; i <= 5; i++) {
-		await lan.getByLabel('Nội dung').fill(`Bài ${i}`);
-		await lan.getByRole('button', { name: 'Gửi trả lời' }).click();
-		await lan.waitForURL(/#post-\d+$/);
-	}
+	for (let i = 2; i <= 5; i++) await postReply(lan, `Bài ${i}`);
 	await lan.getByLabel('Nội dung').fill('Bài sáu, gửi quá nhanh');
 	await lan.getByRole('button', { name: 'Gửi trả lời' }).click();
 	await expect(lan.getByRole('alert')).toContainText('Bạn đăng nhiều bài quá nhanh.');
