@@ -2,7 +2,7 @@
 // `Question` holds the answers and never leaves the server; `PublicQuestion` is what a learner's
 // browser receives while answering.
 
-import type { QuestionType, SavedResponse } from '$lib/quiz';
+import type { QuestionToAnswer, QuestionType, SavedResponse } from '$lib/quiz';
 
 export type { QuestionType };
 export const QUESTION_TYPES: readonly QuestionType[] = [
@@ -80,15 +80,10 @@ export interface Quiz {
 /** A learner's answer to one question, as stored (the pages prefill forms with the same shape). */
 export type Response = SavedResponse;
 
-/** What the browser sees of a question before submission: nothing that tells the answer. */
-export interface PublicQuestion {
-	id: string;
-	type: QuestionType;
-	title: string;
-	promptHtml: string;
-	points: number;
-	choices: { id: string; html: string }[];
+/** What the browser sees of a question before submission: nothing that tells the answer.
+ * The page's shape (QuestionToAnswer) adds each item's plain text for <option>s. */
+export type PublicQuestion = Omit<QuestionToAnswer, 'lefts' | 'rights' | 'steps'> & {
 	lefts: MatchItem[];
 	rights: MatchItem[];
 	steps: MatchItem[];
-}
+};
