@@ -1,39 +1,10 @@
 // A learner walks the whole real course: every lesson, every quiz passed with the answers read
 // from the quiz files (not written here), a post in the discussion module, and the course done.
-import { execFileSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { answerCorrectly, readAnswerKey } from './answer-key';
 import { COURSE, expect, registerLearner, seedCohort, test } from './fixtures';
 
-import type { AnswerKeyQuestion as KeyQuestion } from '../../scripts/cli/answer-key';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const key = JSON.parse(
-	execFileSync(process.execPath, [join(ROOT, 'build/cli/courses-check.js'), '--answers', join(ROOT, 'courses')], {
-		encoding: 'utf8'
-	})
-)[COURSE] as Record<string, KeyQuestion[]>;
-
-const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-
-async function answer(fieldset: Locator, q: KeyQuestion) {
-	switch (q.type) {
-		case 'single':
-		case 'truefalse':
-		case 'multiple':
-			for (const text of q.correct) await fieldset.locator('label.choice').filter({ hasText: exactly(text) }).locator('input').check();
-			break;
-		case 'short':
-			await fieldset.getByLabel('Câu trả lời của bạn').fill(q.accepted[0]!);
-			break;
-		case 'matching':
-			for (const [left, right] of q.pairs) await fieldset.getByLabel(exactly(left)).selectOption({ label: right });
-			break;
-		case 'ordering':
-			for (const [i, step] of q.steps.entries()) await fieldset.getByLabel(exactly(step)).selectOption({ label: `Vị trí ${i + 1}` });
-			break;
-	}
-}
+const key = readAnswerKey(COURSE);
 
 async function passQuiz(page: Page, moduleSlug: string) {
 	await page.goto(`/courses/${COURSE}/${moduleSlug}/quiz`);
@@ -41,7 +12,7 @@ async function passQuiz(page: Page, moduleSlug: string) {
 	await page.waitForURL(/\/quiz\/\d+$/);
 	const questions = new Map(key[moduleSlug]!.map((q) => [q.id, q]));
 	const shown = await page.locator('fieldset[data-question]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.question!));
-	for (const id of shown) await answer(page.locator(`fieldset[data-question="${id}"]`), questions.get(id)!);
+	for (const id of shown) await answerCorrectly(page.locator(`fieldset[data-question="${id}"]`), questions.get(id)!);
 	await page.getByRole('button', { name: 'Nộp bài' }).click();
 	await expect(page.getByRole('heading', { name: 'Đạt', exact: true })).toBeVisible();
 	await expect(page.getByText(/^Điểm: 100%/)).toBeVisible();

@@ -1,4 +1,5 @@
-// The content rules a machine can check on the real course: every teaching module (1–6) has
+// The content rules a machine can check on the real course: an orientation module (0) and a
+// discussion module (7) frame the teaching; every teaching module (1–6) has
 // objectives, discussion questions, a lesson of the agreed length with an English summary and
 // references, and a quiz of 8–12 questions mixing the question types; and no stigmatising term
 // appears anywhere in the course's text.
@@ -69,6 +70,20 @@ describe(`the course ${COURSE}`, () => {
 			});
 		});
 	}
+
+	it('opens with an orientation module (0) that shows the real pages, and closes with a discussion module (7)', () => {
+		const orientation = course?.modules.find((m) => m.number === 0);
+		expect(orientation?.objectives.length).toBeGreaterThanOrEqual(3);
+		expect(orientation?.quiz).toBeNull();
+		expect(orientation?.lesson.sections.map((s) => s.title)).toContain('English summary');
+		// screenshots taken by `npm run screenshots`, each described for screen readers
+		const images = [...orientation!.lesson.html.matchAll(/<img [^>]*>/g)].map(([tag]) => tag);
+		expect(images.length).toBeGreaterThanOrEqual(4);
+		for (const tag of images) expect(tag).toMatch(/alt="[^"]{20,}"/);
+		const discussion = course?.modules.find((m) => m.number === 7);
+		expect(discussion?.completion).toBe('discussion');
+		expect(discussion?.discussionQuestions.length).toBeGreaterThanOrEqual(3);
+	});
 
 	it('uses no stigmatising term in any file', () => {
 		const offending: string[] = [];
