@@ -149,6 +149,7 @@ export function startAttempt(
 			const max = quiz.settings.maxAttempts;
 			if (max !== null && n >= max) return { ok: false, reason: 'noAttemptsLeft' };
 			const limit = quiz.settings.timeLimitMinutes;
+			const snapshot = drawSnapshot(quiz, random);
 			const { lastInsertRowid } = db
 				.prepare(
 					`INSERT INTO quiz_attempt (user_id, activity_id, number, started_at, deadline_at,
@@ -161,11 +162,15 @@ export function startAttempt(
 					n + 1,
 					now,
 					limit === null ? null : now + Math.round(limit * 60_000),
-					JSON.stringify(drawSnapshot(quiz, random)),
+					JSON.stringify(snapshot),
 					quiz.contentHash,
 					quiz.settings.passPercent,
 					quiz.settings.grading
 				);
+			const listQuestion = db.prepare(
+				'INSERT INTO quiz_attempt_question (attempt_id, question_id, position, points) VALUES (?, ?, ?, ?)'
+			);
+			snapshot.forEach((question, i) => listQuestion.run(lastInsertRowid, question.id, i + 1, question.points));
 			// the quiz's tracking row: in progress, with the attempt counted (logs 'launched')
 			recordLaunch(db, userId, activityId, now, { attempt: n + 1 });
 			db.prepare('UPDATE tracking SET attempts = ? WHERE user_id = ? AND activity_id = ?').run(
