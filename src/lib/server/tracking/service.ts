@@ -106,6 +106,25 @@ export function getTrackingFor(db: Db, userId: number, activityIds: number[]): M
 	return result;
 }
 
+/** Tracking rows of a cohort's learners for the given activities: learner id → activity id → row. */
+export function getCohortTracking(db: Db, cohortId: number, activityIds: number[]): Map<number, Map<number, Tracking>> {
+	const result = new Map<number, Map<number, Tracking>>();
+	if (activityIds.length === 0) return result;
+	const rows = db
+		.prepare(
+			`SELECT t.* FROM cohort_member m JOIN tracking t ON t.user_id = m.user_id
+			 WHERE m.cohort_id = ? AND m.role = 'learner'
+			   AND t.activity_id IN (SELECT value FROM json_each(?))`
+		)
+		.all(cohortId, JSON.stringify(activityIds)) as TrackingRow[];
+	for (const row of rows) {
+		let mine = result.get(row.user_id);
+		if (!mine) result.set(row.user_id, (mine = new Map()));
+		mine.set(row.activity_id, toTracking(row));
+	}
+	return result;
+}
+
 /** Opening an activity: starts its first attempt, or touches the access time of the current one. */
 export function recordLaunch(
 	db: Db,
