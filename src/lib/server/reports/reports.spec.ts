@@ -17,6 +17,8 @@ import { markCompleted, recordHeartbeat, recordLaunch } from '../tracking/servic
 import { insertUser, type User } from '../users/service';
 import { loadCohortCourse } from './cohort-course';
 import { activityByDay, moduleRows, scoreDistributions } from './course-report';
+import { analyseItems } from './item-analysis';
+import { cohortQuizResults, type AttemptFilter } from './quiz-results';
 import { filterAndSort, learnerRows, pageOf, parseTableQuery, quizColumns } from './learner-table';
 
 const DAY = 86_400_000;
@@ -47,7 +49,7 @@ function takeQuiz(user: User, right: number, at: number) {
 	const started = startAttempt(db, user.id, id('khung-phap-ly', 'quiz'), q, at, () => 0);
 	if (!started.ok) throw new Error('no attempt');
 	const answers = new Map<string, Response | null>([
-		['mot', { type: 'single', choice: choice(right >= 1 ? 'Đúng' : 'Sai') }],
+		['mot', { type: 'truefalse', choice: choice(right >= 1 ? 'Đúng' : 'Sai') }],
 		['hai', { type: 'short', text: right >= 2 ? 'mại dâm' : 'không biết' }]
 	]);
 	submitAttempt(db, started.attempt.id, answers, at + 60_000);
@@ -166,5 +168,42 @@ describe('score distributions', () => {
 		expect(only).toMatchObject({ slug: 'khung-phap-ly', passPercent: 50, scored: 2 });
 		expect(only!.bins[0]!.count).toBe(1);
 		expect(only!.bins[9]!.count).toBe(1);
+	});
+});
+
+describe('item analysis', () => {
+	const analyse = (filter: AttemptFilter) => analyseItems(quiz!, cohortQuizResults(db, cohortId, id('khung-phap-ly', 'quiz'), filter));
+
+	it('chooses first, best or all attempts', () => {
+		// An: 50% then 100%; Bình: 0%
+		expect(analyse('all').attempts).toBe(3);
+		expect(analyse('first')).toMatchObject({ attempts: 2, averagePercent: 25 });
+		expect(analyse('best')).toMatchObject({ attempts: 2, averagePercent: 50 });
+	});
+
+	it('computes facility per question and counts the answers chosen and typed', () => {
+		const [mot, hai] = analyse('all').items;
+		expect(mot).toMatchObject({ id: 'mot', shown: 3, answered: 3, facility: 67, discrimination: null });
+		expect(mot!.options).toEqual([
+			{ label: 'Đúng', correct: true, count: 2, percent: 67 },
+			{ label: 'Sai', correct: false, count: 1, percent: 33 }
+		]);
+		expect(hai).toMatchObject({ id: 'hai', facility: 33 });
+		expect(hai!.options).toEqual([
+			{ label: 'không biết', correct: false, count: 2, percent: 67 },
+			{ label: 'mại dâm', correct: true, count: 1, percent: 33 }
+		]);
+		expect(analyse('first').items[0]!.facility).toBe(50);
+	});
+
+	it('scores an unanswered question 0 and keeps questions no longer in the file', () => {
+		const started = startAttempt(db, people.cuong!.id, id('khung-phap-ly', 'quiz'), quiz!, T0 + 3 * DAY, () => 0);
+		if (!started.ok) throw new Error('no attempt');
+		submitAttempt(db, started.attempt.id, new Map(), T0 + 3 * DAY + 1000);
+		const cuong = cohortQuizResults(db, cohortId, id('khung-phap-ly', 'quiz'), 'all').find((r) => r.userId === people.cuong!.id)!;
+		expect([...cuong.questions.values()].map((q) => [q.score, q.response])).toEqual([[0, null], [0, null]]);
+		const withoutHai = { ...quiz!, questions: quiz!.questions.filter((q) => q.id !== 'hai') };
+		const items = analyseItems(withoutHai, cohortQuizResults(db, cohortId, id('khung-phap-ly', 'quiz'), 'all')).items;
+		expect(items.map((i) => [i.id, i.type, i.shown, i.answered])).toEqual([['mot', 'truefalse', 4, 3], ['hai', 'unknown', 4, 3]]);
 	});
 });

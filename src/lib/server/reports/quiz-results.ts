@@ -1,0 +1,96 @@
+// A cohort's submitted attempts at one quiz, with every question each attempt showed and what
+// the learner answered: the rows item analysis and the attempts export are computed from.
+import type { Db } from '../db/open';
+import type { Response } from '../quiz/types';
+
+export type AttemptFilter = 'first' | 'best' | 'all';
+export const ATTEMPT_FILTERS: readonly AttemptFilter[] = ['first', 'best', 'all'];
+
+export interface AttemptResult {
+	id: number;
+	userId: number;
+	number: number;
+	startedAt: number;
+	submittedAt: number;
+	percent: number;
+	passed: boolean;
+	/** question id → the learner's answer (null: left unanswered) and the points earned */
+	questions: Map<string, { points: number; score: number; response: Response | null; position: number }>;
+}
+
+interface AttemptRow {
+	id: number;
+	user_id: number;
+	number: number;
+	started_at: number;
+	submitted_at: number;
+	percent: number;
+	passed: number;
+}
+
+/** Keeps each learner's first attempt, their best (earliest among equals), or all of them. */
+function pick(rows: AttemptRow[], filter: AttemptFilter): AttemptRow[] {
+	if (filter === 'all') return rows;
+	const chosen = new Map<number, AttemptRow>();
+	for (const row of rows) {
+		const current = chosen.get(row.user_id);
+		const better =
+			!current ||
+			(filter === 'first' ? row.number < current.number : row.percent > current.percent || (row.percent === current.percent && row.number < current.number));
+		if (better) chosen.set(row.user_id, row);
+	}
+	return [...chosen.values()];
+}
+
+export function cohortQuizResults(db: Db, cohortId: number, quizActivityId: number, filter: AttemptFilter): AttemptResult[] {
+	const attempts = pick(
+		db
+			.prepare(
+				`SELECT a.id, a.user_id, a.number, a.started_at, a.submitted_at, a.percent, a.passed
+				 FROM cohort_member m JOIN quiz_attempt a ON a.user_id = m.user_id
+				 WHERE m.cohort_id = ? AND m.role = 'learner' AND a.activity_id = ? AND a.status = 'submitted'
+				 ORDER BY a.user_id, a.number`
+			)
+			.all(cohortId, quizActivityId) as AttemptRow[],
+		filter
+	);
+	const results = new Map<number, AttemptResult>(
+		attempts.map((a) => [
+			a.id,
+			{
+				id: a.id,
+				userId: a.user_id,
+				number: a.number,
+				startedAt: a.started_at,
+				submittedAt: a.submitted_at,
+				percent: a.percent,
+				passed: a.passed === 1,
+				questions: new Map()
+			}
+		])
+	);
+	const rows = db
+		.prepare(
+			`SELECT aq.attempt_id, aq.question_id, aq.position, aq.points, r.response, r.score
+			 FROM quiz_attempt_question aq
+			 LEFT JOIN quiz_response r ON r.attempt_id = aq.attempt_id AND r.question_id = aq.question_id
+			 WHERE aq.attempt_id IN (SELECT value FROM json_each(?))`
+		)
+		.all(JSON.stringify([...results.keys()])) as {
+		attempt_id: number;
+		question_id: string;
+		position: number;
+		points: number;
+		response: string | null;
+		score: number | null;
+	}[];
+	for (const row of rows) {
+		results.get(row.attempt_id)!.questions.set(row.question_id, {
+			points: row.points,
+			score: row.score ?? 0,
+			response: row.response === null ? null : (JSON.parse(row.response) as Response),
+			position: row.position
+		});
+	}
+	return [...results.values()];
+}
