@@ -73,7 +73,7 @@ beforeEach(() => {
 	recordLaunch(db, people.an!.id, id('gioi-thieu', 'lesson'), T0);
 	markCompleted(db, people.an!.id, id('gioi-thieu', 'lesson'), T0 + 60_000);
 	recordLaunch(db, people.an!.id, id('khung-phap-ly', 'lesson'), T0 + DAY);
-	for (let beat = 1; beat <= 40; beat++) recordHeartbeat(db, people.an!.id, id('khung-phap-ly', 'lesson'), { activeMs: 30_000 }, T0 + DAY + beat * 30_000);
+	for (let beat = 1; beat <= 40; beat++) recordHeartbeat(db, people.an!.id, id('khung-phap-ly', 'lesson'), { activeMs: 30_000, location: null, reachedEnd: false }, T0 + DAY + beat * 30_000);
 	markCompleted(db, people.an!.id, id('khung-phap-ly', 'lesson'), T0 + DAY + 21 * 60_000);
 	takeQuiz(people.an!, 1, T0 + DAY + 30 * 60_000);
 	takeQuiz(people.an!, 2, T0 + 2 * DAY);

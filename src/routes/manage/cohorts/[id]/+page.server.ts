@@ -1,30 +1,13 @@
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
-import { forbiddenMessage, requireRole } from '$lib/server/auth/guard';
-import {
-	canManageCohort,
-	canManageLearner,
-	getCohort,
-	listCohortLearners,
-	setEnrolmentOpen
-} from '$lib/server/cohorts/service';
+import { fail } from '@sveltejs/kit';
+import { requireManagedCohort } from '$lib/server/cohorts/guard';
+import { canManageLearner, listCohortLearners, setEnrolmentOpen } from '$lib/server/cohorts/service';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
 import { getUser, resetPassword } from '$lib/server/users/service';
 import type { Actions, PageServerLoad } from './$types';
 
-function resolveCohort(event: RequestEvent<{ id: string }>) {
-	const user = requireRole(event, 'trainer', 'admin');
-	const db = getDb();
-	const id = Number(event.params.id);
-	const cohort = Number.isInteger(id) ? getCohort(db, id) : null;
-	if (!cohort) error(404, translate(event.locals.locale, 'error.notFound'));
-	if (!canManageCohort(db, user, cohort.id)) error(403, forbiddenMessage(event.locals));
-	return { user, db, cohort };
-}
-
 export const load = ((event) => {
-	const { db, cohort } = resolveCohort(event);
+	const { db, cohort } = requireManagedCohort(event);
 	const titles = new Map(getCatalog().courses.map((c) => [c.slug, c.title]));
 	return {
 		cohort: {
@@ -42,13 +25,13 @@ export const load = ((event) => {
 
 export const actions = {
 	enrolment: async (event) => {
-		const { db, cohort } = resolveCohort(event);
+		const { db, cohort } = requireManagedCohort(event);
 		const form = await event.request.formData();
 		setEnrolmentOpen(db, cohort.id, form.get('open') === '1');
 		return { enrolmentChanged: true };
 	},
 	resetPassword: async (event) => {
-		const { user, db, cohort } = resolveCohort(event);
+		const { user, db, cohort } = requireManagedCohort(event);
 		const form = await event.request.formData();
 		const learnerId = Number(form.get('learnerId'));
 		const inCohort = listCohortLearners(db, cohort.id).find((l) => l.id === learnerId);
