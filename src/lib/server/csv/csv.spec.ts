@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from './read';
-import { csvFileName, toCsv } from './write';
+import { csvDateTime, csvFileName, toCsv } from './write';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -22,6 +22,11 @@ describe('toCsv', () => {
 		const csv = toCsv(['a', 'b', 'c', 'd', 'e'], [row]);
 		const parsed = readCsv(bytes(csv));
 		expect(parsed.ok && parsed.rows[0]!.cells).toEqual(['Nguyễn Thị "Lan"', 'xã Tân Hưng, Hưng Yên', 'dòng 1\ndòng 2', '42', '']);
+	});
+
+	it('writes times as Viet Nam date and time', () => {
+		expect(csvDateTime(Date.UTC(2026, 10, 29, 2, 5))).toBe('2026-11-29 09:05');
+		expect(csvDateTime(null)).toBe('');
 	});
 
 	it('names files by cohort, content and day', () => {

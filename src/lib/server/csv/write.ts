@@ -26,3 +26,10 @@ export function csvDownloadHeaders(fileName: string): Record<string, string> {
 		'cache-control': 'no-store'
 	};
 }
+
+const SPREADSHEET_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+
+/** "2026-11-29 09:00", Viet Nam time: a form every spreadsheet reads as a date and time. */
+export function csvDateTime(ms: number | null): string {
+	return ms === null ? '' : SPREADSHEET_TIME.format(ms);
+}
