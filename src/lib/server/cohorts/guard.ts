@@ -3,7 +3,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { forbiddenMessage, requireRole } from '../auth/guard';
-import { findCourse } from '../courses/catalog';
+import { findCourse, findModule, quizActivityId } from '../courses/catalog';
 import { getCatalog } from '../courses/current';
 import { getDb } from '../db';
 import { canManageCohort, getCohort } from './service';
@@ -25,4 +25,13 @@ export function requireManagedCohortCourse(event: RequestEvent<{ id: string; cou
 	const course = managed.cohort.courseIds.includes(event.params.course) ? findCourse(catalog, event.params.course) : undefined;
 	if (!course) error(404, translate(event.locals.locale, 'error.notFound'));
 	return { ...managed, catalog, course };
+}
+
+/** …and one of that course's modules that has a quiz (404 otherwise). */
+export function requireManagedQuiz(event: RequestEvent<{ id: string; course: string; module: string }>) {
+	const managed = requireManagedCohortCourse(event);
+	const module = findModule(managed.course, event.params.module);
+	const quizId = module?.quiz ? quizActivityId(managed.catalog, managed.course, module) : undefined;
+	if (!module?.quiz || quizId === undefined) error(404, translate(event.locals.locale, 'error.notFound'));
+	return { ...managed, module, quiz: module.quiz, quizId };
 }
