@@ -492,5 +492,6 @@ export const en: Record<keyof typeof vi, string> = {
 	'learner.disabledDone': '{name}’s account is disabled.',
 	'learner.enabledDone': '{name}’s account is enabled again.',
 	'learner.details': 'Details for {name}',
-	'learner.course': 'Course: {course}'
+	'learner.course': 'Course: {course}',
+	'learner.chose': 'Learner chose'
 };

@@ -490,5 +490,6 @@ export const vi = {
 	'learner.disabledDone': 'Đã khoá tài khoản của {name}.',
 	'learner.enabledDone': 'Đã mở khoá tài khoản của {name}.',
 	'learner.details': 'Xem chi tiết {name}',
-	'learner.course': 'Khoá học: {course}'
+	'learner.course': 'Khoá học: {course}',
+	'learner.chose': 'Học viên chọn'
 };

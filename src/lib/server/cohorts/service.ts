@@ -147,26 +147,25 @@ export interface CohortLearner {
 	joinedAt: number;
 }
 
-export function listCohortLearners(db: Db, cohortId: number): CohortLearner[] {
-	const rows = db
-		.prepare(
-			`SELECT u.id, u.username, u.display_name, u.organisation, u.commune, u.province,
-			        u.must_change_password, u.disabled_at, m.joined_at
-			 FROM cohort_member m JOIN user u ON u.id = m.user_id
-			 WHERE m.cohort_id = ? AND m.role = 'learner' ORDER BY u.display_name`
-		)
-		.all(cohortId) as {
-		id: number;
-		username: string;
-		display_name: string;
-		organisation: string;
-		commune: string;
-		province: string;
-		must_change_password: number;
-		disabled_at: number | null;
-		joined_at: number;
-	}[];
-	return rows.map((r) => ({
+const LEARNER_COLUMNS = `SELECT u.id, u.username, u.display_name, u.organisation, u.commune, u.province,
+	        u.must_change_password, u.disabled_at, m.joined_at
+	 FROM cohort_member m JOIN user u ON u.id = m.user_id
+	 WHERE m.cohort_id = ? AND m.role = 'learner'`;
+
+interface LearnerRow {
+	id: number;
+	username: string;
+	display_name: string;
+	organisation: string;
+	commune: string;
+	province: string;
+	must_change_password: number;
+	disabled_at: number | null;
+	joined_at: number;
+}
+
+function toCohortLearner(r: LearnerRow): CohortLearner {
+	return {
 		id: r.id,
 		username: r.username,
 		displayName: r.display_name,
@@ -176,7 +175,18 @@ export function listCohortLearners(db: Db, cohortId: number): CohortLearner[] {
 		mustChangePassword: r.must_change_password === 1,
 		disabled: r.disabled_at !== null,
 		joinedAt: r.joined_at
-	}));
+	};
+}
+
+export function listCohortLearners(db: Db, cohortId: number): CohortLearner[] {
+	const rows = db.prepare(`${LEARNER_COLUMNS} ORDER BY u.display_name`).all(cohortId) as LearnerRow[];
+	return rows.map(toCohortLearner);
+}
+
+/** One learner of the cohort; null when that user is not a learner in it. */
+export function getCohortLearner(db: Db, cohortId: number, userId: number): CohortLearner | null {
+	const row = db.prepare(`${LEARNER_COLUMNS} AND u.id = ?`).get(cohortId, userId) as LearnerRow | undefined;
+	return row ? toCohortLearner(row) : null;
 }
 
 /** Course ids the user may study or teach, through any cohort; admins may open every course. */

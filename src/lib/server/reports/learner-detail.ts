@@ -1,0 +1,127 @@
+// One learner as their trainer sees them: every activity's SCORM-style record, every quiz
+// attempt, and their discussion posts in the cohort's boards.
+import { moduleActivities, type Catalog } from '../courses/catalog';
+import type { Course } from '../courses/loader';
+import type { Db } from '../db/open';
+import { htmlToText } from '../markdown/render';
+import { getTrackingFor, type Tracking } from '../tracking/service';
+
+export interface ActivityRecord {
+	activityId: number;
+	moduleNumber: number;
+	moduleTitle: string;
+	moduleSlug: string;
+	kind: 'lesson' | 'quiz' | 'scorm';
+	/** the section the bookmark points at, by title */
+	bookmarkTitle: string | null;
+	tracking: Tracking | null;
+}
+
+export interface AttemptLine {
+	id: number;
+	activityId: number;
+	moduleTitle: string;
+	number: number;
+	status: 'open' | 'submitted';
+	startedAt: number;
+	submittedAt: number | null;
+	percent: number | null;
+	passed: boolean | null;
+}
+
+export interface PostLine {
+	id: number;
+	threadId: number;
+	threadTitle: string;
+	courseSlug: string;
+	createdAt: number;
+	excerpt: string;
+	hidden: boolean;
+}
+
+export function activityRecords(db: Db, catalog: Catalog, course: Course, learnerId: number): ActivityRecord[] {
+	const perModule = course.modules.map((module) => ({ module, activities: moduleActivities(catalog, course, module) }));
+	const tracking = getTrackingFor(db, learnerId, perModule.flatMap((m) => m.activities.map((a) => a.id)));
+	return perModule.flatMap(({ module, activities }) =>
+		activities.map((a) => {
+			const row = tracking.get(a.id) ?? null;
+			return {
+				activityId: a.id,
+				moduleNumber: module.number,
+				moduleTitle: module.title,
+				moduleSlug: module.slug,
+				kind: a.kind,
+				bookmarkTitle: row?.location ? (module.lesson.sections.find((s) => s.id === row.location)?.title ?? row.location) : null,
+				tracking: row
+			};
+		})
+	);
+}
+
+export function attemptLines(db: Db, learnerId: number, records: ActivityRecord[]): AttemptLine[] {
+	const quizzes = new Map(records.filter((r) => r.kind === 'quiz').map((r) => [r.activityId, r]));
+	if (quizzes.size === 0) return [];
+	const rows = db
+		.prepare(
+			`SELECT id, activity_id, number, status, started_at, submitted_at, percent, passed FROM quiz_attempt
+			 WHERE user_id = ? AND activity_id IN (SELECT value FROM json_each(?)) ORDER BY started_at`
+		)
+		.all(learnerId, JSON.stringify([...quizzes.keys()])) as {
+		id: number;
+		activity_id: number;
+		number: number;
+		status: 'open' | 'submitted';
+		started_at: number;
+		submitted_at: number | null;
+		percent: number | null;
+		passed: number | null;
+	}[];
+	return rows.map((r) => ({
+		id: r.id,
+		activityId: r.activity_id,
+		moduleTitle: quizzes.get(r.activity_id)!.moduleTitle,
+		number: r.number,
+		status: r.status,
+		startedAt: r.started_at,
+		submittedAt: r.submitted_at,
+		percent: r.percent,
+		passed: r.passed === null ? null : r.passed === 1
+	}));
+}
+
+const EXCERPT_LENGTH = 200;
+const POSTS_SHOWN = 50;
+
+/** The learner's latest posts on the boards this cohort can see (its own and shared ones). */
+export function postLines(db: Db, learnerId: number, cohortId: number, courseIds: string[]): PostLine[] {
+	const rows = db
+		.prepare(
+			`SELECT p.id, p.thread_id, t.title, t.course_id, p.created_at, p.body_html, p.hidden_at, t.hidden_at AS thread_hidden
+			 FROM post p JOIN thread t ON t.id = p.thread_id
+			 WHERE p.author_id = ? AND p.deleted_at IS NULL
+			   AND t.course_id IN (SELECT value FROM json_each(?)) AND (t.cohort_id IS NULL OR t.cohort_id = ?)
+			 ORDER BY p.created_at DESC LIMIT ?`
+		)
+		.all(learnerId, JSON.stringify(courseIds), cohortId, POSTS_SHOWN) as {
+		id: number;
+		thread_id: number;
+		title: string;
+		course_id: string;
+		created_at: number;
+		body_html: string;
+		hidden_at: number | null;
+		thread_hidden: number | null;
+	}[];
+	return rows.map((r) => {
+		const text = htmlToText(r.body_html);
+		return {
+			id: r.id,
+			threadId: r.thread_id,
+			threadTitle: r.title,
+			courseSlug: r.course_id,
+			createdAt: r.created_at,
+			excerpt: text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text,
+			hidden: r.hidden_at !== null || r.thread_hidden !== null
+		};
+	});
+}

@@ -1,0 +1,62 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { requireManagedCohort } from '$lib/server/cohorts/guard';
+import { canManageLearner, getCohortLearner } from '$lib/server/cohorts/service';
+import { findCourse } from '$lib/server/courses/catalog';
+import { getCatalog } from '$lib/server/courses/current';
+import { getAttempt, savedResponses } from '$lib/server/quiz/attempts';
+import { buildReview } from '$lib/server/quiz/review';
+import { activityRecords, attemptLines, postLines } from '$lib/server/reports/learner-detail';
+import { resetPassword, setUserDisabled } from '$lib/server/users/service';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The cohort (trainer's own, else 403) and a learner in it (else 404). */
+function requireLearner(event: RequestEvent<{ id: string; learner: string }>) {
+	const managed = requireManagedCohort(event);
+	const id = Number(event.params.learner);
+	const learner = Number.isInteger(id) ? getCohortLearner(managed.db, managed.cohort.id, id) : null;
+	if (!learner || !canManageLearner(managed.db, managed.user, learner.id)) {
+		error(404, translate(event.locals.locale, 'error.notFound'));
+	}
+	return { ...managed, learner };
+}
+
+export const load = ((event) => {
+	const { db, cohort, learner } = requireLearner(event);
+	const catalog = getCatalog();
+	const courses = cohort.courseIds.flatMap((id) => findCourse(catalog, id) ?? []);
+	const records = courses.map((course) => ({
+		slug: course.slug,
+		title: course.title,
+		activities: activityRecords(db, catalog, course, learner.id)
+	}));
+	const attempts = attemptLines(db, learner.id, records.flatMap((c) => c.activities));
+	// one attempt's answers at a time, chosen in the address: the page stays light
+	const chosen = Number(event.url.searchParams.get('attempt'));
+	const shown = attempts.find((a) => a.id === chosen && a.status === 'submitted');
+	const attempt = shown ? getAttempt(db, shown.id) : null;
+	return {
+		cohort: { id: cohort.id, name: cohort.name },
+		learner,
+		records,
+		attempts,
+		review: attempt && shown ? { attempt: shown, ...buildReview(attempt, savedResponses(db, attempt.id), 'explanations') } : null,
+		posts: postLines(db, learner.id, cohort.id, cohort.courseIds)
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	resetPassword: async (event) => {
+		const { db, learner } = requireLearner(event);
+		const temporaryPassword = await resetPassword(db, learner.id);
+		return { temporaryPassword };
+	},
+	setDisabled: async (event) => {
+		const { db, learner } = requireLearner(event);
+		const form = await event.request.formData();
+		const disabled = form.get('disabled');
+		if (disabled !== '1' && disabled !== '0') return fail(400, { message: 'form.invalid' as const });
+		setUserDisabled(db, learner.id, disabled === '1');
+		return { disabledChanged: disabled === '1' ? ('disabled' as const) : ('enabled' as const) };
+	}
+} satisfies Actions;
