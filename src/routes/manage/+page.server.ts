@@ -3,6 +3,7 @@ import { listCohortsForUser } from '$lib/server/cohorts/service';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
 import { listOpenReports } from '$lib/server/discussions/moderation';
+import { cohortOverview } from '$lib/server/reports/overview';
 import type { PageServerLoad } from './$types';
 
 export const load = ((event) => {
@@ -14,8 +15,8 @@ export const load = ((event) => {
 		name: cohort.name,
 		enrolCode: cohort.enrolCode,
 		enrolmentOpen: cohort.enrolmentOpen,
-		learnerCount: cohort.learnerCount,
-		courses: cohort.courseIds.map((id) => titles.get(id) ?? id)
+		courseTitles: cohort.courseIds.map((id) => titles.get(id) ?? id),
+		...cohortOverview(getDb(), catalog, cohort)
 	}));
 	return {
 		openReports: listOpenReports(getDb(), user).length,

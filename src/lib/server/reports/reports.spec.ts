@@ -8,7 +8,7 @@ import { hashPassword } from '../auth/password';
 import { activityKey, syncCatalog, type Catalog } from '../courses/catalog';
 import { lessonModule, testCourse } from '../courses/test-courses';
 import type { Course } from '../courses/loader';
-import { addMember, createCohort } from '../cohorts/service';
+import { addMember, createCohort, getCohort } from '../cohorts/service';
 import { openDatabase, type Db } from '../db/open';
 import { startAttempt, submitAttempt } from '../quiz/attempts';
 import { parseQuiz } from '../quiz/parse';
@@ -18,6 +18,7 @@ import { insertUser, type User } from '../users/service';
 import { loadCohortCourse } from './cohort-course';
 import { activityByDay, moduleRows, scoreDistributions } from './course-report';
 import { analyseItems } from './item-analysis';
+import { cohortOverview } from './overview';
 import { cohortQuizResults, type AttemptFilter } from './quiz-results';
 import { filterAndSort, learnerRows, pageOf, parseTableQuery, quizColumns } from './learner-table';
 
@@ -205,5 +206,19 @@ describe('item analysis', () => {
 		const withoutHai = { ...quiz!, questions: quiz!.questions.filter((q) => q.id !== 'hai') };
 		const items = analyseItems(withoutHai, cohortQuizResults(db, cohortId, id('khung-phap-ly', 'quiz'), 'all')).items;
 		expect(items.map((i) => [i.id, i.type, i.shown, i.answered])).toEqual([['mot', 'truefalse', 4, 3], ['hai', 'unknown', 4, 3]]);
+	});
+});
+
+describe('cohort overview', () => {
+	it('counts learners, recent activity, completion, best scores and those not started', () => {
+		const overview = cohortOverview(db, catalog, getCohort(db, cohortId)!, T0 + 2 * DAY + 3_600_000);
+		expect(overview).toMatchObject({
+			learners: 4,
+			activeLastWeek: 3, // An, Bình, Cường
+			courseCompletion: 25, // An
+			averageBestScore: 50, // An 100, Bình 0
+			notStarted: 1 // Dung
+		});
+		expect(cohortOverview(db, catalog, getCohort(db, cohortId)!, T0 + 30 * DAY).activeLastWeek).toBe(0);
 	});
 });

@@ -15,7 +15,7 @@ export const load = ((event) => {
 			name: cohort.name,
 			enrolCode: cohort.enrolCode,
 			enrolmentOpen: cohort.enrolmentOpen,
-			courses: cohort.courseIds.map((id) => titles.get(id) ?? id),
+			courses: cohort.courseIds.map((id) => ({ slug: id, title: titles.get(id) ?? id })),
 			trainers: cohort.trainerIds.map((id) => getUser(db, id)?.displayName ?? '')
 		},
 		learners: listCohortLearners(db, cohort.id),
