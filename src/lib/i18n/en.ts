@@ -363,7 +363,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'report.averageScore': 'Average quiz score',
 	'report.noActivity': 'No activity yet',
 	'report.openReport': 'Report: {course}',
-	'report.summary': 'Cohort {cohort} has {n} learners. Figures are computed from the learning records when the page opens.',
+	'report.summary': '{cohort}: {n} learners. Figures are computed from the learning records when the page opens.',
 	'report.modulesTitle': 'By module',
 	'report.module': 'Module',
 	'report.moduleShort': 'M{n}',
@@ -493,5 +493,6 @@ export const en: Record<keyof typeof vi, string> = {
 	'learner.enabledDone': '{name}’s account is enabled again.',
 	'learner.details': 'Details for {name}',
 	'learner.course': 'Course: {course}',
-	'learner.chose': 'Learner chose'
+	'learner.chose': 'Learner chose',
+	'table.bestScorePrefix': 'Best score '
 };

@@ -361,7 +361,7 @@ export const vi = {
 	'report.averageScore': 'Điểm bài kiểm tra trung bình',
 	'report.noActivity': 'Chưa học lần nào',
 	'report.openReport': 'Báo cáo khoá {course}',
-	'report.summary': 'Lớp {cohort} có {n} học viên. Số liệu được tính từ dữ liệu học tập ngay lúc mở trang.',
+	'report.summary': '{cohort}: {n} học viên. Số liệu được tính từ dữ liệu học tập ngay lúc mở trang.',
 	'report.modulesTitle': 'Theo từng học phần',
 	'report.module': 'Học phần',
 	'report.moduleShort': 'HP{n}',
@@ -491,5 +491,6 @@ export const vi = {
 	'learner.enabledDone': 'Đã mở khoá tài khoản của {name}.',
 	'learner.details': 'Xem chi tiết {name}',
 	'learner.course': 'Khoá học: {course}',
-	'learner.chose': 'Học viên chọn'
+	'learner.chose': 'Học viên chọn',
+	'table.bestScorePrefix': 'Điểm cao nhất '
 };
