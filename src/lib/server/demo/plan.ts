@@ -195,7 +195,7 @@ function planSteps(ctx: PlanContext, who: number, archetype: Archetype, ability:
 
 		if (info.module.completion === 'discussion') {
 			if (stop === 'readNoPost') break;
-			steps.push({ kind: 'post', module: m, newThread: dice.chance(0.35), newSession: dice.chance(0.3) });
+			steps.push({ kind: 'post', module: m, newThread: dice.chance(0.25), newSession: dice.chance(0.3) });
 			if (dice.chance(0.2 + 0.1 * talk)) steps.push({ kind: 'post', module: m, newThread: false, newSession: true });
 		} else if (dice.chance(Math.min(0.6, 0.1 * talk))) {
 			steps.push({ kind: 'post', module: m, newThread: dice.chance(0.3), newSession: dice.chance(0.3) });
