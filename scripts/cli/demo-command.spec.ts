@@ -94,7 +94,7 @@ describe('demo CLI', () => {
 	it('refuses bad options with exit 2 and touches nothing', async () => {
 		const { db, err, run } = harness('en');
 		expect(await run('--learners', '0')).toBe(2);
-		expect(err.at(-1)).toBe('The option --learners must be a whole number from 1 to 100000.');
+		expect(err.at(-1)).toBe('The option --learners must be a whole number from 1 to 20000.');
 		expect(await run('--learners', '2.5')).toBe(2);
 		expect(await run('--cohorts', '3', '--learners', '2')).toBe(2);
 		expect(await run('--days', '0')).toBe(2);

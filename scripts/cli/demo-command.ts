@@ -25,6 +25,9 @@ export const DEMO_DEFAULTS = {
 	course: 'phong-chong-mai-dam'
 };
 
+/** The whole plan is held in memory: 10,000 learners take about 600 MB. */
+const MAX_LEARNERS = 20_000;
+
 /** A refusal the user can fix; printed without a stack trace, exit code 2. */
 class UsageError extends Error {}
 
@@ -100,7 +103,7 @@ async function demo(argv: string[], ctx: DemoContext) {
 		return;
 	}
 
-	const learners = wholeNumber(ctx, 'learners', text('learners'), DEMO_DEFAULTS.learners, 1, 100_000);
+	const learners = wholeNumber(ctx, 'learners', text('learners'), DEMO_DEFAULTS.learners, 1, MAX_LEARNERS);
 	const cohorts = wholeNumber(ctx, 'cohorts', text('cohorts'), DEMO_DEFAULTS.cohorts, 1, Math.min(99, learners));
 	const days = wholeNumber(ctx, 'days', text('days'), DEMO_DEFAULTS.days, 1, 365);
 	const seed = text('seed') || DEMO_DEFAULTS.seed;
