@@ -17,7 +17,8 @@ export default defineConfig({
 		rollupOptions: {
 			input: {
 				admin: `${root}scripts/admin.ts`,
-				'courses-check': `${root}scripts/courses-check.ts`
+				'courses-check': `${root}scripts/courses-check.ts`,
+				demo: `${root}scripts/demo.ts`
 			},
 			output: { format: 'esm', entryFileNames: '[name].js' }
 		}

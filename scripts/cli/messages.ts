@@ -37,7 +37,43 @@ Sao lưu trực tuyến bằng API backup của SQLite: an toàn khi máy chủ 
 	notTrainer: 'Tài khoản “{name}” không phải giảng viên.',
 	cohortCreated: 'Đã tạo lớp “{name}” với mã {code}.',
 	backupExists: 'Tệp “{path}” đã có. Chọn tên khác để không ghi đè bản sao lưu cũ.',
-	backupDone: 'Đã sao lưu {pages} trang vào {path}.'
+	backupDone: 'Đã sao lưu {pages} trang vào {path}.',
+	demoHelp: `Cách dùng: npm run demo -- [tuỳ chọn]
+
+Tạo một lớp mẫu với học viên giả, tiến độ học, bài kiểm tra và bài thảo luận đa dạng, để thử
+nền tảng và xem các trang theo dõi hoạt động. Chỉ dùng để thử, không dùng trên máy chủ thật.
+
+Tuỳ chọn:
+  --learners <N>      số học viên (mặc định 300)
+  --cohorts <K>       số lớp, học viên chia đều (mặc định 1)
+  --code <MÃ>         mã lớp; nhiều lớp thì MÃ-1, MÃ-2… (mặc định DEMO); tên đăng nhập demo.0001…
+  --days <D>          hoạt động trải trong D ngày gần đây (mặc định 28)
+  --seed <S>          cùng seed cho cùng dữ liệu (mặc định 1)
+  --password <MK>     mật khẩu chung của mọi học viên mẫu (mặc định {password})
+  --trainer <tên>     gắn một giảng viên đã có vào các lớp mẫu
+  --course <thư-mục>  khoá học (mặc định {course})
+Cơ sở dữ liệu: DATABASE_PATH (mặc định data/taphuan.db); khoá học: COURSES_DIR.`,
+	badNumber: 'Tuỳ chọn --{name} phải là số nguyên từ {min} đến {max}.',
+	demoBadCode: 'Mã lớp gồm chữ không dấu, số và dấu gạch ngang, dài 3–{max} ký tự (để còn chỗ cho số thứ tự).',
+	demoNoCourse: 'Khoá học “{name}” chưa được nạp (khoá đã nạp: {known}). Chạy npm run courses:check để xem lỗi.',
+	demoCodeTaken: 'Mã lớp {codes} đã có: dữ liệu mẫu đã được tạo rồi? Chọn mã khác bằng --code.',
+	demoUsernamesTaken: 'Tên đăng nhập {names} đã có người dùng. Chọn mã khác bằng --code.',
+	demoWorking: 'Đang tạo dữ liệu mẫu: {learners} học viên, {cohorts} lớp, hoạt động trong {days} ngày…',
+	demoDone: `Đã tạo dữ liệu mẫu trong {seconds} giây (seed {seed}).
+  Lớp: {cohorts}
+  Học viên: {learners} — chưa bắt đầu {notStarted}, đang học {inProgress}, đã hoàn thành khoá {completed}; {failing} người có bài kiểm tra chưa đạt
+  Bài kiểm tra: {attempts} lần làm ({open} lần đang làm dở)
+  Thảo luận: {threads} chủ đề, {posts} bài viết
+  Sự kiện học tập: {events}
+Mọi học viên mẫu dùng chung mật khẩu “{password}”. Đăng nhập thử: {examples}.`,
+	demoExample: '{username} ({state})',
+	demoStateNotStarted: 'chưa bắt đầu',
+	demoStateInProgress: 'đang học',
+	demoStateCompleted: 'đã hoàn thành',
+	demoStateFailing: 'có bài chưa đạt',
+	demoNoAdmin: 'Chưa có quản trị viên: mở trang web để tạo tài khoản quản trị đầu tiên, rồi vào Quản lý lớp để xem lớp mẫu.',
+	demoSeeDashboards: 'Quản trị viên (và giảng viên của lớp) xem lớp mẫu ở Quản lý lớp.',
+	demoDatabase: 'Cơ sở dữ liệu: {path}'
 };
 
 const en: typeof vi = {
@@ -76,7 +112,43 @@ Online backup with SQLite's backup API: safe while the server runs.`,
 	notTrainer: 'The account “{name}” is not a trainer.',
 	cohortCreated: 'Created cohort “{name}” with code {code}.',
 	backupExists: 'The file “{path}” exists. Choose another name so no earlier backup is overwritten.',
-	backupDone: 'Backed up {pages} pages to {path}.'
+	backupDone: 'Backed up {pages} pages to {path}.',
+	demoHelp: `Usage: npm run demo -- [options]
+
+Creates a demo cohort of made-up learners with varied progress, quiz attempts and discussion
+posts, to try the platform and see its dashboards at work. For trying only, never on a real server.
+
+Options:
+  --learners <N>       number of learners (default 300)
+  --cohorts <K>        number of cohorts, learners split evenly (default 1)
+  --code <CODE>        cohort code; CODE-1, CODE-2… for several (default DEMO); usernames demo.0001…
+  --days <D>           activity spread over the last D days (default 28)
+  --seed <S>           the same seed gives the same data (default 1)
+  --password <P>       the password every demo learner shares (default {password})
+  --trainer <username> attach an existing trainer to the demo cohorts
+  --course <folder>    the course (default {course})
+Database: DATABASE_PATH (default data/taphuan.db); courses: COURSES_DIR.`,
+	badNumber: 'The option --{name} must be a whole number from {min} to {max}.',
+	demoBadCode: 'A cohort code has 3–{max} characters: unaccented letters, digits and dashes (leaving room for numbering).',
+	demoNoCourse: 'The course “{name}” is not loaded (loaded: {known}). Run npm run courses:check to see why.',
+	demoCodeTaken: 'The cohort code {codes} exists already: was the demo created before? Choose another with --code.',
+	demoUsernamesTaken: 'The usernames {names} are taken. Choose another code with --code.',
+	demoWorking: 'Creating demo data: {learners} learners, {cohorts} cohort(s), activity over {days} days…',
+	demoDone: `Demo data created in {seconds} s (seed {seed}).
+  Cohorts: {cohorts}
+  Learners: {learners} — not started {notStarted}, in progress {inProgress}, course completed {completed}; {failing} with a quiz not passed
+  Quizzes: {attempts} attempts ({open} still open)
+  Discussions: {threads} threads, {posts} posts
+  Learning events: {events}
+Every demo learner's password is “{password}”. Try signing in as: {examples}.`,
+	demoExample: '{username} ({state})',
+	demoStateNotStarted: 'not started',
+	demoStateInProgress: 'in progress',
+	demoStateCompleted: 'completed',
+	demoStateFailing: 'a quiz not passed',
+	demoNoAdmin: 'No administrator yet: open the site to create the first one, then see the demo cohort under Manage cohorts.',
+	demoSeeDashboards: 'Administrators (and the cohort’s trainer) see the demo cohort under Manage cohorts.',
+	demoDatabase: 'Database: {path}'
 };
 
 export type CliMessage = keyof typeof vi;
