@@ -18,7 +18,8 @@ export default defineConfig({
 			input: {
 				admin: `${root}scripts/admin.ts`,
 				'courses-check': `${root}scripts/courses-check.ts`,
-				demo: `${root}scripts/demo.ts`
+				demo: `${root}scripts/demo.ts`,
+				'bench-trainer-pages': `${root}scripts/bench/trainer-pages.ts`
 			},
 			output: { format: 'esm', entryFileNames: '[name].js' }
 		}

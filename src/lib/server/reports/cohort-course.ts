@@ -76,7 +76,9 @@ function quizSummaries(db: Db, cohortId: number, quizIds: number[]) {
 }
 
 export function loadCohortCourse(db: Db, catalog: Catalog, cohortId: number, course: Course): CohortCourse {
-	const activitiesOf = (module: Module) => moduleActivities(catalog, course, module);
+	// looked up once per module, not once per module per learner
+	const activities = new Map(course.modules.map((module) => [module, moduleActivities(catalog, course, module)]));
+	const activitiesOf = (module: Module) => activities.get(module)!;
 	const modules: ModuleInfo[] = course.modules.map((module) => ({
 		module,
 		activityIds: activitiesOf(module).map((a) => a.id),

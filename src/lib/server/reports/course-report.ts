@@ -46,7 +46,8 @@ export interface CourseReport {
 	distributions: Distribution[];
 }
 
-/** Viet Nam keeps UTC+7 all year: a day is a fixed 24-hour window, so SQL can group by it. */
+/** Viet Nam keeps UTC+7 all year: a day is a fixed 24-hour window (the learner_day trigger
+ * in migration 004 uses the same arithmetic). */
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 const dayNumber = (time: number) => Math.floor((time + VIETNAM_OFFSET_MS) / DAY_MS);
@@ -100,8 +101,9 @@ export function moduleRows(data: CohortCourse): ModuleRow[] {
 }
 
 /**
- * Daily active learners (anyone with an event on the course's activities that day, from the
- * append-only log) and module completions (the day each module's last requirement was met).
+ * Daily active learners (anyone with an event on the course's activities that day: the
+ * learner_day rows the event log's trigger keeps) and module completions (the day each
+ * module's last requirement was met).
  */
 export function activityByDay(db: Db, cohortId: number, data: CohortCourse, now = Date.now()): DayRow[] {
 	const today = dayNumber(now);
@@ -110,16 +112,11 @@ export function activityByDay(db: Db, cohortId: number, data: CohortCourse, now 
 		(
 			db
 				.prepare(
-					`SELECT CAST((e.created_at + ?) / ? AS INTEGER) AS day, count(DISTINCT e.user_id) AS n
-					 FROM cohort_member m JOIN learning_event e ON e.user_id = m.user_id
-					 WHERE m.cohort_id = ? AND m.role = 'learner' AND e.created_at >= ?
-					   AND e.activity_id IN (SELECT value FROM json_each(?))
-					 GROUP BY day`
+					`SELECT d.day, count(*) AS n FROM cohort_member m JOIN learner_day d ON d.user_id = m.user_id
+					 WHERE m.cohort_id = ? AND m.role = 'learner' AND d.course_id = ? AND d.day >= ?
+					 GROUP BY d.day`
 				)
-				.all(VIETNAM_OFFSET_MS, DAY_MS, cohortId, first * DAY_MS - VIETNAM_OFFSET_MS, JSON.stringify(data.modules.flatMap((m) => m.activityIds))) as {
-				day: number;
-				n: number;
-			}[]
+				.all(cohortId, data.course.slug, first) as { day: number; n: number }[]
 		).map((r) => [r.day, r.n])
 	);
 	const completions = new Map<number, number>();

@@ -106,21 +106,44 @@ export function getTrackingFor(db: Db, userId: number, activityIds: number[]): M
 	return result;
 }
 
-/** Tracking rows of a cohort's learners for the given activities: learner id → activity id → row. */
+/** Tracking rows of a cohort's learners for the given activities: learner id → activity id → row.
+ * Thousands of rows: read as arrays (half the cost of row objects in better-sqlite3). */
 export function getCohortTracking(db: Db, cohortId: number, activityIds: number[]): Map<number, Map<number, Tracking>> {
 	const result = new Map<number, Map<number, Tracking>>();
 	if (activityIds.length === 0) return result;
 	const rows = db
 		.prepare(
-			`SELECT t.* FROM cohort_member m JOIN tracking t ON t.user_id = m.user_id
+			`SELECT t.user_id, t.activity_id, t.completion_status, t.success_status, t.score_raw, t.score_min,
+			        t.score_max, t.score_scaled, t.total_time_ms, t.location, t.suspend_data, t.attempts,
+			        t.first_accessed_at, t.last_accessed_at, t.completed_at, t.last_heartbeat_at
+			 FROM cohort_member m JOIN tracking t ON t.user_id = m.user_id
 			 WHERE m.cohort_id = ? AND m.role = 'learner'
 			   AND t.activity_id IN (SELECT value FROM json_each(?))`
 		)
-		.all(cohortId, JSON.stringify(activityIds)) as TrackingRow[];
-	for (const row of rows) {
-		let mine = result.get(row.user_id);
-		if (!mine) result.set(row.user_id, (mine = new Map()));
-		mine.set(row.activity_id, toTracking(row));
+		.raw()
+		.all(cohortId, JSON.stringify(activityIds)) as unknown[][];
+	for (const r of rows) {
+		const row: Tracking = {
+			userId: r[0] as number,
+			activityId: r[1] as number,
+			completionStatus: r[2] as CompletionStatus,
+			successStatus: r[3] as SuccessStatus,
+			scoreRaw: r[4] as number | null,
+			scoreMin: r[5] as number | null,
+			scoreMax: r[6] as number | null,
+			scoreScaled: r[7] as number | null,
+			totalTimeMs: r[8] as number,
+			location: r[9] as string | null,
+			suspendData: r[10] as string | null,
+			attempts: r[11] as number,
+			firstAccessedAt: r[12] as number | null,
+			lastAccessedAt: r[13] as number | null,
+			completedAt: r[14] as number | null,
+			lastHeartbeatAt: r[15] as number | null
+		};
+		let mine = result.get(row.userId);
+		if (!mine) result.set(row.userId, (mine = new Map()));
+		mine.set(row.activityId, row);
 	}
 	return result;
 }

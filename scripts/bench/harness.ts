@@ -1,0 +1,109 @@
+// What every benchmark needs: a scratch database seeded through the project's own CLIs, the
+// production server started on it, a signed-in session, and timings summarised as percentiles.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const BUILD = join(ROOT, 'build');
+
+export interface Scratch {
+	dir: string;
+	env: NodeJS.ProcessEnv;
+	cli: (tool: 'admin' | 'demo', ...args: string[]) => string;
+	remove: () => void;
+}
+
+export function scratchDatabase(coursesDir = join(ROOT, 'courses')): Scratch {
+	const dir = mkdtempSync(join(tmpdir(), 'taphuan-bench-'));
+	const env = { ...process.env, DATABASE_PATH: join(dir, 'taphuan.db'), COURSES_DIR: coursesDir, TAPHUAN_LANG: 'en' };
+	return {
+		dir,
+		env,
+		cli: (tool, ...args) => execFileSync(process.execPath, [join(BUILD, 'cli', `${tool}.js`), ...args], { env, encoding: 'utf8' }),
+		remove: () => rmSync(dir, { recursive: true, force: true })
+	};
+}
+
+function freePort(): Promise<number> {
+	return new Promise((done, reject) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => (typeof address === 'object' && address ? done(address.port) : reject(new Error('no port'))));
+		});
+	});
+}
+
+export interface RunningServer {
+	url: string;
+	child: ChildProcess;
+	stop: () => Promise<void>;
+}
+
+export async function startServer(scratch: Scratch): Promise<RunningServer> {
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, [join(BUILD, 'index.js')], {
+		env: { ...scratch.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	for (let i = 0; i < 200; i++) {
+		try {
+			if ((await fetch(`${url}/healthz`)).ok) break;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return {
+		url,
+		child,
+		stop: () => new Promise((done) => (child.once('exit', () => done()), child.kill()))
+	};
+}
+
+/** Signs in through the real form and returns the session cookie. */
+export async function signIn(url: string, username: string, password: string): Promise<string> {
+	const response = await fetch(`${url}/login`, {
+		method: 'POST',
+		headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		body: new URLSearchParams({ username, password }),
+		redirect: 'manual'
+	});
+	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('taphuan_session='));
+	if (!cookie) throw new Error(`sign-in as ${username} failed: ${response.status}`);
+	return cookie.split(';')[0]!;
+}
+
+export interface Timing {
+	p50: number;
+	p95: number;
+	max: number;
+	runs: number;
+}
+
+export function summarise(samples: number[]): Timing {
+	const sorted = [...samples].sort((a, b) => a - b);
+	const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+	return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1]!, runs: sorted.length };
+}
+
+/** Times `runs` sequential GETs (after `warm` untimed ones); fails on any non-200 answer. */
+export async function timeGets(url: string, cookie: string, runs = 30, warm = 3): Promise<Timing> {
+	const samples: number[] = [];
+	for (let i = 0; i < warm + runs; i++) {
+		const started = performance.now();
+		const response = await fetch(url, { headers: { cookie, accept: 'text/html' } });
+		await response.arrayBuffer();
+		if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+		if (i >= warm) samples.push(performance.now() - started);
+	}
+	return summarise(samples);
+}
+
+export const machine = () => `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`;
+
+export const ms = (value: number) => `${value.toFixed(0)} ms`;
