@@ -6,6 +6,8 @@ import { getDb } from '$lib/server/db';
 import { getUser, resetPassword } from '$lib/server/users/service';
 import type { Actions, PageServerLoad } from './$types';
 
+const RECENT_LEARNERS = 20;
+
 export const load = ((event) => {
 	const { db, cohort } = requireManagedCohort(event);
 	const titles = new Map(getCatalog().courses.map((c) => [c.slug, c.title]));
@@ -18,7 +20,11 @@ export const load = ((event) => {
 			courses: cohort.courseIds.map((id) => ({ slug: id, title: titles.get(id) ?? id })),
 			trainers: cohort.trainerIds.map((id) => getUser(db, id)?.displayName ?? '')
 		},
-		learners: listCohortLearners(db, cohort.id),
+		// the newest sign-ups; the whole class is in the learner table, sorted and paged
+		learners: listCohortLearners(db, cohort.id)
+			.sort((a, b) => b.joinedAt - a.joinedAt)
+			.slice(0, RECENT_LEARNERS),
+		learnerCount: cohort.learnerCount,
 		registerUrl: `${event.url.origin}/register?code=${encodeURIComponent(cohort.enrolCode)}`
 	};
 }) satisfies PageServerLoad;
