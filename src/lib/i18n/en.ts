@@ -494,6 +494,5 @@ export const en: Record<keyof typeof vi, string> = {
 	'learner.details': 'Details for {name}',
 	'learner.course': 'Course: {course}',
 	'learner.chose': 'Learner chose',
-	'table.bestScorePrefix': 'Best score ',
 	'cohort.recentLearners': 'These are the {n} most recent sign-ups. See the whole class in the'
 };

@@ -492,6 +492,5 @@ export const vi = {
 	'learner.details': 'Xem chi tiết {name}',
 	'learner.course': 'Khoá học: {course}',
 	'learner.chose': 'Học viên chọn',
-	'table.bestScorePrefix': 'Điểm cao nhất ',
 	'cohort.recentLearners': 'Đây là {n} học viên đăng ký gần nhất. Xem cả lớp trong'
 };
