@@ -1,27 +1,9 @@
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
-import { forbiddenMessage, requireRole } from '$lib/server/auth/guard';
-import {
-	canManageCohort,
-	canManageLearner,
-	getCohort,
-	listCohortLearners,
-	setEnrolmentOpen
-} from '$lib/server/cohorts/service';
+import { fail } from '@sveltejs/kit';
+import { resolveCohort } from '$lib/server/cohorts/access';
+import { canManageLearner, listCohortLearners, setEnrolmentOpen } from '$lib/server/cohorts/service';
 import { getCatalog } from '$lib/server/courses/current';
-import { getDb } from '$lib/server/db';
 import { getUser, resetPassword } from '$lib/server/users/service';
 import type { Actions, PageServerLoad } from './$types';
-
-function resolveCohort(event: RequestEvent<{ id: string }>) {
-	const user = requireRole(event, 'trainer', 'admin');
-	const db = getDb();
-	const id = Number(event.params.id);
-	const cohort = Number.isInteger(id) ? getCohort(db, id) : null;
-	if (!cohort) error(404, translate(event.locals.locale, 'error.notFound'));
-	if (!canManageCohort(db, user, cohort.id)) error(403, forbiddenMessage(event.locals));
-	return { user, db, cohort };
-}
 
 export const load = ((event) => {
 	const { db, cohort } = resolveCohort(event);
