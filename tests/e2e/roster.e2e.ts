@@ -212,3 +212,22 @@ test('only the cohort’s trainers and administrators may import into it', async
 	expect(app.query(`SELECT username FROM user WHERE role = 'learner'`)).toEqual([{ username: 'nguyenthilan' }]);
 	expect(app.query(`SELECT count(*) AS n FROM cohort_member WHERE role = 'learner'`)).toEqual([{ n: 1 }]);
 });
+
+test.describe('on a server started with a smaller request limit', () => {
+	// adapter-node's own default, for a server started with `node build` rather than `npm start`
+	test.use({ serverEnv: { BODY_SIZE_LIMIT: '512K' } });
+
+	test('a file over that limit gets the same clear message', async ({ page, app }) => {
+		seedCohort(app);
+		await signIn(page, 'giangvien');
+		await page.goto(`/manage/cohorts/${cohortId(app)}/import`);
+		const lines = Array.from({ length: 6000 }, (_, i) => `hocvien${i};Nguyễn Thị Học Viên ${i};Hội Liên hiệp Phụ nữ xã Tân Hưng, tỉnh Hưng Yên;xã Tân Hưng;Hưng Yên;`);
+		const file = roster(...lines);
+		expect(file.buffer.length).toBeGreaterThan(600 * 1024);
+		expect(file.buffer.length).toBeLessThan(1_000_000);
+		await upload(page, file);
+		await expect(page.getByRole('alert')).toContainText('Chưa nhập học viên nào');
+		await expect(page.locator('.roster-report')).toContainText('Tệp quá lớn');
+		expect(app.query(`SELECT count(*) AS n FROM user WHERE role = 'learner'`)).toEqual([{ n: 0 }]);
+	});
+});
