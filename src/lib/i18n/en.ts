@@ -185,7 +185,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'roster.file': 'List file (.csv)',
 	'roster.fileHint': 'At most {max} MB and {rows} learners at a time.',
 	'roster.submit': 'Check and import',
-	'roster.importing': 'Checking the file and creating accounts… With a few hundred learners this takes about half a minute. Do not close the page.',
+	'roster.importing': 'Checking the file and creating accounts… A thousand learners take about half a minute. Do not close the page.',
 	'roster.noFile': 'Choose the CSV file with the list of learners.',
 	'roster.reportTitle': 'Nobody was imported',
 	'roster.reportRows': 'The file has {rows} learner line(s) and {n} problem(s). Nobody was imported. Fix the lines below in the file and upload it again.',

@@ -183,7 +183,7 @@ export const vi = {
 	'roster.file': 'Tệp danh sách (.csv)',
 	'roster.fileHint': 'Tối đa {max} MB và {rows} học viên mỗi lần.',
 	'roster.submit': 'Kiểm tra và nhập',
-	'roster.importing': 'Đang kiểm tra tệp và tạo tài khoản… Với vài trăm học viên, việc này mất khoảng nửa phút. Đừng đóng trang.',
+	'roster.importing': 'Đang kiểm tra tệp và tạo tài khoản… Một nghìn học viên mất khoảng nửa phút. Đừng đóng trang.',
 	'roster.noFile': 'Hãy chọn tệp CSV danh sách học viên.',
 	'roster.reportTitle': 'Chưa nhập học viên nào',
 	'roster.reportRows': 'Tệp có {rows} dòng học viên và {n} lỗi. Chưa học viên nào được nhập. Hãy sửa các dòng dưới đây trong tệp rồi tải lên lại.',
