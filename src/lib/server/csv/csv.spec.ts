@@ -52,6 +52,14 @@ describe('readCsv', () => {
 		expect(result.ok && result.rows.map((r) => r.line)).toEqual([2, 6]);
 	});
 
+	it('skips rows of bare separators (empty rows in Excel) and still counts their lines', () => {
+		const result = readCsv(bytes('u,n\na,A\n,\n , \n\nb,B\n'));
+		expect(result.ok && result.rows).toEqual([
+			{ line: 2, cells: ['a', 'A'] },
+			{ line: 6, cells: ['b', 'B'] }
+		]);
+	});
+
 	it('refuses text that is not UTF-8, empty files and broken quotes', () => {
 		// "Nguyễn" in Windows-1258 is not valid UTF-8
 		expect(readCsv(new Uint8Array([0x75, 0x0a, 0x4e, 0x67, 0x75, 0x79, 0xea, 0xde, 0x6e]))).toEqual({ ok: false, problem: 'notUtf8' });

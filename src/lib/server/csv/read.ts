@@ -26,10 +26,13 @@ export function readCsv(bytes: Uint8Array): CsvReadResult {
 	let previousEnd = 0;
 	Papa.parse<string[]>(text, {
 		delimiter,
-		skipEmptyLines: 'greedy',
+		// Empty rows are skipped here rather than by Papa: Papa skips them before `step`, so the
+		// cursor would not pass them and every later record would get too small a line number.
+		skipEmptyLines: false,
 		step: (result) => {
 			if (malformedAt === null && result.errors.some((e) => e.type === 'Quotes')) malformedAt = previousEnd;
-			records.push({ cells: result.data, start: previousEnd });
+			// blank lines, and the rows of bare separators (",,,,") Excel writes for empty rows
+			if (result.data.join('').trim() !== '') records.push({ cells: result.data, start: previousEnd });
 			previousEnd = result.meta.cursor;
 		}
 	});

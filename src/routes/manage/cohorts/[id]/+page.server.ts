@@ -2,7 +2,6 @@ import { fail } from '@sveltejs/kit';
 import { requireManagedCohort } from '$lib/server/cohorts/guard';
 import { canManageLearner, listCohortLearners, setEnrolmentOpen } from '$lib/server/cohorts/service';
 import { getCatalog } from '$lib/server/courses/current';
-import { getDb } from '$lib/server/db';
 import { getUser, resetPassword } from '$lib/server/users/service';
 import type { Actions, PageServerLoad } from './$types';
 
