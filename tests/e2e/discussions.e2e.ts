@@ -71,7 +71,7 @@ test('learners post, reply, quote, edit and delete; unread badges appear and cle
 	await lan.goto('/courses');
 	await expect(lan.getByRole('region', { name: 'Trả lời mới trong các chủ đề bạn tham gia' }).getByRole('link')).toHaveText('Kinh nghiệm tiếp cận ở phường');
 	await lan.goto(`/courses/${COURSE}`);
-	await expect(lan.locator('.module-list > li').first().locator('.badge.new')).toHaveText('1 chủ đề có bài mới');
+	await expect(lan.locator('.module-list > li').filter({ has: lan.locator(`a[href="/courses/${COURSE}/${MODULE}"]`) }).locator('.badge.new')).toHaveText('1 chủ đề có bài mới');
 	await lan.goto(board);
 	await expect(lan.locator('.thread-list .badge.new')).toHaveText('1 bài mới');
 	await lan.goto(threadUrl);
