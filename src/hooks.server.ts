@@ -6,6 +6,7 @@ import { reloadCatalog } from '$lib/server/courses/current';
 import { formatLoadError } from '$lib/server/courses/format';
 import { translate } from '$lib/i18n';
 import { closeExpiredAttempts } from '$lib/server/quiz/attempts';
+import { handleCompression } from './hooks/compression';
 import { handleLocale } from './hooks/locale';
 import { handlePasswordChange } from './hooks/password-change';
 import { handleSecurityHeaders } from './hooks/security-headers';
@@ -31,6 +32,7 @@ export const init: ServerInit = () => {
 };
 
 export const handle = sequence(
+	handleCompression,
 	handleSecurityHeaders,
 	handleLocale,
 	handleSession,
