@@ -196,10 +196,14 @@ export function saveResponses(
 ): SaveResult {
 	return db
 		.transaction((): SaveResult => {
-			const attempt = getAttempt(db, attemptId)!;
-			if (attempt.status !== 'open') return { ok: false, reason: 'closed' };
-			if (isPastDeadline(attempt, now)) {
-				closeAttempt(db, attempt, 'deadline', now);
+			// the status and deadline sit before the question snapshot in the row: reading them
+			// does not parse tens of KB of JSON on every autosave
+			const state = db.prepare('SELECT status, deadline_at AS deadlineAt FROM quiz_attempt WHERE id = ?').get(attemptId) as
+				| { status: Attempt['status']; deadlineAt: number | null }
+				| undefined;
+			if (!state || state.status !== 'open') return { ok: false, reason: 'closed' };
+			if (isPastDeadline(state, now)) {
+				closeAttempt(db, getAttempt(db, attemptId)!, 'deadline', now);
 				return { ok: false, reason: 'expired' };
 			}
 			const upsert = db.prepare(
@@ -304,7 +308,16 @@ function closeAttempt(db: Db, attempt: Attempt, closedBy: 'learner' | 'deadline'
 		},
 		now
 	);
-	return getAttempt(db, attempt.id)!;
+	return {
+		...attempt,
+		status: 'submitted',
+		submittedAt,
+		closedBy,
+		score: grade.score,
+		maxScore: grade.maxScore,
+		percent: grade.percent,
+		passed
+	};
 }
 
 /** Closes every attempt whose deadline (plus grace) has passed; run periodically by the server. */
