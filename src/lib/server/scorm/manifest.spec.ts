@@ -172,6 +172,8 @@ describe('parseManifest', () => {
 	it('refuses a launch path that climbs out of the package', () => {
 		const xml = manifest12(`<item identifier="i" identifierref="r"><title>A</title></item>`, `<resource identifier="r" adlcp:scormtype="sco" href="../../etc/passwd"/>`);
 		expect(problem(xml)).toMatchObject({ key: 'scorm.unsafePath' });
+		const rooted = manifest12(`<item identifier="i" identifierref="r"><title>A</title></item>`, `<resource identifier="r" adlcp:scormtype="sco" href="/etc/passwd"/>`);
+		expect(problem(rooted)).toMatchObject({ key: 'scorm.unsafePath' });
 	});
 
 	it('refuses a table of contents with nothing to launch', () => {

@@ -193,7 +193,8 @@ function checkLaunch(item: ScormItem, fileExists: (file: string) => boolean): vo
 	if (!resource) return;
 	if (!resource.href) refuse('scorm.noLaunch', { resource: resource.identifier });
 	if (/^[a-z][a-z0-9+.-]*:/i.test(resource.href)) return; // an external URL: nothing to find in the package
-	const file = launchFile(resource.href);
+	// A root-relative path would load from the site, not from the package.
+	const file = resource.href.startsWith('/') ? null : launchFile(resource.href);
 	if (file === null) refuse('scorm.unsafePath', { name: resource.href });
 	if (!fileExists(file)) refuse('scorm.missingFile', { file, resource: resource.identifier });
 }
