@@ -1,0 +1,290 @@
+// Reads a SCORM 1.2 / 2004 imsmanifest.xml into a plain table of contents the player can use.
+// The XML is hostile until proven otherwise: no DOCTYPE entities, titles kept as plain text,
+// every launch file checked against the package's own files.
+import path from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { refuse, ScormRefusal, type ScormResult } from './problems';
+
+export type ScormVersion = '1.2' | '2004';
+
+export interface ScormResource {
+	identifier: string;
+	scormType: 'sco' | 'asset';
+	/** href with every xml:base applied, relative to the package root; null when absent */
+	href: string | null;
+	dependencies: string[];
+}
+
+export interface ScormItem {
+	identifier: string;
+	title: string;
+	visible: boolean;
+	/** aggregations (folders of the table of contents) have no resource */
+	resource: ScormResource | null;
+	/** href plus the item's parameters, ready to load relative to the package root */
+	launchUrl: string | null;
+	parameters: string | null;
+	/** SCORM 1.2, 0–100 */
+	masteryScore: number | null;
+	maxTimeAllowed: string | null;
+	timeLimitAction: string | null;
+	dataFromLms: string | null;
+	/** SCORM 2004, 0–1 */
+	completionThreshold: number | null;
+	/** SCORM 2004 primary objective's minNormalizedMeasure when it is satisfied by measure, −1–1 */
+	scaledPassingScore: number | null;
+	children: ScormItem[];
+}
+
+export interface ScormPackage {
+	identifier: string;
+	version: ScormVersion;
+	/** metadata/schemaversion as written, e.g. "2004 3rd Edition"; null when absent */
+	schemaVersion: string | null;
+	organization: { identifier: string; title: string };
+	items: ScormItem[];
+	resources: ScormResource[];
+}
+
+export type ManifestResult = ScormResult<{ manifest: ScormPackage }>;
+
+export const MANIFEST_NAME = 'imsmanifest.xml';
+
+/** The manifest must sit at the zip's root; when it is only deeper, say where it is. */
+export function findManifest(files: readonly string[]): ScormResult<{ path: string }> {
+	if (files.includes(MANIFEST_NAME)) return { ok: true, path: MANIFEST_NAME };
+	const nested = files.filter((file) => path.posix.basename(file).toLowerCase() === MANIFEST_NAME).sort((a, b) => a.length - b.length)[0];
+	if (nested) return { ok: false, problem: { key: 'scorm.manifestInSubfolder', params: { folder: path.posix.dirname(nested) } } };
+	return { ok: false, problem: { key: 'scorm.noManifest' } };
+}
+
+type XmlNode = { [name: string]: XmlNode[] | string | undefined };
+
+const parser = new XMLParser({
+	ignoreAttributes: false,
+	attributeNamePrefix: '@_',
+	// Prefixes differ between packages (adlcp:, imsss:, or a default namespace); match local names.
+	removeNSPrefix: true,
+	isArray: (_name, _path, _isLeaf, isAttribute) => !isAttribute,
+	alwaysCreateTextNode: true,
+	parseTagValue: false,
+	parseAttributeValue: false,
+	trimValues: true,
+	// Numeric character references are XML; named ones beyond the five built-ins are decoded too,
+	// which is harmless because titles stay text. Entities declared in a DOCTYPE never get here.
+	htmlEntities: true,
+	ignoreDeclaration: true,
+	ignorePiTags: true
+});
+
+/**
+ * Parses `xmlText`; `fileExists` answers for a path relative to the package root (forward
+ * slashes, URL-decoded) and is used to check that every launch file is really there.
+ */
+export function parseManifest(xmlText: string, fileExists: (file: string) => boolean): ManifestResult {
+	try {
+		return { ok: true, manifest: readManifest(xmlText, fileExists) };
+	} catch (err) {
+		if (err instanceof ScormRefusal) return { ok: false, problem: err.problem };
+		throw err;
+	}
+}
+
+function readManifest(xmlText: string, fileExists: (file: string) => boolean): ScormPackage {
+	const xml = xmlText.replace(/^\uFEFF/, '');
+	// External entities (XXE) and entity expansion (billion laughs) both need a DOCTYPE with an
+	// internal subset; no SCORM package needs one, so refuse rather than trust a parser setting.
+	const withoutComments = xml.replace(/<!--[\s\S]*?-->/g, '');
+	if (/<!DOCTYPE[^>[]*\[/i.test(withoutComments) || /<!ENTITY/i.test(withoutComments)) refuse('scorm.doctype');
+	const valid = XMLValidator.validate(xml);
+	if (valid !== true) refuse('scorm.badXml', { line: valid.err.line });
+
+	const root = children(parser.parse(xml) as XmlNode, 'manifest')[0];
+	if (!root) refuse('scorm.notManifest');
+	const identifier = required(root, 'manifest', 'identifier');
+	const schemaVersion = text(child(child(root, 'metadata'), 'schemaversion')) || null;
+	const version = scormVersion(schemaVersion, xml);
+
+	const resources = readResources(root);
+	const organization = defaultOrganization(root);
+	const title = text(child(organization, 'title'));
+	if (!title) refuse('scorm.missingField', { element: 'organization', field: 'title' });
+	const items = children(organization, 'item').map((item) => readItem(item, resources));
+
+	for (const item of walk(items)) checkLaunch(item, fileExists);
+	if (!walk(items).some((item) => item.launchUrl)) refuse('scorm.nothingToLaunch');
+
+	return {
+		identifier,
+		version,
+		schemaVersion,
+		organization: { identifier: required(organization, 'organization', 'identifier'), title },
+		items,
+		resources: [...resources.values()]
+	};
+}
+
+function scormVersion(schemaVersion: string | null, xml: string): ScormVersion {
+	const declared = schemaVersion?.trim().toLowerCase() ?? '';
+	if (declared === '1.2') return '1.2';
+	if (declared === 'cam 1.3' || /^2004\b/.test(declared)) return '2004';
+	// No usable metadata: the adlcp namespace still tells the two apart.
+	if (/xmlns(:\w+)?\s*=\s*["']http:\/\/www\.adlnet\.org\/xsd\/adlcp_rootv1p2["']/.test(xml)) return '1.2';
+	if (/xmlns(:\w+)?\s*=\s*["']http:\/\/www\.adlnet\.org\/xsd\/adlcp_v1p3["']/.test(xml)) return '2004';
+	return refuse('scorm.unknownVersion');
+}
+
+function defaultOrganization(root: XmlNode): XmlNode {
+	const organizations = child(root, 'organizations');
+	const all = children(organizations, 'organization');
+	if (all.length === 0) refuse('scorm.noOrganization');
+	for (const organization of all) required(organization, 'organization', 'identifier');
+	const wanted = attr(organizations, 'default');
+	return all.find((organization) => attr(organization, 'identifier') === wanted) ?? all[0]!;
+}
+
+function readResources(root: XmlNode): Map<string, ScormResource> {
+	const resourcesNode = child(root, 'resources');
+	const base = joinBase(attr(root, 'base'), attr(resourcesNode, 'base'));
+	const resources = new Map<string, ScormResource>();
+	for (const node of children(resourcesNode, 'resource')) {
+		const identifier = required(node, 'resource', 'identifier');
+		const href = attr(node, 'href');
+		resources.set(identifier, {
+			identifier,
+			scormType: attr(node, 'scormtype').toLowerCase() === 'sco' ? 'sco' : 'asset',
+			href: href ? joinBase(base, attr(node, 'base'), href) : null,
+			dependencies: children(node, 'dependency').map((dependency) => attr(dependency, 'identifierref')).filter(Boolean)
+		});
+	}
+	return resources;
+}
+
+function readItem(node: XmlNode, resources: Map<string, ScormResource>): ScormItem {
+	const identifier = required(node, 'item', 'identifier');
+	const title = text(child(node, 'title')) || identifier;
+	const ref = attr(node, 'identifierref');
+	const resource = ref ? resources.get(ref) : null;
+	if (resource === undefined) refuse('scorm.missingResource', { item: title, resource: ref });
+	const parameters = attr(node, 'parameters') || null;
+	const primary = child(child(child(node, 'sequencing'), 'objectives'), 'primaryObjective');
+	const byMeasure = attr(primary, 'satisfiedByMeasure').toLowerCase() === 'true';
+	const threshold = child(node, 'completionThreshold');
+	return {
+		identifier,
+		title,
+		visible: attr(node, 'isvisible').toLowerCase() !== 'false',
+		resource,
+		launchUrl: resource?.href ? withParameters(resource.href, parameters) : null,
+		parameters,
+		masteryScore: numberOrNull(text(child(node, 'masteryscore'))),
+		maxTimeAllowed: text(child(node, 'maxtimeallowed')) || null,
+		timeLimitAction: text(child(node, 'timelimitaction')) || null,
+		dataFromLms: text(child(node, 'datafromlms')) || null,
+		// 2004 3rd Edition writes the threshold as text, 4th Edition as minProgressMeasure.
+		completionThreshold: numberOrNull(text(threshold) || attr(threshold, 'minProgressMeasure')),
+		scaledPassingScore: byMeasure ? numberOrNull(text(child(primary, 'minNormalizedMeasure')) || '1') : null,
+		children: children(node, 'item').map((item) => readItem(item, resources))
+	};
+}
+
+function checkLaunch(item: ScormItem, fileExists: (file: string) => boolean): void {
+	const resource = item.resource;
+	if (!resource) return;
+	if (!resource.href) refuse('scorm.noLaunch', { resource: resource.identifier });
+	if (/^[a-z][a-z0-9+.-]*:/i.test(resource.href)) return; // an external URL: nothing to find in the package
+	// A root-relative path would load from the site, not from the package.
+	const file = resource.href.startsWith('/') ? null : launchFile(resource.href);
+	if (file === null) refuse('scorm.unsafePath', { name: resource.href });
+	if (!fileExists(file)) refuse('scorm.missingFile', { file, resource: resource.identifier });
+}
+
+/** The package file an href points at, or null if it would leave the package. */
+export function launchFile(href: string): string | null {
+	const withoutQuery = href.replace(/[?#].*$/, '');
+	let decoded: string;
+	try {
+		decoded = decodeURIComponent(withoutQuery);
+	} catch {
+		decoded = withoutQuery;
+	}
+	const normalised = path.posix.normalize(decoded.replace(/^\/+/, ''));
+	if (normalised === '..' || normalised.startsWith('../') || decoded.includes('\\')) return null;
+	return normalised;
+}
+
+/**
+ * Appends an item's parameters to its resource's href as the SCORM CAM says: leading `?` and `&`
+ * are dropped; a `#fragment` is added only if the href has none; otherwise the parameters join
+ * the query with `?` or `&`, before any fragment the href already has.
+ */
+export function withParameters(href: string, parameters: string | null): string {
+	const params = (parameters ?? '').trim().replace(/^[?&]+/, '');
+	if (!params) return href;
+	const hashAt = href.indexOf('#');
+	const beforeHash = hashAt === -1 ? href : href.slice(0, hashAt);
+	const fragment = hashAt === -1 ? '' : href.slice(hashAt);
+	if (params.startsWith('#')) return fragment ? href : href + params;
+	const separator = beforeHash.includes('?') ? (/[?&]$/.test(beforeHash) ? '' : '&') : '?';
+	return beforeHash + separator + params + fragment;
+}
+
+/** xml:base values and the href, joined as relative URLs: each base is a folder. */
+function joinBase(...parts: string[]): string {
+	return parts.filter(Boolean).reduce((joined, part) => {
+		if (/^[a-z][a-z0-9+.-]*:/i.test(part) || part.startsWith('/')) return part;
+		if (!joined) return part;
+		return joined.endsWith('/') ? joined + part : `${joined}/${part}`;
+	}, '');
+}
+
+function* iterate(items: ScormItem[]): Generator<ScormItem> {
+	for (const item of items) {
+		yield item;
+		yield* iterate(item.children);
+	}
+}
+
+function walk(items: ScormItem[]): ScormItem[] {
+	return [...iterate(items)];
+}
+
+function required(node: XmlNode, element: string, field: string): string {
+	const value = attr(node, field);
+	if (!value) refuse('scorm.missingField', { element, field });
+	return value;
+}
+
+function numberOrNull(value: string): number | null {
+	if (!value.trim()) return null;
+	const number = Number(value);
+	return Number.isFinite(number) ? number : null;
+}
+
+// Element and attribute names are matched without regard to case: 1.2 writes `scormtype`,
+// `datafromlms`, 2004 `scormType`, `dataFromLMS`.
+function children(node: XmlNode | undefined, name: string): XmlNode[] {
+	if (!node) return [];
+	const lower = name.toLowerCase();
+	const key = Object.keys(node).find((k) => !k.startsWith('@_') && k !== '#text' && k.toLowerCase() === lower);
+	const value = key ? node[key] : undefined;
+	return Array.isArray(value) ? value : [];
+}
+
+function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
+	return children(node, name)[0];
+}
+
+function attr(node: XmlNode | undefined, name: string): string {
+	if (!node) return '';
+	const lower = `@_${name.toLowerCase()}`;
+	const key = Object.keys(node).find((k) => k.toLowerCase() === lower);
+	const value = key ? node[key] : undefined;
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Plain text only: markup inside a title is dropped, entities stay decoded text. */
+function text(node: XmlNode | undefined): string {
+	const value = node?.['#text'];
+	return typeof value === 'string' ? value.trim() : '';
+}
