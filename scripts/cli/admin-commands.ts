@@ -20,6 +20,7 @@ import {
 } from '$lib/server/users/service';
 import type { Locale } from '$lib/i18n';
 import { cliMessage } from './messages';
+import { exitCodeOf, UsageError } from './run';
 
 export interface CliContext {
 	openDb: () => Db;
@@ -29,8 +30,6 @@ export interface CliContext {
 	fail: (line: string) => void;
 }
 
-/** A refusal the user can fix; printed without a stack trace, exit code 2. */
-class UsageError extends Error {}
 
 type Values = Record<string, string | string[] | boolean | undefined>;
 
@@ -160,17 +159,7 @@ export async function runAdmin(argv: string[], ctx: CliContext): Promise<number>
 		ctx.fail(cliMessage(ctx.locale, 'usage'));
 		return 2;
 	}
-	try {
-		await run(args, ctx);
-		return 0;
-	} catch (error) {
-		if (error instanceof UsageError) {
-			ctx.fail(error.message);
-			return 2;
-		}
-		ctx.fail(String((error as Error).stack ?? error));
-		return 1;
-	}
+	return exitCodeOf(() => run(args, ctx), ctx.fail);
 }
 
 

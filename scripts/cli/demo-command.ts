@@ -8,6 +8,7 @@ import { demoCohortCodes, demoConflicts, demoUsername, generateDemo, type DemoSu
 import { findUserByUsername, hasAdmin, USERNAME_PATTERN } from '$lib/server/users/service';
 import type { CliContext } from './admin-commands';
 import { cliMessage, type CliMessage } from './messages';
+import { exitCodeOf, UsageError } from './run';
 
 export interface DemoContext extends CliContext {
 	/** shown in the summary, so a wrong DATABASE_PATH is noticed */
@@ -28,8 +29,6 @@ export const DEMO_DEFAULTS = {
 /** The whole plan is held in memory: 10,000 learners take about 600 MB. */
 const MAX_LEARNERS = 20_000;
 
-/** A refusal the user can fix; printed without a stack trace, exit code 2. */
-class UsageError extends Error {}
 
 function wholeNumber(ctx: CliContext, name: string, value: string | undefined, fallback: number, min: number, max: number) {
 	if (value === undefined) return fallback;
@@ -170,15 +169,5 @@ async function demo(argv: string[], ctx: DemoContext) {
 
 /** Runs the demo generator; returns the process exit code (0 ok, 2 bad input, 1 unexpected failure). */
 export async function runDemo(argv: string[], ctx: DemoContext): Promise<number> {
-	try {
-		await demo(argv, ctx);
-		return 0;
-	} catch (error) {
-		if (error instanceof UsageError) {
-			ctx.fail(error.message);
-			return 2;
-		}
-		ctx.fail(String((error as Error).stack ?? error));
-		return 1;
-	}
+	return exitCodeOf(() => demo(argv, ctx), ctx.fail);
 }
