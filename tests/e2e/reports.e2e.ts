@@ -148,6 +148,8 @@ test('a trainer reads the cohort report, drills down to a learner and manages th
 	await expect(page.locator('[data-activity="on-tap/quiz"]')).toContainText('chưa đạt');
 	await page.getByRole('link', { name: 'Xem lại bài làm' }).click();
 	await expect(page.getByText('Học viên chọn').first()).toBeVisible();
+	await expect(page.getByText('Câu trả lời của học viên', { exact: false }).first()).toBeVisible();
+	await expect(page.getByText('Câu trả lời của bạn')).toHaveCount(0);
 	await expect(page.getByText('Chưa trả lời').first()).toBeVisible();
 	await expectAccessible(page);
 

@@ -571,5 +571,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'scorm.missingResource': 'The item “{item}” points to the resource {resource}, which is not in the package.',
 	'scorm.noLaunch': 'The resource {resource} has no start page (href), so it cannot be opened.',
 	'scorm.missingFile': 'The package lacks the file {file} that the resource {resource} needs to open.',
-	'scorm.nothingToLaunch': 'The package’s table of contents has nothing a learner can open.'
+	'scorm.nothingToLaunch': 'The package’s table of contents has nothing a learner can open.',
+	'learner.answer': 'The learner’s answer',
+	'learner.order': 'The learner’s order'
 };

@@ -569,5 +569,7 @@ export const vi = {
 	'scorm.missingResource': 'Mục “{item}” trỏ tới tài nguyên {resource} không có trong gói.',
 	'scorm.noLaunch': 'Tài nguyên {resource} không có địa chỉ trang mở đầu (href), nên không mở được bài.',
 	'scorm.missingFile': 'Gói thiếu tệp {file} mà tài nguyên {resource} cần để mở bài.',
-	'scorm.nothingToLaunch': 'Mục lục của gói không có bài nào mở được.'
+	'scorm.nothingToLaunch': 'Mục lục của gói không có bài nào mở được.',
+	'learner.answer': 'Câu trả lời của học viên',
+	'learner.order': 'Thứ tự học viên sắp xếp'
 };

@@ -183,6 +183,12 @@ export function listCohortLearners(db: Db, cohortId: number): CohortLearner[] {
 	return rows.map(toCohortLearner);
 }
 
+/** The cohort's most recent sign-ups, newest first. */
+export function listNewestCohortLearners(db: Db, cohortId: number, limit: number): CohortLearner[] {
+	const rows = db.prepare(`${LEARNER_COLUMNS} ORDER BY m.joined_at DESC, u.id DESC LIMIT ?`).all(cohortId, limit) as LearnerRow[];
+	return rows.map(toCohortLearner);
+}
+
 /** One learner of the cohort; null when that user is not a learner in it. */
 export function getCohortLearner(db: Db, cohortId: number, userId: number): CohortLearner | null {
 	const row = db.prepare(`${LEARNER_COLUMNS} AND u.id = ?`).get(cohortId, userId) as LearnerRow | undefined;

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { requireManagedCohort } from '$lib/server/cohorts/guard';
-import { canManageLearner, listCohortLearners, setEnrolmentOpen } from '$lib/server/cohorts/service';
+import { canManageLearner, getCohortLearner, listNewestCohortLearners, setEnrolmentOpen } from '$lib/server/cohorts/service';
 import { getCatalog } from '$lib/server/courses/current';
 import { getUser, resetPassword } from '$lib/server/users/service';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,9 +20,7 @@ export const load = ((event) => {
 			trainers: cohort.trainerIds.map((id) => getUser(db, id)?.displayName ?? '')
 		},
 		// the newest sign-ups; the whole class is in the learner table, sorted and paged
-		learners: listCohortLearners(db, cohort.id)
-			.sort((a, b) => b.joinedAt - a.joinedAt)
-			.slice(0, RECENT_LEARNERS),
+		learners: listNewestCohortLearners(db, cohort.id, RECENT_LEARNERS),
 		learnerCount: cohort.learnerCount,
 		registerUrl: `${event.url.origin}/register?code=${encodeURIComponent(cohort.enrolCode)}`
 	};
@@ -39,7 +37,7 @@ export const actions = {
 		const { user, db, cohort } = requireManagedCohort(event);
 		const form = await event.request.formData();
 		const learnerId = Number(form.get('learnerId'));
-		const inCohort = listCohortLearners(db, cohort.id).find((l) => l.id === learnerId);
+		const inCohort = Number.isInteger(learnerId) ? getCohortLearner(db, cohort.id, learnerId) : null;
 		if (!inCohort || !canManageLearner(db, user, learnerId)) {
 			return fail(400, { message: 'form.invalid' as const });
 		}
