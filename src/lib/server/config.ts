@@ -1,9 +1,14 @@
 // Settings read from the environment, with the defaults documented in README.md.
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 export const config = {
 	get databasePath(): string {
 		return resolve(process.env.DATABASE_PATH ?? 'data/taphuan.db');
+	},
+	/** unpacked SCORM packages, one folder per zip (by content hash); beside the database by
+	 * default so one backup of the data folder holds both */
+	get scormDir(): string {
+		return resolve(process.env.SCORM_DIR ?? resolve(dirname(this.databasePath), 'scorm'));
 	},
 	get coursesDir(): string {
 		return resolve(process.env.COURSES_DIR ?? 'courses');

@@ -80,7 +80,9 @@ describe('activity look-ups', () => {
 			courses: [course(modules)],
 			errors: [],
 			loadedAt: T0,
-			activityIds: syncCatalog(db, [course(modules)], T0)
+			activityIds: syncCatalog(db, [course(modules)], T0),
+			scorm: new Map(),
+			scormRevision: ''
 		};
 		const id = catalog.activityIds.get('khoa-thu/mot/lesson')!;
 		expect(lessonActivityId(catalog, catalog.courses[0]!, modules[0]!)).toBe(id);

@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 import { loadCourses, type Course, type Module } from './loader';
 import type { LoadError } from './problems';
 import type { ModuleActivity } from '../tracking/progress';
+import { attachmentsRevision, listAttachments, type Attachment } from '../scorm/store';
 
 export interface CatalogActivity {
 	id: number;
@@ -18,6 +19,10 @@ export interface Catalog {
 	loadedAt: number;
 	/** activity id by `${course}/${module}/${kind}` */
 	activityIds: Map<string, number>;
+	/** SCORM packages placed in modules, by `${course}/${module}` (in the order they were added) */
+	scorm: Map<string, Attachment[]>;
+	/** what `attachmentsRevision` said when `scorm` was read */
+	scormRevision: string;
 }
 
 export function activityKey(courseSlug: string, moduleSlug: string, kind: CatalogActivity['kind']) {
@@ -33,7 +38,7 @@ export function syncCatalog(db: Db, courses: Course[], now = Date.now()): Map<st
 	);
 	const upsertActivity = db.prepare(
 		`INSERT INTO activity (course_id, module_slug, kind, title, content_hash) VALUES (?, ?, ?, ?, ?)
-		 ON CONFLICT (course_id, module_slug, kind)
+		 ON CONFLICT (course_id, module_slug, kind, item)
 		 DO UPDATE SET title = excluded.title, content_hash = excluded.content_hash
 		 RETURNING id`
 	);
@@ -68,7 +73,23 @@ export function syncCatalog(db: Db, courses: Course[], now = Date.now()): Map<st
 export function buildCatalog(db: Db, coursesDir: string, now = Date.now()): Catalog {
 	const { courses, errors } = loadCourses(coursesDir);
 	const activityIds = syncCatalog(db, courses, now);
-	return { courses, errors, loadedAt: now, activityIds };
+	return withScorm(db, { courses, errors, loadedAt: now, activityIds, scorm: new Map(), scormRevision: '' });
+}
+
+/** The catalog with its SCORM attachments read again when they changed (cheap when not). */
+export function withScorm(db: Db, catalog: Catalog): Catalog {
+	const revision = attachmentsRevision(db);
+	if (revision === catalog.scormRevision) return catalog;
+	const scorm = new Map<string, Attachment[]>();
+	for (const attachment of listAttachments(db)) {
+		const key = `${attachment.courseSlug}/${attachment.moduleSlug}`;
+		scorm.set(key, [...(scorm.get(key) ?? []), attachment]);
+	}
+	return { ...catalog, scorm, scormRevision: revision };
+}
+
+export function moduleAttachments(catalog: Catalog, course: Course, module: Module): Attachment[] {
+	return catalog.scorm.get(`${course.slug}/${module.slug}`) ?? [];
 }
 
 export function findCourse(catalog: Catalog, slug: string): Course | undefined {
@@ -85,12 +106,16 @@ export function lessonActivityId(catalog: Catalog, course: Course, module: Modul
 	return id;
 }
 
-/** Every activity of a module that counts toward its completion: its lesson and its quiz. */
+/** Every activity of a module that counts toward its completion: its lesson, its quiz and the
+ * SCOs of the SCORM packages placed in it. */
 export function moduleActivities(catalog: Catalog, course: Course, module: Module): ModuleActivity[] {
 	const activities: ModuleActivity[] = [];
 	for (const kind of ['lesson', 'quiz'] as const) {
 		const id = catalog.activityIds.get(activityKey(course.slug, module.slug, kind));
 		if (id !== undefined) activities.push({ id, kind });
+	}
+	for (const attachment of moduleAttachments(catalog, course, module)) {
+		for (const sco of attachment.scos) activities.push({ id: sco.activityId, kind: 'scorm' });
 	}
 	return activities;
 }

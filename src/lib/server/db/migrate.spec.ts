@@ -108,4 +108,44 @@ describe('migrations', () => {
 		expect(() => db.prepare('DELETE FROM user WHERE id = ?').run(userId)).toThrow();
 		expect(db.prepare('SELECT count(*) AS n FROM learning_event').get()).toEqual({ n: 1 });
 	});
+
+	it('rebuild the activity table in 005 keeping ids, references and the learner-day trigger', () => {
+		const db = new Database(':memory:');
+		db.pragma('foreign_keys = ON');
+		migrate(db, migrations.filter((m) => m.version <= 4));
+		db.exec(`
+			INSERT INTO user (id, username, display_name, password_hash, role, created_at) VALUES (7, 'lan', 'Lan', 'x', 'learner', 0);
+			INSERT INTO course (id, title, loaded_at) VALUES ('c', 'C', 0);
+			INSERT INTO activity (id, course_id, module_slug, kind, title, content_hash) VALUES (41, 'c', 'm', 'lesson', 'L', 'h'), (42, 'c', 'm', 'quiz', 'Q', 'h');
+			INSERT INTO tracking (user_id, activity_id, completion_status) VALUES (7, 41, 'completed');
+			INSERT INTO learning_event (user_id, activity_id, verb, created_at) VALUES (7, 42, 'launched', 0);
+		`);
+		expect(migrate(db)).toEqual(migrations.filter((m) => m.version > 4).map((m) => m.version));
+		expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+		expect(db.prepare('SELECT id, kind, item FROM activity ORDER BY id').all()).toEqual([
+			{ id: 41, kind: 'lesson', item: '' },
+			{ id: 42, kind: 'quiz', item: '' }
+		]);
+		expect(db.pragma('foreign_key_check')).toEqual([]);
+		// two SCOs of one module are two activities now
+		db.exec(`INSERT INTO activity (course_id, module_slug, kind, item, title, content_hash) VALUES ('c', 'm', 'scorm', '1/a', 'A', 'h'), ('c', 'm', 'scorm', '1/b', 'B', 'h')`);
+		// references still point at the rebuilt table
+		expect(() => db.prepare(`INSERT INTO tracking (user_id, activity_id) VALUES (7, 999)`).run()).toThrow(/FOREIGN KEY/);
+		// the trigger was recreated: an event on a new day adds a learner_day row
+		db.prepare(`INSERT INTO learning_event (user_id, activity_id, verb, created_at) VALUES (7, 41, 'launched', ?)`).run(86_400_000 * 3);
+		expect(db.prepare('SELECT day FROM learner_day ORDER BY day').all()).toEqual([{ day: 0 }, { day: 3 }]);
+	});
+
+	it('refuse a foreign-keys-off migration that leaves a broken reference, and roll it back', () => {
+		const db = new Database(':memory:');
+		db.pragma('foreign_keys = ON');
+		const list = [
+			{ version: 1, name: '001_a.sql', sql: 'CREATE TABLE a (id INTEGER PRIMARY KEY); CREATE TABLE b (a_id INTEGER REFERENCES a (id));' },
+			{ version: 2, name: '002_b.sql', sql: '-- migrate: foreign-keys-off\nINSERT INTO b VALUES (5);' }
+		];
+		expect(() => migrate(db, list)).toThrow(/broken foreign keys/);
+		expect(db.pragma('user_version', { simple: true })).toBe(1);
+		expect(db.prepare('SELECT count(*) AS n FROM b').get()).toEqual({ n: 0 });
+		expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+	});
 });

@@ -14,6 +14,10 @@ export interface Migration {
 	sql: string;
 }
 
+/** First line of a migration that rebuilds a table other tables point at (SQLite's documented
+ * way: foreign keys off while the table is swapped, then every reference checked). */
+const FOREIGN_KEYS_OFF = '-- migrate: foreign-keys-off';
+
 export const migrations: Migration[] = Object.entries(files)
 	.map(([path, sql]) => {
 		const name = path.split('/').pop()!;
@@ -28,10 +32,21 @@ export function migrate(db: Database, list: Migration[] = migrations): number[] 
 	const applied: number[] = [];
 	for (const migration of list) {
 		if (migration.version <= current) continue;
-		db.transaction(() => {
-			db.exec(migration.sql);
-			db.pragma(`user_version = ${migration.version}`);
-		}).immediate();
+		const keysOff = migration.sql.startsWith(FOREIGN_KEYS_OFF) && db.pragma('foreign_keys', { simple: true }) === 1;
+		// the pragma is a no-op inside a transaction, so it is switched around it
+		if (keysOff) db.pragma('foreign_keys = OFF');
+		try {
+			db.transaction(() => {
+				db.exec(migration.sql);
+				const broken = db.pragma('foreign_key_check') as unknown[];
+				if (broken.length > 0) {
+					throw new Error(`${migration.name} leaves ${broken.length} broken foreign keys: ${JSON.stringify(broken.slice(0, 5))}`);
+				}
+				db.pragma(`user_version = ${migration.version}`);
+			}).immediate();
+		} finally {
+			if (keysOff) db.pragma('foreign_keys = ON');
+		}
 		applied.push(migration.version);
 	}
 	return applied;

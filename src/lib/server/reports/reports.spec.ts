@@ -59,7 +59,7 @@ function takeQuiz(user: User, right: number, at: number) {
 beforeEach(() => {
 	dir = mkdtempSync(join(tmpdir(), 'taphuan-reports-'));
 	db = openDatabase(join(dir, 'test.db'));
-	catalog = { courses: [course], errors: [], loadedAt: T0, activityIds: syncCatalog(db, [course], T0) };
+	catalog = { courses: [course], errors: [], loadedAt: T0, activityIds: syncCatalog(db, [course], T0), scorm: new Map(), scormRevision: '' };
 	const admin = insertUser(db, { username: 'quantri', displayName: 'Quản trị', password: '', role: 'admin' }, passwordHash);
 	cohortId = createCohort(db, { name: 'Lớp 1', enrolCode: 'LOP-1', courseIds: ['khoa-thu'], trainerIds: [], createdBy: admin.id }, T0).id;
 	const add = (username: string, displayName: string, organisation: string, commune: string) => {

@@ -42,7 +42,7 @@ function progressOf(user: User) {
 beforeEach(() => {
 	db = openDatabase(':memory:');
 	lan = newLearner('lan');
-	catalog = { courses: [COURSE], errors: [], loadedAt: T0, activityIds: syncCatalog(db, [COURSE], T0) };
+	catalog = { courses: [COURSE], errors: [], loadedAt: T0, activityIds: syncCatalog(db, [COURSE], T0), scorm: new Map(), scormRevision: '' };
 });
 
 function row(completionStatus: Tracking['completionStatus'], successStatus: Tracking['successStatus'] = 'unknown'): Tracking {

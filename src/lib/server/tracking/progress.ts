@@ -38,6 +38,8 @@ export interface CourseProgress {
 export function isActivityDone(kind: ActivityKind, row: Tracking | undefined, rule: ModuleCompletionRule) {
 	if (!row) return false;
 	if (kind === 'quiz' && rule === 'quiz-passed') return row.successStatus === 'passed';
+	// a SCO is done when it says it is completed, unless it also says the learner failed it
+	if (kind === 'scorm') return row.completionStatus === 'completed' && row.successStatus !== 'failed';
 	return row.completionStatus === 'completed';
 }
 
@@ -99,7 +101,7 @@ export function courseProgress(
 			? {
 					moduleSlug: target.slug,
 					activity: target.lastActivity ?? 'lesson',
-					location: target.lastActivity === 'quiz' ? null : target.location
+					location: target.lastActivity === 'quiz' || target.lastActivity === 'scorm' ? null : target.location
 				}
 			: null
 	};

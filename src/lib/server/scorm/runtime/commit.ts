@@ -1,0 +1,279 @@
+// Stores what a SCO commits. Every launch is a session with a random id made by the player;
+// commits carry an increasing sequence number, so a repeated or late commit (a retried request,
+// a beacon overtaking a slow XHR) is recognised and ignored. The SCO's session_time is credited
+// to the learner's total exactly once per session: the session remembers how much it has added,
+// and no session is credited more than the time it has really been open.
+import type { Db } from '../../db/open';
+import { logEvent, type CompletionStatus, type SuccessStatus } from '../../tracking/service';
+import type { ScormVersion } from '../manifest';
+import { readCommit12, readCommit2004, type Interaction, type Objective, type ScoReport, type ScoRules } from './cmi';
+import type { StoredScoState } from './launch';
+
+export interface ScoTarget {
+	activityId: number;
+	packageId: number;
+	version: ScormVersion;
+	scormType: 'sco' | 'asset';
+	rules: Omit<ScoRules, 'credit'>;
+}
+
+export interface CommitInput {
+	userId: number;
+	session: string;
+	/** 'launch' opens the session (the player sends it when the SCO starts); 'commit' stores data */
+	kind: 'launch' | 'commit';
+	sequence: number;
+	terminate: boolean;
+	cmi: unknown;
+}
+
+export type CommitOutcome = 'stored' | 'launched' | 'stale';
+
+/** A session id that isn't this learner's launch of this SCO: refused, never merged. */
+export class SessionMismatch extends Error {
+	constructor() {
+		super('session belongs to another learner or activity');
+		this.name = 'SessionMismatch';
+	}
+}
+
+/** Slack on top of the wall-clock time a session has been open (clock steps, the launch request's
+ * own travel time) before a reported session_time is cut down. */
+const SESSION_SLACK_MS = 60_000;
+
+interface SessionRow {
+	id: string;
+	user_id: number;
+	activity_id: number;
+	started_at: number;
+	last_sequence: number;
+	credited_ms: number;
+	terminated_at: number | null;
+}
+
+interface TrackingState {
+	completion_status: CompletionStatus;
+	success_status: SuccessStatus;
+	score_raw: number | null;
+}
+
+export function readReport(version: ScormVersion, cmi: unknown, rules: ScoRules): ScoReport {
+	return version === '1.2' ? readCommit12(cmi, rules) : readCommit2004(cmi, rules);
+}
+
+export function recordCommit(db: Db, target: ScoTarget, input: CommitInput, now = Date.now()): CommitOutcome {
+	// Parse before the write lock: a malformed commit throws CmiError and touches nothing.
+	const report = input.kind === 'commit' ? readReport(target.version, input.cmi, { ...target.rules, credit: true }) : null;
+	return db
+		.transaction((): CommitOutcome => {
+			let session = db.prepare('SELECT * FROM scorm_session WHERE id = ?').get(input.session) as SessionRow | undefined;
+			if (session && (session.user_id !== input.userId || session.activity_id !== target.activityId)) throw new SessionMismatch();
+			if (!session) {
+				session = openSession(db, target, input, now);
+				if (input.kind === 'launch') return 'launched';
+			} else if (input.kind === 'launch') {
+				return 'stale';
+			}
+			if (session.terminated_at !== null || input.sequence <= session.last_sequence) return 'stale';
+			storeReport(db, target, input.userId, session, report!, now);
+			db.prepare(
+				`UPDATE scorm_session SET last_sequence = ?, last_commit_at = ?, terminated_at = CASE WHEN ? THEN ? ELSE terminated_at END WHERE id = ?`
+			).run(input.sequence, now, input.terminate ? 1 : 0, now, session.id);
+			return 'stored';
+		})
+		.immediate();
+}
+
+/** A new launch: the tracking row says the learner has started (an asset, which can't report
+ * anything, is complete once opened), and the attempt is counted. */
+function openSession(db: Db, target: ScoTarget, input: CommitInput, now: number): SessionRow {
+	db.prepare(
+		`INSERT INTO scorm_session (id, user_id, activity_id, package_id, started_at) VALUES (?, ?, ?, ?, ?)`
+	).run(input.session, input.userId, target.activityId, target.packageId, now);
+	const opened = target.scormType === 'asset' ? 'completed' : 'incomplete';
+	db.prepare(
+		`INSERT INTO tracking (user_id, activity_id, completion_status, attempts, first_accessed_at, last_accessed_at, completed_at)
+		 VALUES (?, ?, ?, 1, ?, ?, ?)
+		 ON CONFLICT (user_id, activity_id) DO UPDATE SET
+		   attempts = attempts + 1,
+		   first_accessed_at = coalesce(first_accessed_at, excluded.first_accessed_at),
+		   last_accessed_at = excluded.last_accessed_at,
+		   completion_status = CASE WHEN completion_status = 'completed' THEN 'completed' ELSE excluded.completion_status END,
+		   completed_at = coalesce(completed_at, excluded.completed_at)`
+	).run(input.userId, target.activityId, opened, now, now, opened === 'completed' ? now : null);
+	logEvent(db, input.userId, target.activityId, 'launched', { session: input.session }, now);
+	if (opened === 'completed') logEvent(db, input.userId, target.activityId, 'completed', null, now);
+	return { id: input.session, user_id: input.userId, activity_id: target.activityId, started_at: now, last_sequence: -1, credited_ms: 0, terminated_at: null };
+}
+
+function storeReport(db: Db, target: ScoTarget, userId: number, session: SessionRow, report: ScoReport, now: number): void {
+	const before = db
+		.prepare('SELECT completion_status, success_status, score_raw FROM tracking WHERE user_id = ? AND activity_id = ?')
+		.get(userId, target.activityId) as TrackingState;
+	const after = merge(before, report);
+	const creditMs = creditFor(session, report.sessionTimeMs, now);
+	db.prepare(
+		`UPDATE tracking SET completion_status = ?, success_status = ?,
+		   score_raw = CASE WHEN ? THEN ? ELSE score_raw END, score_min = CASE WHEN ? THEN ? ELSE score_min END,
+		   score_max = CASE WHEN ? THEN ? ELSE score_max END, score_scaled = CASE WHEN ? THEN ? ELSE score_scaled END,
+		   location = ?, suspend_data = ?, total_time_ms = total_time_ms + ?, last_accessed_at = ?,
+		   completed_at = CASE WHEN ? = 'completed' THEN coalesce(completed_at, ?) ELSE completed_at END
+		 WHERE user_id = ? AND activity_id = ?`
+	).run(
+		after.completion,
+		after.success,
+		...scoreUpdate(after.keepScore, report),
+		report.location,
+		report.suspendData,
+		creditMs,
+		now,
+		after.completion,
+		now,
+		userId,
+		target.activityId
+	);
+	if (creditMs > 0) db.prepare('UPDATE scorm_session SET credited_ms = credited_ms + ? WHERE id = ?').run(creditMs, session.id);
+	saveState(db, userId, target.activityId, report);
+	saveInteractions(db, userId, target.activityId, session.id, report.interactions, now);
+	if (after.completion === 'completed' && before.completion_status !== 'completed') {
+		logEvent(db, userId, target.activityId, 'completed', null, now);
+	}
+	if (after.success !== before.success_status && after.success !== 'unknown') {
+		logEvent(db, userId, target.activityId, after.success, { score: report.scoreRaw, scaled: report.scoreScaled }, now);
+	}
+}
+
+/** What a report changes, never undoing an achievement: a completed SCO stays completed, a
+ * passed one stays passed (with the score it passed with), and 'unknown' never erases a result. */
+export function merge(before: TrackingState, report: ScoReport): { completion: CompletionStatus; success: SuccessStatus; keepScore: boolean } {
+	const completion: CompletionStatus =
+		before.completion_status === 'completed' || report.completion === 'completed'
+			? 'completed'
+			: 'incomplete'; // the SCO was launched, so at least started
+	const keepPassed = before.success_status === 'passed' && report.success !== 'passed';
+	const success: SuccessStatus = keepPassed ? 'passed' : report.success === 'unknown' ? before.success_status : report.success;
+	return { completion, success, keepScore: keepPassed };
+}
+
+function scoreUpdate(keep: boolean, report: ScoReport): (number | null)[] {
+	const hasScore = !keep && (report.scoreRaw !== null || report.scoreScaled !== null);
+	const flag = hasScore ? 1 : 0;
+	return [flag, report.scoreRaw, flag, report.scoreMin, flag, report.scoreMax, flag, report.scoreScaled];
+}
+
+/** How much of this report's session_time is new: what the session hasn't been credited yet,
+ * capped by the time the session has really been open. */
+export function creditFor(session: Pick<SessionRow, 'started_at' | 'credited_ms'>, sessionTimeMs: number | null, now: number): number {
+	if (sessionTimeMs === null) return 0;
+	const open = Math.max(0, now - session.started_at) + SESSION_SLACK_MS;
+	return Math.max(0, Math.min(sessionTimeMs, open) - session.credited_ms);
+}
+
+function saveState(db: Db, userId: number, activityId: number, report: ScoReport): void {
+	const objectives = report.objectives.filter((objective) => objective.id !== '');
+	db.prepare(
+		`INSERT INTO scorm_state (user_id, activity_id, exit, progress_measure, objectives) VALUES (?, ?, ?, ?, ?)
+		 ON CONFLICT (user_id, activity_id) DO UPDATE SET exit = excluded.exit,
+		   progress_measure = coalesce(excluded.progress_measure, progress_measure),
+		   objectives = coalesce(excluded.objectives, objectives)`
+	).run(userId, activityId, report.exit, report.progressMeasure, objectives.length > 0 ? JSON.stringify(objectives) : null);
+}
+
+export function getScoState(db: Db, userId: number, activityId: number): StoredScoState | null {
+	const row = db.prepare('SELECT exit, progress_measure, objectives FROM scorm_state WHERE user_id = ? AND activity_id = ?').get(userId, activityId) as
+		| { exit: string; progress_measure: number | null; objectives: string | null }
+		| undefined;
+	if (!row) return null;
+	return { exit: row.exit, progressMeasure: row.progress_measure, objectives: row.objectives ? (JSON.parse(row.objectives) as Objective[]) : [] };
+}
+
+/** Interactions are a journal: a new one is appended, a changed one is appended again, an
+ * unchanged one is skipped (every commit repeats the whole list). Each new row is also an event. */
+function saveInteractions(db: Db, userId: number, activityId: number, sessionId: string, interactions: Interaction[], now: number): void {
+	if (interactions.length === 0) return;
+	const latest = new Map(
+		(
+			db
+				.prepare(
+					`SELECT position, identifier, type, description, learner_response, correct_responses, result, weighting, latency, timestamp
+					 FROM scorm_interaction WHERE id IN (SELECT max(id) FROM scorm_interaction WHERE session_id = ? GROUP BY position)`
+				)
+				.all(sessionId) as InteractionRow[]
+		).map((row) => [row.position, fingerprint(fromRow(row))])
+	);
+	const insert = db.prepare(
+		`INSERT INTO scorm_interaction (session_id, user_id, activity_id, position, identifier, type, description, learner_response,
+		   correct_responses, result, weighting, latency, timestamp, recorded_at)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	);
+	for (const interaction of interactions) {
+		if (!interaction || interaction.identifier === '') continue;
+		if (latest.get(interaction.position) === fingerprint(interaction)) continue;
+		insert.run(
+			sessionId,
+			userId,
+			activityId,
+			interaction.position,
+			interaction.identifier,
+			interaction.type,
+			interaction.description,
+			interaction.learnerResponse,
+			JSON.stringify(interaction.correctResponses),
+			interaction.result,
+			interaction.weighting,
+			interaction.latency,
+			interaction.timestamp,
+			now
+		);
+		logEvent(
+			db,
+			userId,
+			activityId,
+			'interacted',
+			{ id: interaction.identifier, type: interaction.type, response: interaction.learnerResponse, result: interaction.result },
+			now
+		);
+	}
+}
+
+interface InteractionRow {
+	position: number;
+	identifier: string;
+	type: string | null;
+	description: string | null;
+	learner_response: string | null;
+	correct_responses: string;
+	result: string | null;
+	weighting: number | null;
+	latency: string | null;
+	timestamp: string | null;
+}
+
+function fromRow(row: InteractionRow): Interaction {
+	return {
+		position: row.position,
+		identifier: row.identifier,
+		type: row.type,
+		description: row.description,
+		learnerResponse: row.learner_response,
+		correctResponses: JSON.parse(row.correct_responses) as string[],
+		result: row.result,
+		weighting: row.weighting,
+		latency: row.latency,
+		timestamp: row.timestamp
+	};
+}
+
+function fingerprint(interaction: Interaction): string {
+	return JSON.stringify([
+		interaction.identifier,
+		interaction.type,
+		interaction.description,
+		interaction.learnerResponse,
+		interaction.correctResponses,
+		interaction.result,
+		interaction.weighting,
+		interaction.latency,
+		interaction.timestamp
+	]);
+}

@@ -1,0 +1,112 @@
+// The data model a SCO finds when it starts, in its version's shape, for scorm-again's
+// loadFromJSON: who the learner is, whether this is a resume, and what was stored last time.
+import type { Tracking } from '../../tracking/service';
+import type { ScormVersion } from '../manifest';
+import type { Sco } from '../sco';
+import type { Objective } from './cmi';
+import { formatDuration2004, formatTimespan12 } from './time';
+
+export interface StoredScoState {
+	exit: string;
+	progressMeasure: number | null;
+	objectives: Objective[];
+}
+
+export interface LaunchInput {
+	version: ScormVersion;
+	sco: Sco;
+	learner: { id: number; name: string };
+	tracking: Tracking | null;
+	state: StoredScoState | null;
+}
+
+/** SCORM's entry: 'ab-initio' the first time, 'resume' after a suspended session, else ''. */
+export function entryFor(tracking: Tracking | null, state: StoredScoState | null): '' | 'ab-initio' | 'resume' {
+	if (state?.exit === 'suspend') return 'resume';
+	if (!tracking || tracking.completionStatus === 'not attempted') return 'ab-initio';
+	return '';
+}
+
+function status12(tracking: Tracking | null): string {
+	if (!tracking) return 'not attempted';
+	if (tracking.successStatus !== 'unknown') return tracking.successStatus;
+	return tracking.completionStatus;
+}
+
+/** A stored number as CMI text; absent values are left out so the SCO sees the element unset. */
+const blank = (value: number | string | null | undefined) => (value === null || value === undefined ? undefined : String(value));
+
+function indexed<T>(list: T[], map: (item: T) => object): Record<string, object> {
+	return Object.fromEntries(list.map((item, i) => [String(i), map(item)]));
+}
+
+export function launchData(input: LaunchInput): Record<string, unknown> {
+	return input.version === '1.2' ? launch12(input) : launch2004(input);
+}
+
+function launch12({ sco, learner, tracking, state }: LaunchInput): Record<string, unknown> {
+	return {
+		core: {
+			student_id: String(learner.id),
+			student_name: learner.name,
+			lesson_location: tracking?.location ?? '',
+			credit: 'credit',
+			lesson_status: status12(tracking),
+			entry: entryFor(tracking, state),
+			total_time: formatTimespan12(tracking?.totalTimeMs ?? 0),
+			lesson_mode: 'normal',
+			score: { raw: blank(tracking?.scoreRaw), min: blank(tracking?.scoreMin), max: blank(tracking?.scoreMax) }
+		},
+		suspend_data: tracking?.suspendData ?? '',
+		launch_data: sco.dataFromLms ?? '',
+		student_data: {
+			mastery_score: blank(sco.rules.masteryScore),
+			max_time_allowed: sco.maxTimeAllowed ?? '',
+			time_limit_action: sco.timeLimitAction ?? ''
+		},
+		objectives: indexed(state?.objectives ?? [], (objective) => ({
+			id: objective.id,
+			status: objective.success !== 'unknown' ? objective.success : objective.completion === 'unknown' ? 'not attempted' : objective.completion,
+			score: { raw: blank(objective.scoreRaw), min: blank(objective.scoreMin), max: blank(objective.scoreMax) }
+		}))
+	};
+}
+
+function launch2004({ sco, learner, tracking, state }: LaunchInput): Record<string, unknown> {
+	return {
+		learner_id: String(learner.id),
+		learner_name: learner.name,
+		location: tracking?.location ?? '',
+		credit: 'credit',
+		mode: 'normal',
+		entry: entryFor(tracking, state),
+		completion_status: tracking ? (tracking.completionStatus === 'not attempted' ? 'not attempted' : tracking.completionStatus) : 'not attempted',
+		success_status: tracking?.successStatus ?? 'unknown',
+		total_time: formatDuration2004(tracking?.totalTimeMs ?? 0),
+		suspend_data: tracking?.suspendData ?? '',
+		launch_data: sco.dataFromLms ?? '',
+		scaled_passing_score: blank(sco.rules.scaledPassingScore),
+		completion_threshold: blank(sco.rules.completionThreshold),
+		progress_measure: blank(state?.progressMeasure),
+		max_time_allowed: sco.maxTimeAllowed ?? '',
+		time_limit_action: sco.timeLimitAction ?? 'continue,no message',
+		score: {
+			scaled: blank(tracking?.scoreScaled),
+			raw: blank(tracking?.scoreRaw),
+			min: blank(tracking?.scoreMin),
+			max: blank(tracking?.scoreMax)
+		},
+		objectives: indexed(state?.objectives ?? [], (objective) => ({
+			id: objective.id,
+			success_status: objective.success,
+			completion_status: objective.completion,
+			progress_measure: blank(objective.progressMeasure),
+			score: {
+				scaled: blank(objective.scoreScaled),
+				raw: blank(objective.scoreRaw),
+				min: blank(objective.scoreMin),
+				max: blank(objective.scoreMax)
+			}
+		}))
+	};
+}
