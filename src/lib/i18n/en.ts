@@ -572,6 +572,17 @@ export const en: Record<keyof typeof vi, string> = {
 	'scorm.noLaunch': 'The resource {resource} has no start page (href), so it cannot be opened.',
 	'scorm.missingFile': 'The package lacks the file {file} that the resource {resource} needs to open.',
 	'scorm.nothingToLaunch': 'The package’s table of contents has nothing a learner can open.',
+	'scorm.commitInvalid': 'The lesson sent data that is not valid ({field}), so it was not saved.',
+	'scorm.commitSession': 'This session is not yours, or not for this lesson.',
+	'scorm.player.progress': '{done} of {total} parts of the package done',
+	'scorm.player.progressLabel': 'Progress in the package',
+	'scorm.player.needsScript': 'This interactive lesson needs JavaScript turned on in the browser.',
+	'scorm.player.failed': 'The lesson could not be opened. Reload the page; if it still fails, tell your trainer.',
+	'scorm.player.loading': 'Opening the lesson…',
+	'scorm.player.saved': 'Your progress is saved.',
+	'scorm.player.notSaved': 'Your progress could not be saved. Check the connection and keep this page open.',
+	'scorm.player.pager': 'Parts',
+	'scorm.player.exit': 'Back to the module',
 	'learner.answer': 'The learner’s answer',
 	'learner.order': 'The learner’s order'
 };

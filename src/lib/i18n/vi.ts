@@ -570,6 +570,17 @@ export const vi = {
 	'scorm.noLaunch': 'Tài nguyên {resource} không có địa chỉ trang mở đầu (href), nên không mở được bài.',
 	'scorm.missingFile': 'Gói thiếu tệp {file} mà tài nguyên {resource} cần để mở bài.',
 	'scorm.nothingToLaunch': 'Mục lục của gói không có bài nào mở được.',
+	'scorm.commitInvalid': 'Dữ liệu bài học gửi lên không hợp lệ ({field}), nên không được lưu.',
+	'scorm.commitSession': 'Phiên học này không thuộc về bạn hoặc không thuộc bài học này.',
+	'scorm.player.progress': 'Đã xong {done}/{total} phần của gói bài học',
+	'scorm.player.progressLabel': 'Tiến độ gói bài học',
+	'scorm.player.needsScript': 'Bài học tương tác này cần bật JavaScript trong trình duyệt.',
+	'scorm.player.failed': 'Không mở được bài học. Hãy tải lại trang; nếu vẫn lỗi, hãy báo cho giảng viên.',
+	'scorm.player.loading': 'Đang mở bài học…',
+	'scorm.player.saved': 'Đã lưu kết quả học.',
+	'scorm.player.notSaved': 'Chưa lưu được kết quả. Hãy kiểm tra kết nối mạng và đừng đóng trang.',
+	'scorm.player.pager': 'Chuyển phần',
+	'scorm.player.exit': 'Thoát về học phần',
 	'learner.answer': 'Câu trả lời của học viên',
 	'learner.order': 'Thứ tự học viên sắp xếp'
 };

@@ -24,8 +24,8 @@ beforeEach(() => {
 	const pkg = db
 		.prepare(`INSERT INTO scorm_package (hash, version, title, manifest, zip_bytes, imported_at) VALUES ('h', '1.2', 'P', '{}', 1, 0)`)
 		.run();
-	userId = insertUser(db, { username: 'lan', displayName: 'Lan', role: 'learner' }, 'x', T0).id;
-	otherId = insertUser(db, { username: 'minh', displayName: 'Minh', role: 'learner' }, 'x', T0).id;
+	userId = insertUser(db, { username: 'lan', displayName: 'Lan', password: 'x', role: 'learner' }, 'x', T0).id;
+	otherId = insertUser(db, { username: 'minh', displayName: 'Minh', password: 'x', role: 'learner' }, 'x', T0).id;
 	target = {
 		activityId: Number(activity.lastInsertRowid),
 		packageId: Number(pkg.lastInsertRowid),

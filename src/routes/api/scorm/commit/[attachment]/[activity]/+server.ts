@@ -1,0 +1,71 @@
+// Where a SCO's data arrives: synchronous XHR commits while it runs, and the last one by
+// navigator.sendBeacon as the page closes. The body is read as text whatever its content type
+// (a beacon sends text/plain). The answer is the one scorm-again expects.
+import { error, json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { translate } from '$lib/i18n';
+import { getCatalog } from '$lib/server/courses/current';
+import { getDb } from '$lib/server/db';
+import { assertSameOrigin } from '$lib/server/http/same-origin';
+import { findScoByActivity, requireAttachment } from '$lib/server/scorm/access';
+import { CmiError } from '$lib/server/scorm/runtime/cmi';
+import { recordCommit, SessionMismatch } from '$lib/server/scorm/runtime/commit';
+import type { RequestHandler } from './$types';
+
+/** suspend data (64,000 characters, some of them 3 bytes in UTF-8) plus interactions */
+const MAX_BODY_CHARS = 900_000;
+
+const envelope = z.object({
+	session: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+	kind: z.enum(['launch', 'commit']),
+	sequence: z.number().int().min(0).max(1_000_000_000),
+	terminate: z.boolean(),
+	cmi: z.unknown()
+});
+
+export const POST: RequestHandler = async ({ request, url, locals, params }) => {
+	assertSameOrigin(request, url, locals.locale);
+	if (!locals.user) error(401, translate(locals.locale, 'error.signInAgain'));
+	const db = getDb();
+	const { attachment } = requireAttachment(db, getCatalog(), locals.user, params.attachment, locals.locale);
+	const sco = /^\d{1,12}$/.test(params.activity) ? findScoByActivity(attachment, Number(params.activity)) : undefined;
+	if (!sco) error(404, translate(locals.locale, 'error.notFound'));
+	const failure = (status: number, key: 'scorm.commitInvalid' | 'scorm.commitSession', field?: string) =>
+		json(
+			{
+				result: 'false',
+				errorCode: attachment.package.version === '1.2' ? 101 : 391,
+				errorMessage: translate(locals.locale, key, { field: field ?? '' })
+			},
+			{ status }
+		);
+
+	const text = await request.text();
+	if (text.length > MAX_BODY_CHARS) return failure(413, 'scorm.commitInvalid', 'body');
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		return failure(400, 'scorm.commitInvalid', 'JSON');
+	}
+	const parsed = envelope.safeParse(body);
+	if (!parsed.success) return failure(400, 'scorm.commitInvalid', parsed.error.issues[0]?.path.join('.') || 'body');
+	try {
+		recordCommit(
+			db,
+			{
+				activityId: sco.activityId,
+				packageId: attachment.package.id,
+				version: attachment.package.version,
+				scormType: sco.scormType,
+				rules: sco.rules
+			},
+			{ userId: locals.user.id, ...parsed.data }
+		);
+	} catch (err) {
+		if (err instanceof CmiError) return failure(400, 'scorm.commitInvalid', err.field);
+		if (err instanceof SessionMismatch) return failure(409, 'scorm.commitSession');
+		throw err;
+	}
+	return json({ result: 'true', errorCode: 0 });
+};

@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { requireUser } from '$lib/server/auth/guard';
+import { getCatalog } from '$lib/server/courses/current';
+import { getDb } from '$lib/server/db';
+import { findSco, requireAttachment } from '$lib/server/scorm/access';
+import { playerView } from '$lib/server/scorm/player';
+import type { PageServerLoad } from './$types';
+
+export const load = ((event) => {
+	const user = requireUser(event);
+	const { locale } = event.locals;
+	const db = getDb();
+	const { course, module, attachment } = requireAttachment(db, getCatalog(), user, event.params.attachment, locale);
+	if (course.slug !== event.params.course || module.slug !== event.params.module) error(404, translate(locale, 'error.notFound'));
+	const sco = findSco(attachment, event.url.searchParams.get('sco'));
+	if (!sco) error(404, translate(locale, 'error.notFound'));
+	return {
+		course: { slug: course.slug, title: course.title },
+		module: { slug: module.slug, title: module.title },
+		attachment: { id: attachment.id, title: attachment.title, version: attachment.package.version },
+		commitUrl: `/api/scorm/commit/${attachment.id}/${sco.activityId}`,
+		...playerView(db, user, attachment, sco)
+	};
+}) satisfies PageServerLoad;
