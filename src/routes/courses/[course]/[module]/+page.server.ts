@@ -1,10 +1,11 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { requireCourse, requireModule } from '$lib/server/courses/access';
-import { lessonActivityId } from '$lib/server/courses/catalog';
+import { lessonActivityId, moduleAttachments } from '$lib/server/courses/catalog';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
-import { markCompleted, recordLaunch } from '$lib/server/tracking/service';
+import { isActivityDone } from '$lib/server/tracking/progress';
+import { getTrackingFor, markCompleted, recordLaunch } from '$lib/server/tracking/service';
 import type { Actions, PageServerLoad } from './$types';
 
 function resolveLesson(event: RequestEvent<{ course: string; module: string }>) {
@@ -13,12 +14,14 @@ function resolveLesson(event: RequestEvent<{ course: string; module: string }>) 
 	const catalog = getCatalog();
 	const course = requireCourse(db, catalog, user, event.params.course, event.locals.locale);
 	const module = requireModule(course, event.params.module, event.locals.locale);
-	return { user, db, course, module, activityId: lessonActivityId(catalog, course, module) };
+	return { user, db, catalog, course, module, activityId: lessonActivityId(catalog, course, module) };
 }
 
 export const load = ((event) => {
-	const { user, db, course, module, activityId } = resolveLesson(event);
+	const { user, db, catalog, course, module, activityId } = resolveLesson(event);
 	const tracking = recordLaunch(db, user.id, activityId);
+	const attachments = moduleAttachments(catalog, course, module);
+	const scoRows = getTrackingFor(db, user.id, attachments.flatMap((a) => a.scos.map((sco) => sco.activityId)));
 	const index = course.modules.indexOf(module);
 	const neighbour = (i: number) => {
 		const other = course.modules[i];
@@ -37,6 +40,13 @@ export const load = ((event) => {
 			html: module.lesson.html
 		},
 		completed: tracking.completionStatus === 'completed',
+		// SCORM packages placed in this module, with how many of their parts are done
+		scorm: attachments.map((attachment) => ({
+			id: attachment.id,
+			title: attachment.title,
+			total: attachment.scos.length,
+			done: attachment.scos.filter((sco) => isActivityDone('scorm', scoRows.get(sco.activityId), 'quiz-passed')).length
+		})),
 		hasQuiz: module.quiz !== null,
 		completesByPosting: module.completion === 'discussion',
 		location: tracking.location,
