@@ -619,6 +619,13 @@ export const en: Record<keyof typeof vi, string> = {
 	'scorm.module.title': 'Interactive lessons',
 	'scorm.module.open': 'Open',
 	'scorm.module.progress': '{done} of {total} parts done',
+	'learner.scorm': 'SCORM “{package}”: {sco}',
+	'learner.interactions': 'Answers inside SCORM packages',
+	'learner.interaction': 'Question',
+	'learner.response': 'Learner’s answer',
+	'learner.expected': 'Correct answer',
+	'learner.result': 'Result',
+	'learner.recordedAt': 'When',
 	'learner.answer': 'The learner’s answer',
 	'learner.order': 'The learner’s order'
 };

@@ -617,6 +617,13 @@ export const vi = {
 	'scorm.module.title': 'Bài học tương tác',
 	'scorm.module.open': 'Mở bài',
 	'scorm.module.progress': 'Đã xong {done}/{total} phần',
+	'learner.scorm': 'SCORM “{package}”: {sco}',
+	'learner.interactions': 'Câu trả lời trong các gói SCORM',
+	'learner.interaction': 'Câu hỏi',
+	'learner.response': 'Học viên trả lời',
+	'learner.expected': 'Đáp án đúng',
+	'learner.result': 'Kết quả',
+	'learner.recordedAt': 'Thời điểm',
 	'learner.answer': 'Câu trả lời của học viên',
 	'learner.order': 'Thứ tự học viên sắp xếp'
 };

@@ -1,6 +1,6 @@
 // One learner as their trainer sees them: every activity's SCORM-style record, every quiz
 // attempt, and their discussion posts in the cohort's boards.
-import { moduleActivities, type Catalog } from '../courses/catalog';
+import { moduleActivities, moduleAttachments, type Catalog } from '../courses/catalog';
 import type { Course } from '../courses/loader';
 import type { Db } from '../db/open';
 import { htmlToText } from '../markdown/render';
@@ -12,7 +12,9 @@ export interface ActivityRecord {
 	moduleTitle: string;
 	moduleSlug: string;
 	kind: 'lesson' | 'quiz' | 'scorm';
-	/** the section the bookmark points at, by title */
+	/** a SCO: its package's title and its own */
+	scorm: { packageTitle: string; scoTitle: string } | null;
+	/** the section the bookmark points at, by title (a SCO's location as it wrote it) */
 	bookmarkTitle: string | null;
 	tracking: Tracking | null;
 }
@@ -42,8 +44,13 @@ export interface PostLine {
 export function activityRecords(db: Db, catalog: Catalog, course: Course, learnerId: number): ActivityRecord[] {
 	const perModule = course.modules.map((module) => ({ module, activities: moduleActivities(catalog, course, module) }));
 	const tracking = getTrackingFor(db, learnerId, perModule.flatMap((m) => m.activities.map((a) => a.id)));
-	return perModule.flatMap(({ module, activities }) =>
-		activities.map((a) => {
+	return perModule.flatMap(({ module, activities }) => {
+		const scos = new Map(
+			moduleAttachments(catalog, course, module).flatMap((attachment) =>
+				attachment.scos.map((sco) => [sco.activityId, { packageTitle: attachment.title, scoTitle: sco.title }] as const)
+			)
+		);
+		return activities.map((a) => {
 			const row = tracking.get(a.id) ?? null;
 			return {
 				activityId: a.id,
@@ -51,11 +58,60 @@ export function activityRecords(db: Db, catalog: Catalog, course: Course, learne
 				moduleTitle: module.title,
 				moduleSlug: module.slug,
 				kind: a.kind,
+				scorm: scos.get(a.id) ?? null,
 				bookmarkTitle: row?.location ? (module.lesson.sections.find((s) => s.id === row.location)?.title ?? row.location) : null,
 				tracking: row
 			};
-		})
-	);
+		});
+	});
+}
+
+export interface InteractionLine {
+	activityId: number;
+	identifier: string;
+	type: string | null;
+	description: string | null;
+	learnerResponse: string | null;
+	correctResponses: string[];
+	result: string | null;
+	recordedAt: number;
+}
+
+const INTERACTIONS_SHOWN = 200;
+
+/** The answers a learner gave inside SCORM packages (the latest version of each interaction of
+ * each session), newest first. */
+export function interactionLines(db: Db, learnerId: number, records: ActivityRecord[]): InteractionLine[] {
+	const scoIds = records.filter((r) => r.kind === 'scorm').map((r) => r.activityId);
+	if (scoIds.length === 0) return [];
+	const rows = db
+		.prepare(
+			`SELECT activity_id, identifier, type, description, learner_response, correct_responses, result, recorded_at
+			 FROM scorm_interaction
+			 WHERE id IN (SELECT max(id) FROM scorm_interaction WHERE user_id = ? AND activity_id IN (SELECT value FROM json_each(?))
+			              GROUP BY session_id, position)
+			 ORDER BY recorded_at DESC, id DESC LIMIT ?`
+		)
+		.all(learnerId, JSON.stringify(scoIds), INTERACTIONS_SHOWN) as {
+		activity_id: number;
+		identifier: string;
+		type: string | null;
+		description: string | null;
+		learner_response: string | null;
+		correct_responses: string;
+		result: string | null;
+		recorded_at: number;
+	}[];
+	return rows.map((r) => ({
+		activityId: r.activity_id,
+		identifier: r.identifier,
+		type: r.type,
+		description: r.description,
+		learnerResponse: r.learner_response,
+		correctResponses: JSON.parse(r.correct_responses) as string[],
+		result: r.result,
+		recordedAt: r.recorded_at
+	}));
 }
 
 export function attemptLines(db: Db, learnerId: number, records: ActivityRecord[]): AttemptLine[] {

@@ -6,7 +6,7 @@ import { findCourse } from '$lib/server/courses/catalog';
 import { getCatalog } from '$lib/server/courses/current';
 import { getAttempt, savedResponses } from '$lib/server/quiz/attempts';
 import { buildReview } from '$lib/server/quiz/review';
-import { activityRecords, attemptLines, postLines } from '$lib/server/reports/learner-detail';
+import { activityRecords, attemptLines, interactionLines, postLines } from '$lib/server/reports/learner-detail';
 import { resetPassword, setUserDisabled } from '$lib/server/users/service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -31,6 +31,7 @@ export const load = ((event) => {
 		activities: activityRecords(db, catalog, course, learner.id)
 	}));
 	const attempts = attemptLines(db, learner.id, records.flatMap((c) => c.activities));
+	const interactions = interactionLines(db, learner.id, records.flatMap((c) => c.activities));
 	// one attempt's answers at a time, chosen in the address: the page stays light
 	const chosen = Number(event.url.searchParams.get('attempt'));
 	const shown = attempts.find((a) => a.id === chosen && a.status === 'submitted');
@@ -39,6 +40,7 @@ export const load = ((event) => {
 		cohort: { id: cohort.id, name: cohort.name },
 		learner,
 		records,
+		interactions,
 		attempts,
 		review: attempt && shown ? { attempt: shown, ...buildReview(attempt, savedResponses(db, attempt.id), 'explanations') } : null,
 		posts: postLines(db, learner.id, cohort.id, cohort.courseIds)
