@@ -572,6 +572,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'scorm.noLaunch': 'The resource {resource} has no start page (href), so it cannot be opened.',
 	'scorm.missingFile': 'The package lacks the file {file} that the resource {resource} needs to open.',
 	'scorm.nothingToLaunch': 'The package’s table of contents has nothing a learner can open.',
+	'scormExport.noLms': 'No learning management system (LMS) was found: you can still read the lesson and take the quiz, but your progress and score are not saved.',
+	'scormExport.needsScript': 'JavaScript is turned off in this browser: you can still read the lesson, but the quiz cannot be graded and your progress is not saved.',
 	'learner.answer': 'The learner’s answer',
 	'learner.order': 'The learner’s order'
 };

@@ -570,6 +570,8 @@ export const vi = {
 	'scorm.noLaunch': 'Tài nguyên {resource} không có địa chỉ trang mở đầu (href), nên không mở được bài.',
 	'scorm.missingFile': 'Gói thiếu tệp {file} mà tài nguyên {resource} cần để mở bài.',
 	'scorm.nothingToLaunch': 'Mục lục của gói không có bài nào mở được.',
+	'scormExport.noLms': 'Không tìm thấy hệ thống quản lý học tập (LMS): bạn vẫn đọc bài và làm bài kiểm tra được, nhưng tiến độ và điểm không được lưu.',
+	'scormExport.needsScript': 'Trình duyệt đang tắt JavaScript: bạn vẫn đọc được bài, nhưng bài kiểm tra không chấm được và tiến độ không được lưu.',
 	'learner.answer': 'Câu trả lời của học viên',
 	'learner.order': 'Thứ tự học viên sắp xếp'
 };
