@@ -22,6 +22,7 @@ export default defineConfig({
 				admin: `${root}scripts/admin.ts`,
 				'courses-check': `${root}scripts/courses-check.ts`,
 				demo: `${root}scripts/demo.ts`,
+				'scorm-export': `${root}scripts/scorm-export.ts`,
 				'bench-trainer-pages': `${root}scripts/bench/trainer-pages.ts`
 			},
 			output: { format: 'esm', entryFileNames: '[name].js' }
