@@ -14,7 +14,7 @@ export function boot(win: Window, doc: Document): void {
 	const dataElement = doc.getElementById(ELEMENT.data);
 	if (!dataElement?.textContent) return;
 	const data = JSON.parse(dataElement.textContent) as ScoData;
-	const lms = connectLms(win as unknown as Parameters<typeof connectLms>[0]);
+	const lms = connectLms(win);
 	const session = new ScoSession(lms, Date.now());
 	if (!lms.connected) show(doc.getElementById(ELEMENT.lmsNotice));
 
