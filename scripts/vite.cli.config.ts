@@ -1,12 +1,15 @@
 // Builds the command-line tools in scripts/ with the same module rules as the app
-// (the $lib alias, SQL migrations bundled with import.meta.glob) into build/cli/.
+// (the $lib alias, SQL migrations bundled with import.meta.glob, scripts bundled for the browser
+// with ?browser-bundle) into build/cli/.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { browserBundle } from './vite-browser-bundle.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export default defineConfig({
 	root,
+	plugins: [browserBundle()],
 	resolve: { alias: { $lib: `${root}src/lib` } },
 	logLevel: 'warn',
 	build: {
@@ -19,6 +22,7 @@ export default defineConfig({
 				admin: `${root}scripts/admin.ts`,
 				'courses-check': `${root}scripts/courses-check.ts`,
 				demo: `${root}scripts/demo.ts`,
+				'scorm-export': `${root}scripts/scorm-export.ts`,
 				'bench-trainer-pages': `${root}scripts/bench/trainer-pages.ts`
 			},
 			output: { format: 'esm', entryFileNames: '[name].js' }

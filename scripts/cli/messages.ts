@@ -1,4 +1,4 @@
-// What the admin CLI says, in Vietnamese and English (chosen by cliLocale()).
+// What the command-line tools say, in Vietnamese and English (chosen by cliLocale()).
 import type { Locale } from '$lib/i18n';
 
 const vi = {
@@ -73,7 +73,21 @@ Mọi học viên mẫu dùng chung mật khẩu “{password}”. Đăng nhập
 	demoStateFailing: 'có bài chưa đạt',
 	demoNoAdmin: 'Chưa có quản trị viên: mở trang web để tạo tài khoản quản trị đầu tiên, rồi vào Quản lý lớp để xem lớp mẫu.',
 	demoSeeDashboards: 'Quản trị viên (và giảng viên của lớp) xem lớp mẫu ở Quản lý lớp.',
-	demoDatabase: 'Cơ sở dữ liệu: {path}'
+	demoDatabase: 'Cơ sở dữ liệu: {path}',
+	scormExportHelp: `Cách dùng: npm run scorm:export -- <thư-mục-khoá-học> [--out <tệp.zip>] [--courses <thư-mục>]
+
+Đóng gói một khoá học Markdown thành gói SCORM 1.2 (.zip) để đưa lên hệ thống quản lý học tập
+(LMS) khác: mỗi học phần là một trang, bài kiểm tra được chấm ngay trên trang. Lưu ý: đáp án
+nằm trong gói (LMS nào cũng chấm được mà không cần máy chủ taphuan), nên người xem mã nguồn
+trang có thể thấy đáp án.
+
+Tuỳ chọn:
+  --out <tệp.zip>        nơi ghi gói (mặc định <thư-mục-khoá-học>-scorm12.zip)
+  --courses <thư-mục>    thư mục chứa các khoá học (mặc định COURSES_DIR hoặc ./courses)`,
+	scormExportNoCourse: 'Hãy cho biết khoá học cần đóng gói, ví dụ: npm run scorm:export -- {example}',
+	scormExportUnknownCourse: 'Không có khoá học “{name}” trong {dir} (các khoá có: {known}).',
+	scormExportBroken: 'Khoá học “{name}” còn {count} lỗi (xem ở trên) nên chưa đóng gói được. Sửa các lỗi rồi chạy lại; npm run courses:check liệt kê lỗi của mọi khoá.',
+	scormExportDone: 'Đã đóng gói “{title}”: {scos} học phần, {files} tệp, {size} → {path}'
 };
 
 const en: typeof vi = {
@@ -148,7 +162,21 @@ Every demo learner's password is “{password}”. Try signing in as: {examples}
 	demoStateFailing: 'a quiz not passed',
 	demoNoAdmin: 'No administrator yet: open the site to create the first one, then see the demo cohort under Manage cohorts.',
 	demoSeeDashboards: 'Administrators (and the cohort’s trainer) see the demo cohort under Manage cohorts.',
-	demoDatabase: 'Database: {path}'
+	demoDatabase: 'Database: {path}',
+	scormExportHelp: `Usage: npm run scorm:export -- <course-folder> [--out <file.zip>] [--courses <folder>]
+
+Packs one Markdown course as a SCORM 1.2 package (.zip) for another learning management system
+(LMS): one page per module, each quiz graded in its page. Note: the answer key travels inside
+the package (so any LMS can grade it without a taphuan server), and whoever reads a page's
+source can find the answers.
+
+Options:
+  --out <file.zip>       where to write the package (default <course-folder>-scorm12.zip)
+  --courses <folder>     the folder holding the courses (default COURSES_DIR or ./courses)`,
+	scormExportNoCourse: 'Say which course to pack, for example: npm run scorm:export -- {example}',
+	scormExportUnknownCourse: 'There is no course “{name}” in {dir} (courses there: {known}).',
+	scormExportBroken: 'The course “{name}” has {count} error(s) (listed above), so it was not packed. Fix them and run again; npm run courses:check lists the errors of every course.',
+	scormExportDone: 'Packed “{title}”: {scos} modules, {files} files, {size} → {path}'
 };
 
 export type CliMessage = keyof typeof vi;

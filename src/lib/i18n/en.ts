@@ -626,6 +626,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'learner.expected': 'Correct answer',
 	'learner.result': 'Result',
 	'learner.recordedAt': 'When',
+	'scormExport.noLms': 'No learning management system (LMS) was found: you can still read the lesson and take the quiz, but your progress and score are not saved.',
+	'scormExport.needsScript': 'JavaScript is turned off in this browser: you can still read the lesson, but the quiz cannot be graded and your progress is not saved.',
 	'learner.answer': 'The learner’s answer',
 	'learner.order': 'The learner’s order'
 };

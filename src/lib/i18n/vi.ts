@@ -624,6 +624,8 @@ export const vi = {
 	'learner.expected': 'Đáp án đúng',
 	'learner.result': 'Kết quả',
 	'learner.recordedAt': 'Thời điểm',
+	'scormExport.noLms': 'Không tìm thấy hệ thống quản lý học tập (LMS): bạn vẫn đọc bài và làm bài kiểm tra được, nhưng tiến độ và điểm không được lưu.',
+	'scormExport.needsScript': 'Trình duyệt đang tắt JavaScript: bạn vẫn đọc được bài, nhưng bài kiểm tra không chấm được và tiến độ không được lưu.',
 	'learner.answer': 'Câu trả lời của học viên',
 	'learner.order': 'Thứ tự học viên sắp xếp'
 };
