@@ -25,6 +25,12 @@ export async function signedInPage(browser: Browser, app: App, username: string)
 	return page;
 }
 
+/** Upload pieces still on disk (a finished or refused upload leaves none). */
+export function pendingUploads(app: App): string[] {
+	const dir = join(app.dbPath, '..', 'scorm', '.uploads');
+	return existsSync(dir) ? readdirSync(dir) : [];
+}
+
 /** Uploads a zip on the course's SCORM page into a module; returns the message shown. */
 export async function uploadPackage(page: Page, course: string, moduleSlug: string, file: string, title = '') {
 	await page.goto(`/manage/courses/${course}/scorm`);

@@ -1,7 +1,8 @@
 // SCORM packages end to end with real packages: a trainer uploads, a learner plays, leaves,
 // resumes at the bookmark and finishes; what the SCO reported is stored and the trainer sees it.
+import { existsSync } from 'node:fs';
 import { expect, expectAccessible, MODULE, registerLearner, seedCohort, test } from './fixtures';
-import { fixture, signedInPage, storedFolders, uploadPackage, waitForTerminated } from './scorm-helpers';
+import { fixture, pendingUploads, signedInPage, storedFolders, uploadPackage, waitForTerminated } from './scorm-helpers';
 
 const COURSE = 'phong-chong-mai-dam';
 
@@ -10,6 +11,7 @@ interface TrackingRow {
 	success_status: string;
 	score_raw: number | null;
 	score_max: number | null;
+	score_scaled: number | null;
 	total_time_ms: number;
 	location: string | null;
 	suspend_data: string | null;
@@ -22,81 +24,183 @@ function scoTracking(app: { query: (sql: string, ...p: unknown[]) => unknown[] }
 	) as TrackingRow[];
 }
 
-test('SCORM 1.2: upload, play, leave mid-way, resume at the bookmark, pass; the trainer sees it', async ({ page, app, browser }) => {
+/** The two "Golf Explained" packages do the same things in each version's own words. */
+const GOLF = [
+	{
+		version: '1.2',
+		file: 'scorm12-runtime-basic-calls.zip',
+		api: 'API',
+		otherApi: 'API_1484_11',
+		get: 'LMSGetValue',
+		set: 'LMSSetValue',
+		entry: 'cmi.core.entry',
+		// 1.2 has one status: passed means completed too
+		finished: { completion_status: 'completed', success_status: 'passed', score_raw: 100, score_max: 100 }
+	},
+	{
+		version: '2004',
+		file: 'scorm2004-3rd-runtime-basic-calls.zip',
+		api: 'API_1484_11',
+		otherApi: 'API',
+		get: 'GetValue',
+		set: 'SetValue',
+		entry: 'cmi.entry',
+		finished: { completion_status: 'completed', success_status: 'passed', score_raw: 100, score_max: 100, score_scaled: 1 }
+	}
+] as const;
+
+for (const golf of GOLF) {
+	test(`SCORM ${golf.version}: upload, play, leave mid-way, resume at the bookmark, pass; the trainer sees it`, async ({ page, app, browser }) => {
+		seedCohort(app);
+		const trainer = await signedInPage(browser, app, 'giangvien');
+		const message = await uploadPackage(trainer, COURSE, MODULE, fixture(golf.file));
+		expect(message).toContain('Đã thêm gói “Golf Explained - Run-time Basic Calls” (1 phần)');
+		await expectAccessible(trainer);
+		expect(storedFolders(app).filter((name) => !name.startsWith('.'))).toHaveLength(1);
+		expect(app.query(`SELECT version, title FROM scorm_package`)).toEqual([{ version: golf.version, title: 'Golf Explained - Run-time Basic Calls' }]);
+
+		type ApiWindow = Record<string, { [method: string]: (...args: string[]) => string } | undefined>;
+		const call = (method: string, ...args: string[]) =>
+			page.evaluate(([api, m, a]) => (window as unknown as ApiWindow)[api as string]![m as string]!(...(a as string[])), [golf.api, method, args] as const);
+
+		// the learner finds it in the module and opens it
+		await registerLearner(page);
+		await page.goto(`/courses/${COURSE}/${MODULE}`);
+		page.on('dialog', (dialog) => void dialog.accept());
+		await page.getByRole('link', { name: /Mở bài: Golf Explained/ }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Golf Explained - Run-time Basic Calls' })).toBeVisible();
+		const sco = page.frameLocator('iframe[title="Golf Explained"]');
+		await expect(sco.locator('#butNext')).toBeEnabled();
+		await expectAccessible(page, { exclude: ['.scorm-stage iframe'] });
+		// the SCO found only its version's API, started from a blank record
+		const apis = await page.evaluate(([a, b]) => [typeof (window as unknown as ApiWindow)[a!], typeof (window as unknown as ApiWindow)[b!]], [golf.api, golf.otherApi]);
+		expect(apis).toEqual(['object', 'undefined']);
+		expect(await call(golf.get, golf.entry)).toBe('ab-initio');
+
+		// two pages on, something in suspend_data, then away to the module page
+		await sco.locator('#butNext').click();
+		await sco.locator('#butNext').click();
+		await call(golf.set, 'cmi.suspend_data', 'trang=2;ghi-chu=đã đọc');
+		await page.getByRole('link', { name: 'Thoát về học phần' }).click();
+		await page.waitForURL(`**/courses/${COURSE}/${MODULE}`);
+		await waitForTerminated(app, 1);
+		expect(scoTracking(app)[0]).toMatchObject({ completion_status: 'incomplete', location: '2', suspend_data: 'trang=2;ghi-chu=đã đọc', attempts: 1 });
+		expect(app.query(`SELECT exit FROM scorm_state`)).toEqual([{ exit: 'suspend' }]);
+
+		// back again: a resume, at page 2, with the suspend data restored
+		await page.getByRole('link', { name: /Mở bài: Golf Explained/ }).click();
+		await expect(sco.locator('#butPrevious')).toBeEnabled();
+		expect(await call(golf.get, golf.entry)).toBe('resume');
+		expect(await call(golf.get, 'cmi.suspend_data')).toBe('trang=2;ghi-chu=đã đọc');
+		await expect(sco.frameLocator('#contentFrame').locator('body')).toContainText(/scor/i);
+
+		// through to the test at the end, answered right, then Exit
+		for (let i = 0; i < 12; i++) await sco.locator('#butNext').click();
+		await expect(sco.locator('#butNext')).toBeDisabled();
+		const quiz = page.frames().find((f) => f.url().includes('assessmenttemplate.html'))!;
+		await quiz.waitForLoadState();
+		await quiz.evaluate(() => {
+			type Q = { Id: string; Type: string; Answers: string[] | null; CorrectAnswer: unknown };
+			for (const q of (window as never as { test: { Questions: Q[] } }).test.Questions) {
+				if (q.Type === 'choice') (document.getElementById(`question_${q.Id}_${q.Answers!.indexOf(String(q.CorrectAnswer))}`) as HTMLInputElement).checked = true;
+				else if (q.Type === 'true-false') (document.getElementById(`question_${q.Id}_${q.CorrectAnswer ? 'True' : 'False'}`) as HTMLInputElement).checked = true;
+				else (document.getElementById(`question_${q.Id}_Text`) as HTMLInputElement).value = String(q.CorrectAnswer);
+			}
+		});
+		await quiz.getByRole('button', { name: 'Submit Answers' }).click();
+		await expect(quiz.locator('body')).toContainText('Score: 100');
+		await sco.locator('#butExit').click();
+		await waitForTerminated(app, 2);
+		const row = scoTracking(app)[0]!;
+		expect(row).toMatchObject({ ...golf.finished, attempts: 2 });
+		expect(row.total_time_ms).toBeGreaterThan(0);
+		// the time credited is what the SCO reported, once per session
+		const credited = app.query(`SELECT sum(credited_ms) AS ms FROM scorm_session`) as { ms: number }[];
+		expect(row.total_time_ms).toBe(credited[0]!.ms);
+
+		// the module page counts it
+		await page.goto(`/courses/${COURSE}/${MODULE}`);
+		await expect(page.locator('.scorm-in-module')).toContainText('Đã xong 1/1 phần');
+
+		// the trainer's view of the learner
+		const learnerId = (app.query(`SELECT id FROM user WHERE username = 'nguyenthilan'`) as { id: number }[])[0]!.id;
+		await trainer.goto(`/manage/cohorts/1/learners/${learnerId}`);
+		const line = trainer.locator(`tr[data-activity^="${MODULE}/scorm/"]`);
+		await expect(line).toContainText('SCORM “Golf Explained - Run-time Basic Calls”: Golf Explained');
+		await expect(line).toContainText('đã xong');
+		await expect(line).toContainText('đạt');
+		await expect(line).toContainText('100/100');
+		await expectAccessible(trainer);
+	});
+}
+
+test('a multi-SCO package shows its nested table of contents and tracks each SCO on its own', async ({ page, app, browser }) => {
 	seedCohort(app);
 	const trainer = await signedInPage(browser, app, 'giangvien');
-	const message = await uploadPackage(trainer, COURSE, MODULE, fixture('scorm12-runtime-basic-calls.zip'));
-	expect(message).toContain('Đã thêm gói “Golf Explained - Run-time Basic Calls” (1 phần)');
-	await expectAccessible(trainer);
-	expect(storedFolders(app).filter((name) => !name.startsWith('.'))).toHaveLength(1);
-	expect(app.query(`SELECT version, title FROM scorm_package`)).toEqual([{ version: '1.2', title: 'Golf Explained - Run-time Basic Calls' }]);
+	expect(await uploadPackage(trainer, COURSE, MODULE, fixture('scorm12-multi-sco.zip'), 'Sân golf')).toContain('Đã thêm gói “Sân golf”');
+	const scos = app.query(`SELECT id, title FROM activity WHERE kind = 'scorm' ORDER BY id`) as { id: number; title: string }[];
+	expect(scos.length).toBeGreaterThanOrEqual(17);
 
-	// the learner finds it in the module and opens it
 	await registerLearner(page);
 	await page.goto(`/courses/${COURSE}/${MODULE}`);
-	page.on('dialog', (dialog) => void dialog.accept());
-	await page.getByRole('link', { name: /Mở bài: Golf Explained/ }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Golf Explained - Run-time Basic Calls' })).toBeVisible();
-	const sco = page.frameLocator('iframe[title="Golf Explained"]');
-	await expect(sco.locator('#butNext')).toBeEnabled();
+	await page.getByRole('link', { name: 'Mở bài: Sân golf' }).click();
+	const toc = page.getByRole('navigation', { name: 'Mục lục' });
+	// folders of the manifest are folders here, their SCOs inside them
+	await expect(toc.locator(':scope > ul > li')).toHaveCount(4);
+	await expect(toc.locator(':scope > ul > li').first().locator('.toc-folder')).toHaveText('Playing the Game');
+	await expect(toc.locator(':scope > ul > li').first().locator('ul a')).toHaveCount(6);
+	await expect(toc.getByRole('link', { name: 'How to Play' })).toHaveAttribute('aria-current', 'page');
+	await expect(page.locator('iframe[title="How to Play"]')).toBeVisible();
 	await expectAccessible(page, { exclude: ['.scorm-stage iframe'] });
-	// the SCO found only the 1.2 API, started from a blank record
-	expect(await page.evaluate(() => [typeof (window as never as { API?: unknown }).API, typeof (window as never as { API_1484_11?: unknown }).API_1484_11])).toEqual(['object', 'undefined']);
-	expect(await page.evaluate(() => (window as never as { API: { LMSGetValue(k: string): string } }).API.LMSGetValue('cmi.core.entry'))).toBe('ab-initio');
 
-	// two pages on, something in suspend_data, then away to the module page
-	await sco.locator('#butNext').click();
-	await sco.locator('#butNext').click();
-	await page.evaluate(() => (window as never as { API: { LMSSetValue(k: string, v: string): string } }).API.LMSSetValue('cmi.suspend_data', 'trang=2;ghi-chu=đã đọc'));
-	await page.getByRole('link', { name: 'Thoát về học phần' }).click();
-	await page.waitForURL(`**/courses/${COURSE}/${MODULE}`);
+	// a second SCO: the first one finished (a SCO that sets no status is completed, as SCORM 1.2 says)
+	await page.getByRole('link', { name: 'Par', exact: true }).click();
+	await expect(page.locator('iframe[title="Par"]')).toBeVisible();
 	await waitForTerminated(app, 1);
-	expect(scoTracking(app)[0]).toMatchObject({ completion_status: 'incomplete', location: '2', suspend_data: 'trang=2;ghi-chu=đã đọc', attempts: 1 });
-	expect(app.query(`SELECT exit FROM scorm_state`)).toEqual([{ exit: 'suspend' }]);
+	const rows = () =>
+		app.query(`SELECT a.title, t.completion_status FROM tracking t JOIN activity a ON a.id = t.activity_id WHERE a.kind = 'scorm' ORDER BY a.id`) as {
+			title: string;
+			completion_status: string;
+		}[];
+	await expect.poll(() => rows().find((r) => r.title === 'Par')?.completion_status).toBe('incomplete');
+	expect(rows().find((r) => r.title === 'How to Play')?.completion_status).toBe('completed');
+	await expect(toc.getByRole('link', { name: 'How to Play' }).locator('xpath=following-sibling::span[1]')).toHaveText('Hoàn thành');
+	await expect(page.locator('.scorm-header')).toContainText(`Đã xong 1/${scos.length} phần`);
+});
 
-	// back again: a resume, at page 2, with the suspend data restored
-	await page.getByRole('link', { name: /Mở bài: Golf Explained/ }).click();
-	await expect(sco.locator('#butPrevious')).toBeEnabled();
-	const api = (key: string) => page.evaluate((k) => (window as never as { API: { LMSGetValue(k: string): string } }).API.LMSGetValue(k), key);
-	expect(await api('cmi.core.entry')).toBe('resume');
-	expect(await api('cmi.suspend_data')).toBe('trang=2;ghi-chu=đã đọc');
-	await expect(sco.frameLocator('#contentFrame').locator('body')).toContainText(/scor/i);
+test('every broken or hostile package is refused with its reason, leaving nothing behind', async ({ app, browser }) => {
+	test.setTimeout(180_000);
+	seedCohort(app);
+	const trainer = await signedInPage(browser, app, 'giangvien');
+	const refusals: [string, string][] = [
+		['not-a-zip.zip', 'không phải là gói SCORM dạng .zip'],
+		['hostile-zip-slip.zip', 'trỏ ra ngoài thư mục của gói'],
+		['hostile-absolute-path.zip', 'trỏ ra ngoài thư mục của gói'],
+		['hostile-symlink.zip', 'liên kết tắt (symlink)'],
+		['hostile-zip-bomb.zip', 'Khi giải nén, gói vượt giới hạn'],
+		['hostile-too-many-files.zip', 'tệp, vượt giới hạn'],
+		['hostile-xxe-manifest.zip', 'khai báo thực thể (DOCTYPE/ENTITY)'],
+		['manifest-in-subfolder.zip', 'nằm trong thư mục con course'],
+		['scorm12-malformed-xml.zip', 'bị lỗi cú pháp'],
+		['scorm12-missing-launch-url.zip', 'không có địa chỉ trang mở đầu'],
+		['scorm12-missing-required-fields.zip', 'phần tử <organization> thiếu title'],
+		['scorm12-item-with-non-existent-resource-id.zip', 'trỏ tới tài nguyên non_existent_resource không có trong gói'],
+		['scorm2004-missing-org-identifier.zip', 'phần tử <organization> thiếu identifier']
+	];
+	for (const [file, reason] of refusals) {
+		const message = await uploadPackage(trainer, COURSE, MODULE, fixture(`invalid/${file}`));
+		expect(message, file).toContain(reason);
+		await expect(trainer.locator('form.scorm-upload .form-message.error').first()).toBeVisible();
+		expect(storedFolders(app).filter((name) => name !== '.uploads'), file).toEqual([]);
+		expect(pendingUploads(app), file).toEqual([]);
+	}
+	for (const pwned of ['/tmp/taphuan-zip-slip-pwned.txt', '/tmp/taphuan-absolute-pwned.txt']) expect(existsSync(pwned)).toBe(false);
+	expect(app.query('SELECT count(*) AS n FROM scorm_package')).toEqual([{ n: 0 }]);
 
-	// through to the test at the end, answered right, then Exit
-	for (let i = 0; i < 12; i++) await sco.locator('#butNext').click();
-	await expect(sco.locator('#butNext')).toBeDisabled();
-	const quiz = page.frames().find((f) => f.url().includes('assessmenttemplate.html'))!;
-	await quiz.waitForLoadState();
-	await quiz.evaluate(() => {
-		type Q = { Id: string; Type: string; Answers: string[] | null; CorrectAnswer: unknown };
-		for (const q of (window as never as { test: { Questions: Q[] } }).test.Questions) {
-			if (q.Type === 'choice') (document.getElementById(`question_${q.Id}_${q.Answers!.indexOf(String(q.CorrectAnswer))}`) as HTMLInputElement).checked = true;
-			else if (q.Type === 'true-false') (document.getElementById(`question_${q.Id}_${q.CorrectAnswer ? 'True' : 'False'}`) as HTMLInputElement).checked = true;
-			else (document.getElementById(`question_${q.Id}_Text`) as HTMLInputElement).value = String(q.CorrectAnswer);
-		}
-	});
-	await quiz.getByRole('button', { name: 'Submit Answers' }).click();
-	await expect(quiz.locator('body')).toContainText('Score: 100');
-	await sco.locator('#butExit').click();
-	await waitForTerminated(app, 2);
-	const row = scoTracking(app)[0]!;
-	expect(row).toMatchObject({ completion_status: 'completed', success_status: 'passed', score_raw: 100, score_max: 100, attempts: 2 });
-	expect(row.total_time_ms).toBeGreaterThan(0);
-	// the time credited is what the SCO reported, once per session
-	const credited = app.query(`SELECT sum(credited_ms) AS ms FROM scorm_session`) as { ms: number }[];
-	expect(row.total_time_ms).toBe(credited[0]!.ms);
-
-	// the module page counts it
-	await page.goto(`/courses/${COURSE}/${MODULE}`);
-	await expect(page.locator('.scorm-in-module')).toContainText('Đã xong 1/1 phần');
-
-	// the trainer's view of the learner
-	const learnerId = (app.query(`SELECT id FROM user WHERE username = 'nguyenthilan'`) as { id: number }[])[0]!.id;
-	await trainer.goto(`/manage/cohorts/1/learners/${learnerId}`);
-	const line = trainer.locator(`tr[data-activity^="${MODULE}/scorm/"]`);
-	await expect(line).toContainText('SCORM “Golf Explained - Run-time Basic Calls”: Golf Explained');
-	await expect(line).toContainText('đã xong');
-	await expect(line).toContainText('đạt');
-	await expect(line).toContainText('100/100');
-	await expectAccessible(trainer);
+	// a title with markup in it is a title, shown as text
+	expect(await uploadPackage(trainer, COURSE, MODULE, fixture('invalid/hostile-title-xss.zip'))).toContain('<img src=x onerror=');
+	await trainer.goto(`/manage/courses/${COURSE}/scorm`);
+	await expect(trainer.locator('.scorm-package strong')).toHaveText('<img src=x onerror="window.__xss=1">Golf');
+	expect(await trainer.evaluate(() => (window as never as { __xss?: number }).__xss)).toBeUndefined();
+	await expect(trainer.locator('.scorm-package img')).toHaveCount(0);
 });

@@ -583,6 +583,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'scorm.player.notSaved': 'Your progress could not be saved. Check the connection and keep this page open.',
 	'scorm.player.pager': 'Parts',
 	'scorm.player.exit': 'Back to the module',
+	'scorm.player.finished': 'You have finished this part. Your results have been sent.',
+	'scorm.player.nextPart': 'Next part',
 	'scorm.uploadGone': 'The upload could not be found (it may be more than a day old). Choose the file and upload it again.',
 	'scorm.uploadOffset': 'The upload is out of step with the server. The page carries on from what the server has received.',
 	'scorm.manage.title': 'SCORM packages',

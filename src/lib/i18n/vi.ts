@@ -581,6 +581,8 @@ export const vi = {
 	'scorm.player.notSaved': 'Chưa lưu được kết quả. Hãy kiểm tra kết nối mạng và đừng đóng trang.',
 	'scorm.player.pager': 'Chuyển phần',
 	'scorm.player.exit': 'Thoát về học phần',
+	'scorm.player.finished': 'Bạn đã kết thúc phần này. Kết quả đã được gửi về hệ thống.',
+	'scorm.player.nextPart': 'Phần tiếp theo',
 	'scorm.uploadGone': 'Không tìm thấy phần đã tải lên (có thể đã quá một ngày). Hãy chọn tệp và tải lên lại.',
 	'scorm.uploadOffset': 'Phần tải lên bị lệch so với máy chủ. Trang sẽ tiếp tục từ chỗ máy chủ đã nhận.',
 	'scorm.manage.title': 'Gói SCORM',

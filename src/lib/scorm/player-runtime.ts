@@ -11,6 +11,9 @@ export interface RuntimeOptions {
 	commitUrl: string;
 	/** called after every commit the SCO asks for: true when the server stored it */
 	onCommit?: (stored: boolean) => void;
+	/** called when the SCO ends its session, with its SCORM 2004 navigation request if any
+	 * ('continue', 'previous', 'exitAll', 'suspendAll'…) */
+	onFinish?: (navigationRequest: string | null) => void;
 }
 
 export interface Runtime {
@@ -72,6 +75,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 		}).catch(() => undefined);
 	});
 	api.on(names.commit, () => options.onCommit?.(String(api.lastErrorCode ?? '0') === '0'));
+	api.on(names.finish, () => {
+		const request = (api as unknown as { adl?: { nav?: { request?: string } } }).adl?.nav?.request;
+		options.onFinish?.(request && request !== '_none_' ? request : null);
+	});
 
 	const win = window as ApiWindow;
 	// only the API of the package's version: a SCO looking for the other one finds nothing

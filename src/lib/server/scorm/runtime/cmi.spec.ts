@@ -19,6 +19,13 @@ describe('SCORM 1.2 lesson_status mapping', () => {
 		expect(report.success).toBe(success);
 	});
 
+	it('completes a SCO that finishes without ever setting a status, and only when it finishes', () => {
+		expect(readCommit12(core12({ lesson_status: 'not attempted' }), RULES, { finishing: true }).completion).toBe('completed');
+		expect(readCommit12(core12({}), RULES, { finishing: true }).completion).toBe('completed');
+		expect(readCommit12(core12({ lesson_status: 'not attempted' }), RULES).completion).toBe('not attempted');
+		expect(readCommit12(core12({ lesson_status: 'incomplete' }), RULES, { finishing: true }).completion).toBe('incomplete');
+	});
+
 	it('lets the mastery score decide passed or failed once the SCO says it is finished', () => {
 		const rules = { ...RULES, masteryScore: 80 };
 		expect(readCommit12(core12({ lesson_status: 'completed', score: { raw: '85' } }), rules).success).toBe('passed');

@@ -144,11 +144,14 @@ const EXIT_2004 = ['time-out', 'suspend', 'logout', 'normal'] as const;
  * gives a mastery score and the SCO reports a raw score for a finished attempt, the LMS decides
  * passed/failed from the score (SCORM 1.2 RTE 3.4.4, cmi.student_data.mastery_score). An
  * unfinished attempt (incomplete, browsed) is not judged yet. */
-export function readCommit12(cmi: unknown, rules: ScoRules): ScoReport {
+export function readCommit12(cmi: unknown, rules: ScoRules, { finishing = false } = {}): ScoReport {
 	if (!isObj(cmi)) throw new CmiError('cmi');
 	const core = objectAt(cmi, 'core', 'cmi.core');
 	const score = objectAt(core, 'score', 'cmi.core.score');
-	const status = oneOf(core, 'lesson_status', 'cmi.core.lesson_status', STATUS_12) ?? 'not attempted';
+	let status = oneOf(core, 'lesson_status', 'cmi.core.lesson_status', STATUS_12) ?? 'not attempted';
+	// A SCO that finishes without ever setting a status is completed (SCORM 1.2 RTE 3.4.4): simple
+	// page-like SCOs only initialise and finish.
+	if (finishing && status === 'not attempted') status = 'completed';
 	const scoreRaw = decimal(score, 'raw', 'cmi.core.score.raw', 0, 100);
 	let completion: Completion = status === 'not attempted' ? 'not attempted' : status === 'incomplete' || status === 'browsed' ? 'incomplete' : 'completed';
 	let success: Success = status === 'passed' ? 'passed' : status === 'failed' ? 'failed' : 'unknown';

@@ -57,13 +57,13 @@ interface TrackingState {
 	score_raw: number | null;
 }
 
-export function readReport(version: ScormVersion, cmi: unknown, rules: ScoRules): ScoReport {
-	return version === '1.2' ? readCommit12(cmi, rules) : readCommit2004(cmi, rules);
+export function readReport(version: ScormVersion, cmi: unknown, rules: ScoRules, finishing: boolean): ScoReport {
+	return version === '1.2' ? readCommit12(cmi, rules, { finishing }) : readCommit2004(cmi, rules);
 }
 
 export function recordCommit(db: Db, target: ScoTarget, input: CommitInput, now = Date.now()): CommitOutcome {
 	// Parse before the write lock: a malformed commit throws CmiError and touches nothing.
-	const report = input.kind === 'commit' ? readReport(target.version, input.cmi, { ...target.rules, credit: true }) : null;
+	const report = input.kind === 'commit' ? readReport(target.version, input.cmi, { ...target.rules, credit: true }, input.terminate) : null;
 	return db
 		.transaction((): CommitOutcome => {
 			let session = db.prepare('SELECT * FROM scorm_session WHERE id = ?').get(input.session) as SessionRow | undefined;
