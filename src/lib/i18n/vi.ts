@@ -571,5 +571,11 @@ export const vi = {
 	'scorm.missingFile': 'Gói thiếu tệp {file} mà tài nguyên {resource} cần để mở bài.',
 	'scorm.nothingToLaunch': 'Mục lục của gói không có bài nào mở được.',
 	'learner.answer': 'Câu trả lời của học viên',
-	'learner.order': 'Thứ tự học viên sắp xếp'
+	'learner.order': 'Thứ tự học viên sắp xếp',
+	// durability (issue 8): overload, read-only or full disk
+	'error.unavailableTitle': 'Máy chủ tạm thời chưa phục vụ được',
+	'error.storage': 'Máy chủ tạm thời không lưu được dữ liệu, nên thao tác vừa rồi chưa được ghi lại (không có gì bị ghi dở). Bạn vẫn xem được bài học; hãy thử lại sau ít phút. Nếu lỗi kéo dài, hãy báo quản trị viên.',
+	'error.busy': 'Máy chủ đang bận ghi dữ liệu khác nên chưa lưu được thao tác vừa rồi (không có gì bị ghi dở). Hãy thử lại sau ít giây.',
+	'error.overloaded': 'Máy chủ đang quá tải vì có nhiều người dùng cùng lúc. Yêu cầu của bạn chưa được xử lý; hãy thử lại sau ít giây.',
+	'error.tryAgain': 'Thử lại'
 };

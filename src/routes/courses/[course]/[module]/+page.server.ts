@@ -4,7 +4,8 @@ import { requireCourse, requireModule } from '$lib/server/courses/access';
 import { lessonActivityId } from '$lib/server/courses/catalog';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
-import { markCompleted, recordLaunch } from '$lib/server/tracking/service';
+import { writeIfPossible } from '$lib/server/db/errors';
+import { getTracking, markCompleted, recordLaunch } from '$lib/server/tracking/service';
 import type { Actions, PageServerLoad } from './$types';
 
 function resolveLesson(event: RequestEvent<{ course: string; module: string }>) {
@@ -18,7 +19,8 @@ function resolveLesson(event: RequestEvent<{ course: string; module: string }>) 
 
 export const load = ((event) => {
 	const { user, db, course, module, activityId } = resolveLesson(event);
-	const tracking = recordLaunch(db, user.id, activityId);
+	// the lesson still opens when the database cannot take writes; only the launch goes unrecorded
+	const tracking = writeIfPossible(() => recordLaunch(db, user.id, activityId)) ?? getTracking(db, user.id, activityId);
 	const index = course.modules.indexOf(module);
 	const neighbour = (i: number) => {
 		const other = course.modules[i];
@@ -36,10 +38,10 @@ export const load = ((event) => {
 			// rendered and sanitised by the course loader
 			html: module.lesson.html
 		},
-		completed: tracking.completionStatus === 'completed',
+		completed: tracking?.completionStatus === 'completed',
 		hasQuiz: module.quiz !== null,
 		completesByPosting: module.completion === 'discussion',
-		location: tracking.location,
+		location: tracking?.location ?? null,
 		previous: neighbour(index - 1),
 		next: neighbour(index + 1)
 	};
