@@ -1,6 +1,6 @@
 // What every benchmark needs: a scratch database seeded through the project's own CLIs, the
 // production server started on it, a signed-in session, and timings summarised as percentiles.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
@@ -17,6 +17,8 @@ export interface Scratch {
 	dir: string;
 	env: NodeJS.ProcessEnv;
 	cli: (tool: 'admin' | 'demo', ...args: string[]) => string;
+	/** the same, without blocking this process meanwhile (a test's requests keep going) */
+	cliAsync: (tool: 'admin' | 'demo', ...args: string[]) => Promise<string>;
 	remove: () => void;
 }
 
@@ -27,6 +29,12 @@ export function scratchDatabase(coursesDir = join(ROOT, 'courses')): Scratch {
 		dir,
 		env,
 		cli: (tool, ...args) => execFileSync(process.execPath, [join(BUILD, 'cli', `${tool}.js`), ...args], { env, encoding: 'utf8' }),
+		cliAsync: (tool, ...args) =>
+			new Promise((done, reject) =>
+				execFile(process.execPath, [join(BUILD, 'cli', `${tool}.js`), ...args], { env, encoding: 'utf8' }, (error, stdout, stderr) =>
+					error ? reject(new Error(`${tool} ${args[0]}: ${stderr || error.message}`)) : done(stdout)
+				)
+			),
 		remove: () => rmSync(dir, { recursive: true, force: true })
 	};
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -116,5 +116,12 @@ describe('admin CLI', () => {
 		expect(copy.prepare('SELECT username FROM user').all()).toEqual([{ username: 'lan' }]);
 		expect(await runAdmin(['backup', '--out', target], ctx)).toBe(2);
 		expect(err.at(-1)).toContain('exists');
+		copy.close();
+		expect(await runAdmin(['verify', '--file', target], ctx)).toBe(0);
+		expect(out.at(-1)).toMatch(/intact: 1 accounts, 0 quiz attempts, 0 posts/);
+		const garbage = join(dir, 'garbage.db');
+		writeFileSync(garbage, 'not a database '.repeat(500));
+		expect(await runAdmin(['verify', '--file', garbage], ctx)).toBe(2);
+		expect(err.at(-1)).toContain('damaged');
 	});
 });
