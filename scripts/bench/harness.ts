@@ -55,12 +55,25 @@ export interface RunningServer {
 	stop: () => Promise<void>;
 }
 
-export async function startServer(scratch: Scratch): Promise<RunningServer> {
+export interface ServerOptions {
+	/** run as this user and group (a test of file permissions needs one that root's bypass does not cover) */
+	uid?: number;
+	gid?: number;
+	/** a bash command run first, in the same process: `ulimit -f 40` caps each file it writes at 40 KB */
+	shellPrefix?: string;
+}
+
+export async function startServer(scratch: Scratch, options: ServerOptions = {}): Promise<RunningServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, [join(BUILD, 'index.js')], {
+	const [command, args] = options.shellPrefix
+		? ['/bin/bash', ['-c', `${options.shellPrefix} && exec "$0" "$1"`, process.execPath, join(BUILD, 'index.js')]]
+		: [process.execPath, [join(BUILD, 'index.js')]];
+	const child = spawn(command, args, {
 		env: { ...scratch.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url },
-		stdio: ['ignore', 'ignore', 'inherit']
+		stdio: ['ignore', 'ignore', 'inherit'],
+		uid: options.uid,
+		gid: options.gid
 	});
 	for (let i = 0; i < 200; i++) {
 		try {
@@ -73,7 +86,12 @@ export async function startServer(scratch: Scratch): Promise<RunningServer> {
 	return {
 		url,
 		child,
-		stop: () => new Promise((done) => (child.once('exit', () => done()), child.kill()))
+		stop: () =>
+			new Promise((done) => {
+				if (child.exitCode !== null || child.signalCode !== null) return done();
+				child.once('exit', () => done());
+				child.kill();
+			})
 	};
 }
 
