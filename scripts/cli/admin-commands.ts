@@ -140,6 +140,11 @@ async function backupCommand(args: string[], ctx: CliContext) {
 	// writes cannot restart (page by page, any write in between starts the copy over, and under
 	// steady writes it might never finish). In WAL mode the server keeps writing meanwhile.
 	const { totalPages } = await ctx.openDb().backup(out, { progress: () => ALL_PAGES });
+	// the copy stands alone: no -wal or -shm file appears beside it when it is opened to be checked
+	// or copied elsewhere; the server turns WAL back on when it opens a restored copy
+	const copy = new Database(out);
+	copy.pragma('journal_mode = DELETE');
+	copy.close();
 	ctx.print(cliMessage(ctx.locale, 'backupDone', { pages: totalPages, path: out }));
 }
 
