@@ -24,19 +24,16 @@ export const init: ServerInit = () => {
 	console.log(`[taphuan] ${catalog.courses.length} course(s) loaded`);
 	for (const error of catalog.errors) console.error(`[taphuan] ${formatLoadError(error, 'vi')}`);
 	// A learner who closes the page during a timed quiz still gets graded when time is up.
-	try {
-		closeExpiredAttempts(db);
-	} catch (error) {
-		// a database that cannot take writes still serves reads; the sweep below tries again
-		console.error('[taphuan] closing expired quiz attempts failed', error);
-	}
-	setInterval(() => {
+	const sweep = () => {
 		try {
 			closeExpiredAttempts(db);
 		} catch (error) {
+			// a database that cannot take writes still serves reads; the next sweep tries again
 			console.error('[taphuan] closing expired quiz attempts failed', error);
 		}
-	}, EXPIRED_ATTEMPT_SWEEP_MS).unref();
+	};
+	sweep();
+	setInterval(sweep, EXPIRED_ATTEMPT_SWEEP_MS).unref();
 };
 
 export const handle = sequence(

@@ -43,6 +43,16 @@ export async function signInAll(url: string, usernames: string[]): Promise<Learn
 	return learners;
 }
 
+/** A form posted as a browser without JavaScript posts it; the redirect is not followed. */
+export function postForm(url: string, learner: Learner, path: string, fields: Record<string, string> = {}): Promise<Response> {
+	return fetch(`${url}${path}`, {
+		method: 'POST',
+		headers: { cookie: learner.cookie, origin: url, accept: 'text/html' },
+		body: new URLSearchParams(fields),
+		redirect: 'manual'
+	});
+}
+
 /** One write the client sent; `acked` once the server answered it as done. */
 export type Write =
 	| { kind: 'start'; user: string; attempt?: number }

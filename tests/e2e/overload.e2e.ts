@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import { crashWorld, inconsistencies, missingWrites } from '../../scripts/bench/durability';
 import { startServer } from '../../scripts/bench/harness';
-import { COURSE, MODULE, runWorkload, type Learner, type WriteLog } from '../../scripts/bench/workload';
+import { COURSE, MODULE, postForm, runWorkload, type Learner, type WriteLog } from '../../scripts/bench/workload';
 
 /** An autosave whose body is only half sent: it holds its place in the limiter until `finish`. */
 function slowAutosave(url: string, learner: Learner, attempt: number): { finish: () => Promise<number> } {
@@ -26,11 +26,7 @@ function slowAutosave(url: string, learner: Learner, attempt: number): { finish:
 }
 
 async function startAttempt(url: string, learner: Learner): Promise<number> {
-	const response = await fetch(`${url}/courses/${COURSE}/${MODULE}/quiz?/start`, {
-		method: 'POST',
-		headers: { cookie: learner.cookie, origin: url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-		redirect: 'manual'
-	});
+	const response = await postForm(url, learner, `/courses/${COURSE}/${MODULE}/quiz?/start`);
 	return Number(/\/quiz\/(\d+)$/.exec(response.headers.get('location') ?? '')?.[1]);
 }
 
@@ -65,24 +61,12 @@ test('past the in-flight limit requests queue, past the queue they get 503 with 
 		expect((await Promise.all(queued)).map((r) => r.status)).toEqual([200, 200]);
 
 		// a burst of replies from two learners: each is stored (303) or refused (503), nothing else
-		const thread = await fetch(`${url}/courses/${COURSE}/${MODULE}/discussions`, {
-			method: 'POST',
-			headers: { cookie: minh.cookie, origin: url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ title: 'Hỏi đáp', body: 'Mở đầu' }),
-			redirect: 'manual'
-		});
+		const thread = await postForm(url, minh, `/courses/${COURSE}/${MODULE}/discussions`, { title: 'Hỏi đáp', body: 'Mở đầu' });
 		const threadId = Number(/\/discussions\/(\d+)$/.exec(thread.headers.get('location') ?? '')?.[1]);
 		expect(threadId).toBeGreaterThan(0);
 		const bodies = Array.from({ length: 40 }, (_, i) => `tra loi so ${i}`);
 		const answers = await Promise.all(
-			bodies.map((body, i) =>
-				fetch(`${url}/courses/${COURSE}/discussions/${threadId}?/reply`, {
-					method: 'POST',
-					headers: { cookie: world.learners[i % 2]!.cookie, origin: url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-					body: new URLSearchParams({ body }),
-					redirect: 'manual'
-				})
-			)
+			bodies.map((body, i) => postForm(url, world.learners[i % 2]!, `/courses/${COURSE}/discussions/${threadId}?/reply`, { body }))
 		);
 		const statuses = answers.map((r) => r.status);
 		expect(statuses.filter((s) => s !== 303 && s !== 503)).toEqual([]);

@@ -8,18 +8,10 @@ import { chmodSync, chownSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { crashWorld, inconsistencies, type CrashWorld } from '../../scripts/bench/durability';
 import { startServer, type ServerOptions } from '../../scripts/bench/harness';
-import { COURSE, MODULE, type Learner } from '../../scripts/bench/workload';
+import { COURSE, MODULE, postForm as form, type Learner } from '../../scripts/bench/workload';
 
 const STORAGE_MESSAGE = 'Máy chủ tạm thời không lưu được dữ liệu';
 const NOBODY = 65534;
-
-const form = (url: string, learner: Learner, path: string, fields: Record<string, string>) =>
-	fetch(`${url}${path}`, {
-		method: 'POST',
-		headers: { cookie: learner.cookie, origin: url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams(fields),
-		redirect: 'manual'
-	});
 
 const page = (url: string, learner: Learner, path: string) => fetch(`${url}${path}`, { headers: { cookie: learner.cookie, accept: 'text/html' } });
 
