@@ -23,7 +23,9 @@ export default defineConfig({
 				'courses-check': `${root}scripts/courses-check.ts`,
 				demo: `${root}scripts/demo.ts`,
 				'scorm-export': `${root}scripts/scorm-export.ts`,
-				'bench-trainer-pages': `${root}scripts/bench/trainer-pages.ts`
+				'bench-trainer-pages': `${root}scripts/bench/trainer-pages.ts`,
+				'bench-synchronous': `${root}scripts/bench/synchronous.ts`,
+				'bench-crash': `${root}scripts/bench/crash.ts`
 			},
 			output: { format: 'esm', entryFileNames: '[name].js' }
 		}

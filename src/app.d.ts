@@ -1,5 +1,6 @@
 import type { Locale } from '$lib/i18n';
 import type { Session } from '$lib/server/auth/session';
+import type { StorageTrouble } from '$lib/server/db/errors';
 import type { User } from '$lib/server/users/service';
 
 declare global {
@@ -8,6 +9,8 @@ declare global {
 			user: User | null;
 			session: Session | null;
 			locale: Locale;
+			/** set by handleError when the database refused a write; the answer becomes a 503 */
+			storageTrouble?: StorageTrouble;
 		}
 		interface Error {
 			message: string;

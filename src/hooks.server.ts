@@ -2,15 +2,18 @@
 import { sequence } from '@sveltejs/kit/hooks';
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
+import { storageTrouble } from '$lib/server/db/errors';
 import { reloadCatalog } from '$lib/server/courses/current';
 import { formatLoadError } from '$lib/server/courses/format';
 import { translate } from '$lib/i18n';
 import { closeExpiredAttempts } from '$lib/server/quiz/attempts';
 import { handleCompression } from './hooks/compression';
 import { handleLocale } from './hooks/locale';
+import { handleOverload } from './hooks/overload';
 import { handlePasswordChange } from './hooks/password-change';
 import { handleSecurityHeaders } from './hooks/security-headers';
 import { handleSession } from './hooks/session';
+import { handleStorageErrors } from './hooks/storage-errors';
 
 /** How often timed quiz attempts past their deadline are closed and graded. */
 const EXPIRED_ATTEMPT_SWEEP_MS = 30_000;
@@ -21,20 +24,24 @@ export const init: ServerInit = () => {
 	console.log(`[taphuan] ${catalog.courses.length} course(s) loaded`);
 	for (const error of catalog.errors) console.error(`[taphuan] ${formatLoadError(error, 'vi')}`);
 	// A learner who closes the page during a timed quiz still gets graded when time is up.
-	closeExpiredAttempts(db);
-	setInterval(() => {
+	const sweep = () => {
 		try {
 			closeExpiredAttempts(db);
 		} catch (error) {
+			// a database that cannot take writes still serves reads; the next sweep tries again
 			console.error('[taphuan] closing expired quiz attempts failed', error);
 		}
-	}, EXPIRED_ATTEMPT_SWEEP_MS).unref();
+	};
+	sweep();
+	setInterval(sweep, EXPIRED_ATTEMPT_SWEEP_MS).unref();
 };
 
 export const handle = sequence(
 	handleCompression,
 	handleSecurityHeaders,
 	handleLocale,
+	handleOverload,
+	handleStorageErrors,
 	handleSession,
 	handlePasswordChange
 );
@@ -42,6 +49,13 @@ export const handle = sequence(
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: translate(event.locals.locale ?? 'vi', 'error.notFound') };
 	const errorId = crypto.randomUUID().slice(0, 8);
+	const trouble = storageTrouble(error);
+	if (trouble) {
+		// not a bug: the disk or another process refused the write; handleStorageErrors answers 503
+		event.locals.storageTrouble = trouble;
+		console.error(`[taphuan] error ${errorId} on ${event.request.method} ${event.url.pathname}: the database refused a write: ${(error as Error).message}`);
+		return { message: translate(event.locals.locale ?? 'vi', trouble === 'busy' ? 'error.busy' : 'error.storage'), errorId };
+	}
 	console.error(`[taphuan] error ${errorId} on ${event.request.method} ${event.url.pathname}`, error);
 	return { message: translate(event.locals.locale ?? 'vi', 'error.unexpected'), errorId };
 };

@@ -1,18 +1,24 @@
 // What every benchmark needs: a scratch database seeded through the project's own CLIs, the
 // production server started on it, a signed-in session, and timings summarised as percentiles.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+/** The checkout: the nearest folder with a package.json, from scripts/bench/ or, built, from build/cli/. */
+function findRoot(dir: string): string {
+	return existsSync(join(dir, 'package.json')) || dirname(dir) === dir ? dir : findRoot(dirname(dir));
+}
+export const ROOT = findRoot(import.meta.dirname);
 const BUILD = join(ROOT, 'build');
 
 export interface Scratch {
 	dir: string;
 	env: NodeJS.ProcessEnv;
 	cli: (tool: 'admin' | 'demo', ...args: string[]) => string;
+	/** the same, without blocking this process meanwhile (a test's requests keep going) */
+	cliAsync: (tool: 'admin' | 'demo', ...args: string[]) => Promise<string>;
 	remove: () => void;
 }
 
@@ -23,6 +29,12 @@ export function scratchDatabase(coursesDir = join(ROOT, 'courses')): Scratch {
 		dir,
 		env,
 		cli: (tool, ...args) => execFileSync(process.execPath, [join(BUILD, 'cli', `${tool}.js`), ...args], { env, encoding: 'utf8' }),
+		cliAsync: (tool, ...args) =>
+			new Promise((done, reject) =>
+				execFile(process.execPath, [join(BUILD, 'cli', `${tool}.js`), ...args], { env, encoding: 'utf8' }, (error, stdout, stderr) =>
+					error ? reject(new Error(`${tool} ${args[0]}: ${stderr || error.message}`)) : done(stdout)
+				)
+			),
 		remove: () => rmSync(dir, { recursive: true, force: true })
 	};
 }
@@ -43,12 +55,25 @@ export interface RunningServer {
 	stop: () => Promise<void>;
 }
 
-export async function startServer(scratch: Scratch): Promise<RunningServer> {
+export interface ServerOptions {
+	/** run as this user and group (a test of file permissions needs one that root's bypass does not cover) */
+	uid?: number;
+	gid?: number;
+	/** a bash command run first, in the same process: `ulimit -f 40` caps each file it writes at 40 KB */
+	shellPrefix?: string;
+}
+
+export async function startServer(scratch: Scratch, options: ServerOptions = {}): Promise<RunningServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, [join(BUILD, 'index.js')], {
+	const [command, args] = options.shellPrefix
+		? ['/bin/bash', ['-c', `${options.shellPrefix} && exec "$0" "$1"`, process.execPath, join(BUILD, 'index.js')]]
+		: [process.execPath, [join(BUILD, 'index.js')]];
+	const child = spawn(command, args, {
 		env: { ...scratch.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url },
-		stdio: ['ignore', 'ignore', 'inherit']
+		stdio: ['ignore', 'ignore', 'inherit'],
+		uid: options.uid,
+		gid: options.gid
 	});
 	for (let i = 0; i < 200; i++) {
 		try {
@@ -61,7 +86,12 @@ export async function startServer(scratch: Scratch): Promise<RunningServer> {
 	return {
 		url,
 		child,
-		stop: () => new Promise((done) => (child.once('exit', () => done()), child.kill()))
+		stop: () =>
+			new Promise((done) => {
+				if (child.exitCode !== null || child.signalCode !== null) return done();
+				child.once('exit', () => done());
+				child.kill();
+			})
 	};
 }
 

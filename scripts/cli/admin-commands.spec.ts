@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -112,9 +112,18 @@ describe('admin CLI', () => {
 		const target = join(dir, 'backup.db');
 		expect(await runAdmin(['backup', '--out', target], ctx)).toBe(0);
 		expect(existsSync(target)).toBe(true);
+		expect(await runAdmin(['verify', '--file', target], ctx)).toBe(0);
+		expect(out.at(-1)).toMatch(/intact: 1 accounts, 0 quiz attempts, 0 posts/);
+		expect(existsSync(`${target}-wal`) || existsSync(`${target}-shm`), 'the backup is one file, and checking it adds none').toBe(false);
 		const copy = openDatabase(target);
 		expect(copy.prepare('SELECT username FROM user').all()).toEqual([{ username: 'lan' }]);
+		expect(copy.pragma('journal_mode', { simple: true }), 'restored, it is back in WAL mode').toBe('wal');
+		copy.close();
 		expect(await runAdmin(['backup', '--out', target], ctx)).toBe(2);
 		expect(err.at(-1)).toContain('exists');
+		const garbage = join(dir, 'garbage.db');
+		writeFileSync(garbage, 'not a database '.repeat(500));
+		expect(await runAdmin(['verify', '--file', garbage], ctx)).toBe(2);
+		expect(err.at(-1)).toContain('damaged');
 	});
 });

@@ -1,4 +1,5 @@
 // The admin CLI's commands, as a function of argv so tests can run them on a scratch database.
+import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkPasswordStrength, generateTemporaryPassword } from '$lib/server/auth/password';
@@ -135,15 +136,63 @@ async function backupCommand(args: string[], ctx: CliContext) {
 	if (values.help) return ctx.print(cliMessage(ctx.locale, 'backupHelp'));
 	const out = required(values, 'out', ctx);
 	if (existsSync(out)) throw new UsageError(cliMessage(ctx.locale, 'backupExists', { path: out }));
-	const { totalPages } = await ctx.openDb().backup(out);
+	// All pages in one step, inside one read transaction: a consistent copy that the server's
+	// writes cannot restart (page by page, any write in between starts the copy over, and under
+	// steady writes it might never finish). In WAL mode the server keeps writing meanwhile.
+	const { totalPages } = await ctx.openDb().backup(out, { progress: () => ALL_PAGES });
+	// the copy stands alone: no -wal or -shm file appears beside it when it is opened to be checked
+	// or copied elsewhere; the server turns WAL back on when it opens a restored copy
+	const copy = new Database(out);
+	copy.pragma('journal_mode = DELETE');
+	copy.close();
 	ctx.print(cliMessage(ctx.locale, 'backupDone', { pages: totalPages, path: out }));
+}
+
+const ALL_PAGES = 0x7fffffff;
+
+/** Checks a backup (or any database file) without changing it: integrity, foreign keys, contents. */
+async function verifyCommand(args: string[], ctx: CliContext) {
+	const values = parse(args, { file: {} }, ctx);
+	if (values.help) return ctx.print(cliMessage(ctx.locale, 'verifyHelp'));
+	const file = required(values, 'file', ctx);
+	if (!existsSync(file)) throw new UsageError(cliMessage(ctx.locale, 'verifyMissing', { path: file }));
+	const db = new Database(file, { readonly: true, fileMustExist: true });
+	const broken = (detail: string) => new UsageError(cliMessage(ctx.locale, 'verifyBroken', { path: file, detail }));
+	try {
+		let integrity: string;
+		let orphans: number;
+		try {
+			integrity = String(db.pragma('integrity_check', { simple: true }));
+			orphans = (db.pragma('foreign_key_check') as unknown[]).length;
+		} catch (error) {
+			// not a database at all, or damaged past what integrity_check can describe
+			if (error instanceof Database.SqliteError) throw broken(error.message);
+			throw error;
+		}
+		if (integrity !== 'ok') throw broken(integrity);
+		if (orphans) throw broken(`foreign_key_check: ${orphans}`);
+		const count = (table: string) => (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) ?? 0;
+		const newest = db.prepare('SELECT max(created_at) FROM learning_event').pluck().get() as number | null;
+		ctx.print(
+			cliMessage(ctx.locale, 'verifyDone', {
+				path: file,
+				users: count('user'),
+				attempts: count('quiz_attempt'),
+				posts: count('post'),
+				newest: newest === null ? '—' : new Date(newest).toISOString()
+			})
+		);
+	} finally {
+		db.close();
+	}
 }
 
 const COMMANDS: Record<string, (args: string[], ctx: CliContext) => void | Promise<void>> = {
 	'create-user': createUserCommand,
 	'reset-password': resetPasswordCommand,
 	'create-cohort': createCohortCommand,
-	backup: backupCommand
+	backup: backupCommand,
+	verify: verifyCommand
 };
 
 /** Runs one command; returns the process exit code (0 ok, 2 bad input, 1 unexpected failure). */

@@ -9,6 +9,7 @@ Các lệnh:
   reset-password   đặt mật khẩu tạm thời cho một tài khoản
   create-cohort    tạo lớp tập huấn với mã lớp
   backup           sao lưu cơ sở dữ liệu ra một tệp (khi máy chủ đang chạy cũng được)
+  verify           kiểm tra một bản sao lưu (hoặc tệp cơ sở dữ liệu) mà không sửa gì
 
 Xem tuỳ chọn của một lệnh: npm run admin -- <lệnh> --help
 Cơ sở dữ liệu: biến môi trường DATABASE_PATH (mặc định data/taphuan.db).`,
@@ -38,6 +39,12 @@ Sao lưu trực tuyến bằng API backup của SQLite: an toàn khi máy chủ 
 	cohortCreated: 'Đã tạo lớp “{name}” với mã {code}.',
 	backupExists: 'Tệp “{path}” đã có. Chọn tên khác để không ghi đè bản sao lưu cũ.',
 	backupDone: 'Đã sao lưu {pages} trang vào {path}.',
+	verifyHelp: `Cách dùng: npm run admin -- verify --file <tệp.db>
+Kiểm tra tính toàn vẹn (integrity_check, khoá ngoại) của một bản sao lưu mà không sửa tệp, rồi in số tài khoản,
+lượt làm bài, bài viết và thời điểm hoạt động gần nhất trong đó.`,
+	verifyMissing: 'Không có tệp “{path}”.',
+	verifyBroken: 'Tệp “{path}” bị hỏng ({detail}). Đừng dùng bản này để khôi phục; hãy dùng bản sao lưu trước đó.',
+	verifyDone: 'Tệp “{path}” nguyên vẹn: {users} tài khoản, {attempts} lượt làm bài, {posts} bài viết; hoạt động gần nhất lúc {newest}.',
 	demoHelp: `Cách dùng: npm run demo -- [tuỳ chọn]
 
 Tạo một lớp mẫu với học viên giả, tiến độ học, bài kiểm tra và bài thảo luận đa dạng, để thử
@@ -98,6 +105,7 @@ Commands:
   reset-password   give an account a temporary password
   create-cohort    create a training cohort with an enrolment code
   backup           back the database up to a file (safe while the server runs)
+  verify           check a backup (or any database file) without changing it
 
 Options of one command: npm run admin -- <command> --help
 Database: the DATABASE_PATH environment variable (default data/taphuan.db).`,
@@ -127,6 +135,12 @@ Online backup with SQLite's backup API: safe while the server runs.`,
 	cohortCreated: 'Created cohort “{name}” with code {code}.',
 	backupExists: 'The file “{path}” exists. Choose another name so no earlier backup is overwritten.',
 	backupDone: 'Backed up {pages} pages to {path}.',
+	verifyHelp: `Usage: npm run admin -- verify --file <file.db>
+Checks a backup's integrity (integrity_check, foreign keys) without changing the file, then prints how many
+accounts, quiz attempts and posts it holds and when its latest activity was.`,
+	verifyMissing: 'There is no file “{path}”.',
+	verifyBroken: 'The file “{path}” is damaged ({detail}). Do not restore from it; use the backup before it.',
+	verifyDone: 'The file “{path}” is intact: {users} accounts, {attempts} quiz attempts, {posts} posts; latest activity at {newest}.',
 	demoHelp: `Usage: npm run demo -- [options]
 
 Creates a demo cohort of made-up learners with varied progress, quiz attempts and discussion

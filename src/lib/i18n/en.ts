@@ -631,5 +631,11 @@ export const en: Record<keyof typeof vi, string> = {
 	'scormExport.noLms': 'No learning management system (LMS) was found: you can still read the lesson and take the quiz, but your progress and score are not saved.',
 	'scormExport.needsScript': 'JavaScript is turned off in this browser: you can still read the lesson, but the quiz cannot be graded and your progress is not saved.',
 	'learner.answer': 'The learner’s answer',
-	'learner.order': 'The learner’s order'
+	'learner.order': 'The learner’s order',
+	// durability (issue 8): overload, read-only or full disk
+	'error.unavailableTitle': 'The server cannot serve this right now',
+	'error.storage': 'The server cannot save data at the moment, so what you just did was not recorded (nothing was half-saved). You can still read the lessons; please try again in a few minutes. If this goes on, tell the administrator.',
+	'error.busy': 'The server is busy saving other data and could not save what you just did (nothing was half-saved). Please try again in a few seconds.',
+	'error.overloaded': 'The server is overloaded: many people are using it at once. Your request was not processed; please try again in a few seconds.',
+	'error.tryAgain': 'Try again'
 };

@@ -629,5 +629,11 @@ export const vi = {
 	'scormExport.noLms': 'Không tìm thấy hệ thống quản lý học tập (LMS): bạn vẫn đọc bài và làm bài kiểm tra được, nhưng tiến độ và điểm không được lưu.',
 	'scormExport.needsScript': 'Trình duyệt đang tắt JavaScript: bạn vẫn đọc được bài, nhưng bài kiểm tra không chấm được và tiến độ không được lưu.',
 	'learner.answer': 'Câu trả lời của học viên',
-	'learner.order': 'Thứ tự học viên sắp xếp'
+	'learner.order': 'Thứ tự học viên sắp xếp',
+	// durability (issue 8): overload, read-only or full disk
+	'error.unavailableTitle': 'Máy chủ tạm thời chưa phục vụ được',
+	'error.storage': 'Máy chủ tạm thời không lưu được dữ liệu, nên thao tác vừa rồi chưa được ghi lại (không có gì bị ghi dở). Bạn vẫn xem được bài học; hãy thử lại sau ít phút. Nếu lỗi kéo dài, hãy báo quản trị viên.',
+	'error.busy': 'Máy chủ đang bận ghi dữ liệu khác nên chưa lưu được thao tác vừa rồi (không có gì bị ghi dở). Hãy thử lại sau ít giây.',
+	'error.overloaded': 'Máy chủ đang quá tải vì có nhiều người dùng cùng lúc. Yêu cầu của bạn chưa được xử lý; hãy thử lại sau ít giây.',
+	'error.tryAgain': 'Thử lại'
 };

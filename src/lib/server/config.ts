@@ -1,5 +1,6 @@
 // Settings read from the environment, with the defaults documented in README.md.
 import { dirname, resolve } from 'node:path';
+import type { LimiterOptions } from './http/limiter';
 
 export const config = {
 	get databasePath(): string {
@@ -17,5 +18,18 @@ export const config = {
 	get postsPerMinute(): number {
 		const value = Number(process.env.DISCUSSION_POSTS_PER_MINUTE ?? 5);
 		return Number.isFinite(value) && value >= 1 ? value : 5;
+	},
+	/** the request limiter (src/hooks/overload.ts); defaults in docs/operations.md */
+	get requestLimits(): LimiterOptions {
+		return {
+			inFlight: wholeNumber(process.env.MAX_REQUESTS_IN_FLIGHT, 32, 1),
+			queued: wholeNumber(process.env.MAX_REQUESTS_QUEUED, 256, 0),
+			timeoutMs: wholeNumber(process.env.REQUEST_QUEUE_TIMEOUT_MS, 10_000, 1)
+		};
 	}
 };
+
+function wholeNumber(value: string | undefined, fallback: number, min: number): number {
+	const n = Number(value ?? fallback);
+	return Number.isInteger(n) && n >= min ? n : fallback;
+}

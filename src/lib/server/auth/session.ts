@@ -3,6 +3,7 @@
 // INACTIVITY_TIMEOUT_MS without use and, whatever happens, ABSOLUTE_TIMEOUT_MS after sign-in.
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { writeIfPossible } from '../db/errors';
 import type { Db } from '../db/open';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -70,13 +71,14 @@ export function validateSessionToken(db: Db, token: string, now = Date.now()): S
 		now - row.last_verified_at >= INACTIVITY_TIMEOUT_MS ||
 		now - row.created_at >= ABSOLUTE_TIMEOUT_MS
 	) {
-		invalidateSession(db, id);
+		writeIfPossible(() => invalidateSession(db, id));
 		return null;
 	}
 	let lastVerifiedAt = row.last_verified_at;
 	if (now - lastVerifiedAt >= ACTIVITY_CHECK_INTERVAL_MS) {
 		lastVerifiedAt = now;
-		db.prepare('UPDATE session SET last_verified_at = ? WHERE id = ?').run(now, id);
+		// bookkeeping: a database that cannot take writes must not sign everyone out
+		writeIfPossible(() => db.prepare('UPDATE session SET last_verified_at = ? WHERE id = ?').run(now, id));
 	}
 	return { id, userId: row.user_id, createdAt: row.created_at, lastVerifiedAt };
 }

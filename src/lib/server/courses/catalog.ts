@@ -1,5 +1,6 @@
 // The loaded courses, held in memory for fast reads, with their activity ids kept in SQLite
 // so tracking rows survive restarts and edits to the Markdown.
+import { writeIfPossible } from '../db/errors';
 import type { Db } from '../db/open';
 import { loadCourses, type Course, type Module } from './loader';
 import type { LoadError } from './problems';
@@ -70,9 +71,21 @@ export function syncCatalog(db: Db, courses: Course[], now = Date.now()): Map<st
 	return ids;
 }
 
+/** The activity ids already stored, for a database that cannot take writes. */
+function storedActivityIds(db: Db): Map<string, number> {
+	const rows = db.prepare("SELECT id, course_id, module_slug, kind FROM activity WHERE item = ''").all() as {
+		id: number;
+		course_id: string;
+		module_slug: string;
+		kind: CatalogActivity['kind'];
+	}[];
+	return new Map(rows.map((r) => [activityKey(r.course_id, r.module_slug, r.kind), r.id]));
+}
+
 export function buildCatalog(db: Db, coursesDir: string, now = Date.now()): Catalog {
 	const { courses, errors } = loadCourses(coursesDir);
-	const activityIds = syncCatalog(db, courses, now);
+	// a read-only or full disk must not stop the server from serving what it already has
+	const activityIds = writeIfPossible(() => syncCatalog(db, courses, now)) ?? storedActivityIds(db);
 	return withScorm(db, { courses, errors, loadedAt: now, activityIds, scorm: new Map(), scormRevision: '' });
 }
 

@@ -68,6 +68,10 @@ describe('migrations', () => {
 		expect(tableNames(db)).not.toContain('b');
 	});
 
+	it('make every commit durable: synchronous FULL', () => {
+		expect(openDatabase(':memory:').pragma('synchronous', { simple: true })).toBe(2);
+	});
+
 	it('turn foreign keys on', () => {
 		const db = openDatabase(':memory:');
 		expect(db.pragma('foreign_keys', { simple: true })).toBe(1);

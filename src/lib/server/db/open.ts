@@ -11,8 +11,13 @@ export function openDatabase(path: string): Db {
 	const db = new Database(path);
 	// WAL lets readers (and several server processes) work while one writer commits.
 	db.pragma('journal_mode = WAL');
-	db.pragma('synchronous = NORMAL');
+	// FULL: a write the server has acknowledged survives a power cut too, not only a crash of
+	// the process (NORMAL can lose the last commits). It costs ~0.2 ms per write transaction
+	// (docs/BENCHMARKS.md, "synchronous"); the decision is in docs/operations.md.
+	db.pragma('synchronous = FULL');
 	db.pragma('foreign_keys = ON');
+	// a writer waits this long for another process's write (the admin CLI, a second server)
+	// before giving up; the user then gets a 503 "try again" (hooks/storage-errors.ts)
 	db.pragma('busy_timeout = 5000');
 	migrate(db);
 	return db;

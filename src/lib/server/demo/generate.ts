@@ -130,7 +130,7 @@ function forReplay(db: Db): Db {
 	const rollback = db.prepare('ROLLBACK TO demo_replay');
 	replay.transaction = ((fn: (...args: unknown[]) => unknown) => {
 		const run = (...args: unknown[]) => {
-			if (!db.inTransaction) return db.transaction(fn)(...args);
+			if (!db.inTransaction) return db.transaction(fn).immediate(...args);
 			savepoint.run();
 			try {
 				const result = fn(...args);

@@ -142,7 +142,7 @@ export async function changePassword(db: Db, userId: number, newPassword: string
 			userId
 		);
 		invalidateUserSessions(db, userId);
-	})();
+	}).immediate();
 }
 
 /** Gives the user a temporary password that must be changed at the next sign-in. */
@@ -155,7 +155,7 @@ export async function resetPassword(db: Db, userId: number): Promise<string> {
 			userId
 		);
 		invalidateUserSessions(db, userId);
-	})();
+	}).immediate();
 	return temporary;
 }
 
@@ -163,5 +163,5 @@ export function setUserDisabled(db: Db, userId: number, disabled: boolean, now =
 	db.transaction(() => {
 		db.prepare('UPDATE user SET disabled_at = ? WHERE id = ?').run(disabled ? now : null, userId);
 		if (disabled) invalidateUserSessions(db, userId);
-	})();
+	}).immediate();
 }

@@ -4,8 +4,9 @@ import { requireCourse, requireModule } from '$lib/server/courses/access';
 import { lessonActivityId, moduleAttachments } from '$lib/server/courses/catalog';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
+import { writeIfPossible } from '$lib/server/db/errors';
 import { isActivityDone } from '$lib/server/tracking/progress';
-import { getTrackingFor, markCompleted, recordLaunch } from '$lib/server/tracking/service';
+import { getTracking, getTrackingFor, markCompleted, recordLaunch } from '$lib/server/tracking/service';
 import type { Actions, PageServerLoad } from './$types';
 
 function resolveLesson(event: RequestEvent<{ course: string; module: string }>) {
@@ -19,7 +20,8 @@ function resolveLesson(event: RequestEvent<{ course: string; module: string }>) 
 
 export const load = ((event) => {
 	const { user, db, catalog, course, module, activityId } = resolveLesson(event);
-	const tracking = recordLaunch(db, user.id, activityId);
+	// the lesson still opens when the database cannot take writes; only the launch goes unrecorded
+	const tracking = writeIfPossible(() => recordLaunch(db, user.id, activityId)) ?? getTracking(db, user.id, activityId);
 	const attachments = moduleAttachments(catalog, course, module);
 	const scoRows = getTrackingFor(db, user.id, attachments.flatMap((a) => a.scos.map((sco) => sco.activityId)));
 	const index = course.modules.indexOf(module);
@@ -39,7 +41,7 @@ export const load = ((event) => {
 			// rendered and sanitised by the course loader
 			html: module.lesson.html
 		},
-		completed: tracking.completionStatus === 'completed',
+		completed: tracking?.completionStatus === 'completed',
 		// SCORM packages placed in this module, with how many of their parts are done
 		scorm: attachments.map((attachment) => ({
 			id: attachment.id,
@@ -49,7 +51,7 @@ export const load = ((event) => {
 		})),
 		hasQuiz: module.quiz !== null,
 		completesByPosting: module.completion === 'discussion',
-		location: tracking.location,
+		location: tracking?.location ?? null,
 		previous: neighbour(index - 1),
 		next: neighbour(index + 1)
 	};

@@ -1,6 +1,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { forbiddenMessage } from '$lib/server/auth/guard';
+import { writeIfPossible } from '$lib/server/db/errors';
 import { canModerate, canSeeThread } from '$lib/server/discussions/access';
 import { completeByPosting, previewOf, resolveBoard } from '$lib/server/discussions/routes';
 import { editSchema, replySchema } from '$lib/server/discussions/schemas';
@@ -43,7 +44,8 @@ export const load = ((event) => {
 	}
 	const page = Math.min(pages, Math.max(1, Number(event.url.searchParams.get('page')) || 1));
 	const posts = listPosts(db, thread.id, page);
-	if (posts.length) markRead(db, user.id, thread.id, posts.at(-1)!.id);
+	// the thread still shows when the database cannot take writes; only the read mark waits
+	if (posts.length) writeIfPossible(() => markRead(db, user.id, thread.id, posts.at(-1)!.id));
 	const quoteId = Number(event.url.searchParams.get('quote'));
 	const quoted = quoteId ? posts.find((p) => p.id === quoteId) ?? getPost(db, quoteId) : null;
 	const editId = Number(event.url.searchParams.get('edit'));

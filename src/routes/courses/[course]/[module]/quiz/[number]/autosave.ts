@@ -24,6 +24,7 @@ export function createAutosave(
 	const pending = new Set<string>();
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let failures = 0;
+	let retryAfterMs = 0;
 	let sending: Promise<void> | null = null;
 	let stopped = false;
 	const storageKey = `taphuan:unsaved:${url}`;
@@ -121,13 +122,16 @@ export function createAutosave(
 				} else if (response.status === 400 || response.status === 422 || response.status === 413) {
 					onState('rejected', body.message);
 				} else {
+					// 503: overloaded or unable to write for now; it says when to come back
+					retryAfterMs = Number(response.headers.get('retry-after')) * 1000 || 0;
 					throw new Error(String(response.status));
 				}
 			} catch {
 				// offline or a server hiccup: keep the answers and try again, more slowly each time
 				for (const id of batch) pending.add(id);
 				onState('retrying');
-				schedule(BACKOFF_MS[Math.min(failures++, BACKOFF_MS.length - 1)]!);
+				schedule(Math.max(BACKOFF_MS[Math.min(failures++, BACKOFF_MS.length - 1)]!, retryAfterMs));
+				retryAfterMs = 0;
 			} finally {
 				sending = null;
 			}
