@@ -9,6 +9,10 @@ export type Db = Database.Database;
 export function openDatabase(path: string): Db {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const db = new Database(path);
+	// a writer waits this long for another process's write (the admin CLI, a second server)
+	// before giving up; the user then gets a 503 "try again" (hooks/storage-errors.ts). Set
+	// first, so switching a new file to WAL and migrating it wait too.
+	db.pragma('busy_timeout = 5000');
 	// WAL lets readers (and several server processes) work while one writer commits.
 	db.pragma('journal_mode = WAL');
 	// FULL: a write the server has acknowledged survives a power cut too, not only a crash of
@@ -16,9 +20,6 @@ export function openDatabase(path: string): Db {
 	// (docs/BENCHMARKS.md, "synchronous"); the decision is in docs/operations.md.
 	db.pragma('synchronous = FULL');
 	db.pragma('foreign_keys = ON');
-	// a writer waits this long for another process's write (the admin CLI, a second server)
-	// before giving up; the user then gets a 503 "try again" (hooks/storage-errors.ts)
-	db.pragma('busy_timeout = 5000');
 	migrate(db);
 	return db;
 }
