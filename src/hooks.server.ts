@@ -3,7 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { storageTrouble } from '$lib/server/db/errors';
-import { reloadCatalog } from '$lib/server/courses/current';
+import { getCatalog } from '$lib/server/courses/current';
 import { formatLoadError } from '$lib/server/courses/format';
 import { translate } from '$lib/i18n';
 import { closeExpiredAttempts } from '$lib/server/quiz/attempts';
@@ -20,7 +20,7 @@ const EXPIRED_ATTEMPT_SWEEP_MS = 30_000;
 
 export const init: ServerInit = () => {
 	const db = getDb();
-	const catalog = reloadCatalog();
+	const catalog = getCatalog();
 	console.log(`[taphuan] ${catalog.courses.length} course(s) loaded`);
 	for (const error of catalog.errors) console.error(`[taphuan] ${formatLoadError(error, 'vi')}`);
 	// A learner who closes the page during a timed quiz still gets graded when time is up.
