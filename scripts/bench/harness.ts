@@ -1,10 +1,14 @@
 // What every benchmark needs: a scratch database seeded through the project's own CLIs, the
 // production server started on it, a signed-in session, and timings summarised as percentiles.
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
 import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { cpuTicksOf, memoryOf, summarise, type Timing } from './stats';
+
+export { summarise, type Timing };
 
 /** The checkout: the nearest folder with a package.json, from scripts/bench/ or, built, from build/cli/. */
 function findRoot(dir: string): string {
@@ -39,7 +43,7 @@ export function scratchDatabase(coursesDir = join(ROOT, 'courses')): Scratch {
 	};
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
 	return new Promise((done, reject) => {
 		const server = createServer();
 		server.listen(0, '127.0.0.1', () => {
@@ -52,10 +56,16 @@ function freePort(): Promise<number> {
 export interface RunningServer {
 	url: string;
 	child: ChildProcess;
+	/** the server's processes: with workers, the cluster's primary and each worker */
+	pids: () => number[];
 	stop: () => Promise<void>;
 }
 
 export interface ServerOptions {
+	/** serve with node:cluster (scripts/cluster.js) and this many worker processes */
+	workers?: number;
+	/** more environment for the server */
+	env?: NodeJS.ProcessEnv;
 	/** run as this user and group (a test of file permissions needs one that root's bypass does not cover) */
 	uid?: number;
 	gid?: number;
@@ -66,11 +76,13 @@ export interface ServerOptions {
 export async function startServer(scratch: Scratch, options: ServerOptions = {}): Promise<RunningServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
+	const entry = options.workers ? join(ROOT, 'scripts', 'cluster.js') : join(BUILD, 'index.js');
 	const [command, args] = options.shellPrefix
-		? ['/bin/bash', ['-c', `${options.shellPrefix} && exec "$0" "$1"`, process.execPath, join(BUILD, 'index.js')]]
-		: [process.execPath, [join(BUILD, 'index.js')]];
+		? ['/bin/bash', ['-c', `${options.shellPrefix} && exec "$0" "$1"`, process.execPath, entry]]
+		: [process.execPath, [entry]];
 	const child = spawn(command, args, {
-		env: { ...scratch.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url },
+		cwd: ROOT,
+		env: { ...scratch.env, ...options.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, WORKERS: String(options.workers ?? 1) },
 		stdio: ['ignore', 'ignore', 'inherit'],
 		uid: options.uid,
 		gid: options.gid
@@ -86,6 +98,7 @@ export async function startServer(scratch: Scratch, options: ServerOptions = {})
 	return {
 		url,
 		child,
+		pids: () => (child.pid === undefined ? [] : [child.pid, ...childrenOf(child.pid)]),
 		stop: () =>
 			new Promise((done) => {
 				if (child.exitCode !== null || child.signalCode !== null) return done();
@@ -93,6 +106,68 @@ export async function startServer(scratch: Scratch, options: ServerOptions = {})
 				child.kill();
 			})
 	};
+}
+
+/** Processes whose parent is `pid` (a cluster's workers). */
+function childrenOf(pid: number): number[] {
+	const children: number[] = [];
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			// pid (comm) state ppid …: the name may hold spaces, so read after its closing bracket
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
+		} catch {
+			// the process ended meanwhile
+		}
+	}
+	return children;
+}
+
+export interface MemoryWatch {
+	/** the highest sum of the processes' resident memory seen, and each process's own peak (VmHWM), in kB */
+	stop: () => { peakTotalKb: number; peakProcessKb: number };
+}
+
+/** Samples the server's resident memory (VmRSS of every process, summed) every `everyMs`. */
+export function watchMemory(server: RunningServer, everyMs = 100): MemoryWatch {
+	let peakTotalKb = 0;
+	const peaks = new Map<number, number>();
+	const sample = () => {
+		let total = 0;
+		for (const pid of server.pids()) {
+			try {
+				const { rssKb, peakKb } = memoryOf(readFileSync(`/proc/${pid}/status`, 'utf8'));
+				total += rssKb;
+				peaks.set(pid, peakKb);
+			} catch {
+				// a worker restarting
+			}
+		}
+		peakTotalKb = Math.max(peakTotalKb, total);
+	};
+	sample();
+	const timer = setInterval(sample, everyMs);
+	return {
+		stop: () => {
+			clearInterval(timer);
+			sample();
+			return { peakTotalKb, peakProcessKb: Math.max(0, ...peaks.values()) };
+		}
+	};
+}
+
+/** CPU time the server's processes have used so far, in milliseconds (Linux counts 100 ticks a second). */
+export function cpuMs(server: RunningServer): number {
+	let ticks = 0;
+	for (const pid of server.pids()) {
+		try {
+			ticks += cpuTicksOf(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+		} catch {
+			// ended meanwhile
+		}
+	}
+	return ticks * 10;
 }
 
 /** Signs in through the real form and returns the session cookie. */
@@ -108,19 +183,6 @@ export async function signIn(url: string, username: string, password: string): P
 	return cookie.split(';')[0]!;
 }
 
-export interface Timing {
-	p50: number;
-	p95: number;
-	max: number;
-	runs: number;
-}
-
-export function summarise(samples: number[]): Timing {
-	const sorted = [...samples].sort((a, b) => a - b);
-	const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-	return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1]!, runs: sorted.length };
-}
-
 /** Times `runs` sequential GETs (after `warm` untimed ones); fails on any non-200 answer. */
 export async function timeGets(url: string, cookie: string, runs = 30, warm = 3): Promise<Timing> {
 	const samples: number[] = [];
@@ -134,6 +196,31 @@ export async function timeGets(url: string, cookie: string, runs = 30, warm = 3)
 	return summarise(samples);
 }
 
+export interface RawResponse {
+	status: number;
+	headers: Record<string, string>;
+	/** the body as sent: still compressed when the server compressed it */
+	body: Buffer;
+}
+
+/** A GET whose answer is kept byte for byte (fetch would decompress it). */
+export function rawGet(url: string, headers: Record<string, string>): Promise<RawResponse> {
+	return new Promise((done, reject) => {
+		get(url, { headers }, (response) => {
+			const chunks: Buffer[] = [];
+			response.on('data', (chunk: Buffer) => chunks.push(chunk));
+			response.on('end', () =>
+				done({
+					status: response.statusCode ?? 0,
+					headers: Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)])),
+					body: Buffer.concat(chunks)
+				})
+			);
+		}).on('error', reject);
+	});
+}
+
 export const machine = () => `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`;
 
-export const ms = (value: number) => `${value.toFixed(0)} ms`;
+/** The 1-minute load average, to print beside each figure: the machines are shared. */
+export const load = () => loadavg()[0]!.toFixed(1);

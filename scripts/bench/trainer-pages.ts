@@ -2,7 +2,8 @@
 // (every module, up to 3 quiz attempts each). Prints a Markdown table for docs/BENCHMARKS.md.
 // Options: --learners N (default 1000), --runs N (default 30).
 import { parseArgs } from 'node:util';
-import { machine, ms, scratchDatabase, signIn, startServer, timeGets } from './harness';
+import { machine, scratchDatabase, signIn, startServer, timeGets } from './harness';
+import { ms } from './stats';
 
 const { values } = parseArgs({ options: { learners: { type: 'string', default: '1000' }, runs: { type: 'string', default: '30' } } });
 const learners = Number(values.learners);
