@@ -105,6 +105,17 @@ describe('migrations', () => {
 		}
 	});
 
+	it('hand out a statement compiled once per SQL text, without the modes an earlier caller chose', () => {
+		const db = openDatabase(':memory:');
+		const sql = 'SELECT id, username FROM user WHERE id = ?';
+		db.prepare(`INSERT INTO user (username, display_name, password_hash, role, created_at) VALUES ('lan', 'Lan', 'x', 'learner', 0)`).run();
+		expect(db.prepare(sql).pluck().get(1)).toBe(1);
+		expect(db.prepare(sql)).toBe(db.prepare(sql));
+		expect(db.prepare(sql).get(1)).toEqual({ id: 1, username: 'lan' });
+		expect(db.prepare(sql).raw().get(1)).toEqual([1, 'lan']);
+		expect(db.prepare(sql).get(1)).toEqual({ id: 1, username: 'lan' });
+	});
+
 	it('make every commit durable: synchronous FULL', () => {
 		expect(openDatabase(':memory:').pragma('synchronous', { simple: true })).toBe(2);
 	});

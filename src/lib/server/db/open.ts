@@ -1,5 +1,5 @@
 // Opens a SQLite database with the pragmas the whole app relies on, and migrates it.
-import Database from 'better-sqlite3';
+import Database, { type Statement } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrate';
@@ -21,5 +21,24 @@ export function openDatabase(path: string): Db {
 	db.pragma('synchronous = FULL');
 	db.pragma('foreign_keys = ON');
 	migrate(db);
+	reusePreparedStatements(db);
 	return db;
+}
+
+/**
+ * Services prepare their statements where they use them, on every call: easy to read, but
+ * compiling the SQL was about a tenth of the server's time under load. Each SQL text is now
+ * compiled once per connection. Output modes a caller switches on (pluck, raw, expand) stick to a
+ * statement, so they are switched off again before it is handed out; nothing iterates a
+ * statement, so one is never in use by two callers at once.
+ */
+export function reusePreparedStatements(db: Db): void {
+	const prepare = db.prepare.bind(db);
+	const prepared = new Map<string, Statement>();
+	db.prepare = ((sql: string) => {
+		let statement = prepared.get(sql);
+		if (!statement) prepared.set(sql, (statement = prepare(sql)));
+		else if (statement.reader) statement.raw(false).pluck(false).expand(false);
+		return statement;
+	}) as Db['prepare'];
 }
