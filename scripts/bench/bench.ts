@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { load, machine } from './harness';
 import { lessonScenario } from './lesson';
+import { quizScenario } from './quiz';
 import type { ScenarioReport } from './report';
 import { table } from './stats';
 import { seedWorld } from './world';
@@ -46,6 +47,9 @@ if (needsWorld) {
 	try {
 		const connections = values.connections?.split(',').map(Number) ?? (quick ? [10, 50] : [10, 50, 200]);
 		if (only.has('lesson')) reports.push(await lessonScenario(world, { connections, seconds, workers }));
+		// quick: the same shape over a third of the time
+		const span = quick ? 1 / 3 : 1;
+		if (only.has('quiz')) reports.push(await quizScenario(world, { workers, startMs: 10_000 * span, saveMs: 60_000 * span, submitMs: 10_000 * span, saves: 10 }));
 	} finally {
 		world.scratch.remove();
 	}

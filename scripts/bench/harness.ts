@@ -77,9 +77,12 @@ export async function startServer(scratch: Scratch, options: ServerOptions = {})
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const entry = options.workers ? join(ROOT, 'scripts', 'cluster.js') : join(BUILD, 'index.js');
+	// BENCH_PROFILE=<folder>: every server process writes a CPU profile there when it stops
+	// (cluster workers inherit the flags)
+	const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 	const [command, args] = options.shellPrefix
 		? ['/bin/bash', ['-c', `${options.shellPrefix} && exec "$0" "$1"`, process.execPath, entry]]
-		: [process.execPath, [entry]];
+		: [process.execPath, [...profile, entry]];
 	const child = spawn(command, args, {
 		cwd: ROOT,
 		env: { ...scratch.env, ...options.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, WORKERS: String(options.workers ?? 1) },
@@ -170,6 +173,14 @@ export function cpuMs(server: RunningServer): number {
 	return ticks * 10;
 }
 
+/**
+ * Has every worker load and compile the code of these pages before anything is timed, as on a
+ * server that has been up for a while (each worker loads a route's code on its first request).
+ */
+export async function warmUp(server: RunningServer, person: { cookie: string }, paths: string[], rounds = 20): Promise<void> {
+	for (let i = 0; i < rounds; i++) await Promise.all(paths.map((path) => request(server.url, person, path)));
+}
+
 /** Signs in through the real form and returns the session cookie. */
 export async function signIn(url: string, username: string, password: string): Promise<string> {
 	const response = await fetch(`${url}/login`, {
@@ -194,6 +205,40 @@ export async function timeGets(url: string, cookie: string, runs = 30, warm = 3)
 		if (i >= warm) samples.push(performance.now() - started);
 	}
 	return summarise(samples);
+}
+
+export interface Answer {
+	status: number;
+	location: string | null;
+	text: string;
+	/** from sending to the last byte of the body */
+	ms: number;
+}
+
+/**
+ * One request as a browser sends it for a signed-in person: the session cookie, the Origin a
+ * form post carries, redirects not followed. A form (URLSearchParams) as without JavaScript,
+ * FormData as the pages' scripts send it.
+ */
+export async function request(
+	url: string,
+	person: { cookie: string },
+	path: string,
+	body?: FormData | URLSearchParams
+): Promise<Answer | { error: string }> {
+	const started = performance.now();
+	try {
+		const response = await fetch(`${url}${path}`, {
+			method: body ? 'POST' : 'GET',
+			headers: { cookie: person.cookie, origin: url, accept: body instanceof FormData ? '*/*' : 'text/html' },
+			body,
+			redirect: 'manual'
+		});
+		const text = await response.text();
+		return { status: response.status, location: response.headers.get('location'), text, ms: performance.now() - started };
+	} catch (error) {
+		return { error: (error as Error).message };
+	}
 }
 
 export interface RawResponse {
