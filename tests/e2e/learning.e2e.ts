@@ -87,25 +87,6 @@ test('"Đánh dấu đã học xong" works without JavaScript', async ({ browser
 	await context.close();
 });
 
-test('a lesson body is sent once, and pages opened in the browser show their own body', async ({ page, app }) => {
-	seedCohort(app);
-	await registerLearner(page);
-	// the server-rendered page holds the body in its HTML only, not again in the page data
-	const html = await (await page.request.get(`/courses/${COURSE}/lam-quen`)).text();
-	expect(html.split('Lớp học này tiếp nối lớp tập huấn trực tiếp').length - 1).toBe(1);
-	await page.goto(`/courses/${COURSE}/lam-quen`);
-	const firstHeading = page.locator('#lesson-body h2').first();
-	await expect(firstHeading).toHaveText('Lớp học trực tuyến này dành cho ai');
-	// next and back are navigations in the browser: the bodies come with their page data
-	await page.locator('a[rel="next"]').click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tình hình mại dâm ở Việt Nam và khung pháp lý');
-	await expect(firstHeading).toHaveText('Giới thiệu');
-	await page.goBack();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Làm quen với lớp học trực tuyến');
-	await expect(firstHeading).toHaveText('Lớp học trực tuyến này dành cho ai');
-	await expect(page.locator('#lesson-body h2')).toHaveCount(await page.locator('[data-lesson] nav li').count());
-});
-
 test('time on task counts only active, visible reading, capped per heartbeat', async ({ page, app }) => {
 	seedCohort(app);
 	await registerLearner(page);
