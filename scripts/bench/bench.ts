@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { load, machine } from './harness';
+import { discussionScenario } from './discussion';
 import { lessonScenario } from './lesson';
 import { quizScenario } from './quiz';
 import type { ScenarioReport } from './report';
@@ -50,6 +51,9 @@ if (needsWorld) {
 		// quick: the same shape over a third of the time
 		const span = quick ? 1 / 3 : 1;
 		if (only.has('quiz')) reports.push(await quizScenario(world, { workers, startMs: 10_000 * span, saveMs: 60_000 * span, submitMs: 10_000 * span, saves: 10 }));
+		if (only.has('discussion')) {
+			reports.push(await discussionScenario(world, { workers, windowMs: 60_000 * span, writerShare: 0.3, postsPerWriter: 3, visitsPerReader: 6 }));
+		}
 	} finally {
 		world.scratch.remove();
 	}

@@ -237,7 +237,8 @@ export async function request(
 		const text = await response.text();
 		return { status: response.status, location: response.headers.get('location'), text, ms: performance.now() - started };
 	} catch (error) {
-		return { error: (error as Error).message };
+		const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+		return { error: `${(error as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}` };
 	}
 }
 

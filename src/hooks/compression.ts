@@ -1,7 +1,6 @@
 // Pages, page data and CSV exports compressed for phones on mobile data. adapter-node serves the
 // built assets precompressed, but responses rendered per request leave uncompressed; a lesson
-// page's HTML shrinks to about a fifth. gzip first: on the longest lesson it takes a third of the
-// time brotli (quality 5) takes, for 3 % more bytes (docs/BENCHMARKS.md, "Lesson page").
+// page's HTML shrinks to about a fifth. Brotli at a low quality costs about a millisecond here.
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Handle } from '@sveltejs/kit';
 
@@ -11,7 +10,8 @@ const MIN_BYTES = 1024;
 
 export type Encoding = 'br' | 'gzip';
 
-/** The encoding to use for a request's Accept-Encoding, gzip first; null for none. */
+/** The encoding to use for a request's Accept-Encoding; null for none. gzip first: on the longest
+ * lesson it costs a third of brotli-5's time for 3 % more bytes (docs/BENCHMARKS.md, "Lesson page"). */
 export function chooseEncoding(acceptEncoding: string | null): Encoding | null {
 	const offered = new Map<string, number>();
 	for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
