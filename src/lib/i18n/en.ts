@@ -409,6 +409,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'loader.unknownModule': 'the modules list names “{name}” but there is no such folder',
 	'loader.moduleNotListed': 'module “{name}” is not in the modules list',
 	'loader.noModules': 'the course has no modules',
+	'loader.scormUnknownModule': 'a SCORM package is declared for module “{name}”, which the course does not have (its modules: {known})',
+	'loader.scormBadFile': 'the SCORM package “{path}” must be a .zip file inside the course folder',
 	'chart.showTable': 'Show as a table',
 	'chart.showChart': 'Show the chart',
 	'status.failing': 'Failing a quiz',

@@ -407,6 +407,8 @@ export const vi = {
 	'loader.unknownModule': 'danh sách modules có “{name}” nhưng không có thư mục này',
 	'loader.moduleNotListed': 'học phần “{name}” không có trong danh sách modules',
 	'loader.noModules': 'khoá học chưa có học phần nào',
+	'loader.scormUnknownModule': 'gói SCORM được khai báo cho học phần “{name}” nhưng khoá học không có học phần này (các học phần: {known})',
+	'loader.scormBadFile': 'gói SCORM “{path}” phải là một tệp .zip nằm trong thư mục khoá học',
 	'chart.showTable': 'Xem dạng bảng',
 	'chart.showChart': 'Xem biểu đồ',
 	'status.failing': 'Chưa đạt bài kiểm tra',
