@@ -5,6 +5,7 @@ import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
 import { findSco, requireAttachment } from '$lib/server/scorm/access';
 import { playerView } from '$lib/server/scorm/player';
+import { getTrackingFor } from '$lib/server/tracking/service';
 import type { PageServerLoad } from './$types';
 
 export const load = ((event) => {
@@ -13,7 +14,8 @@ export const load = ((event) => {
 	const db = getDb();
 	const { course, module, attachment } = requireAttachment(db, getCatalog(), user, event.params.attachment, locale);
 	if (course.slug !== event.params.course || module.slug !== event.params.module) error(404, translate(locale, 'error.notFound'));
-	const sco = findSco(attachment, event.url.searchParams.get('sco'));
+	const tracking = getTrackingFor(db, user.id, attachment.scos.map((s) => s.activityId));
+	const sco = findSco(attachment, event.url.searchParams.get('sco'), tracking);
 	if (!sco) error(404, translate(locale, 'error.notFound'));
 	return {
 		course: { slug: course.slug, title: course.title },
