@@ -1,4 +1,4 @@
-import type { Locale } from '$lib/i18n';
+import type { Locale, Messages } from '$lib/i18n';
 import type { Session } from '$lib/server/auth/session';
 import type { User } from '$lib/server/users/service';
 
@@ -15,6 +15,8 @@ declare global {
 		}
 		interface PageData {
 			locale: Locale;
+			/** the catalogues of the page's language and route (src/routes/+layout.ts) */
+			messages?: Messages;
 		}
 	}
 }

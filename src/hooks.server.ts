@@ -4,7 +4,7 @@ import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { reloadCatalog } from '$lib/server/courses/current';
 import { formatLoadError } from '$lib/server/courses/format';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { closeExpiredAttempts } from '$lib/server/quiz/attempts';
 import { handleCompression } from './hooks/compression';
 import { handleLocale } from './hooks/locale';
