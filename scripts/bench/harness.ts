@@ -1,12 +1,19 @@
 // What every benchmark needs: a scratch database seeded through the project's own CLIs, the
 // production server started on it, a signed-in session, and timings summarised as percentiles.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+/** The nearest folder above this module with a package.json: bundled, it may sit in build/cli/assets/. */
+function projectRoot(dir: string): string {
+	if (existsSync(join(dir, 'package.json'))) return dir;
+	if (dirname(dir) === dir) throw new Error('no package.json above the benchmark scripts');
+	return projectRoot(dirname(dir));
+}
+
+export const ROOT = projectRoot(import.meta.dirname);
 const BUILD = join(ROOT, 'build');
 
 export interface Scratch {
