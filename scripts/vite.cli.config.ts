@@ -19,7 +19,8 @@ export default defineConfig({
 				admin: `${root}scripts/admin.ts`,
 				'courses-check': `${root}scripts/courses-check.ts`,
 				demo: `${root}scripts/demo.ts`,
-				'bench-trainer-pages': `${root}scripts/bench/trainer-pages.ts`
+				'bench-trainer-pages': `${root}scripts/bench/trainer-pages.ts`,
+				'bench-page-weight': `${root}scripts/bench/page-weight.ts`
 			},
 			output: { format: 'esm', entryFileNames: '[name].js' }
 		}

@@ -72,14 +72,19 @@ export async function startServer(scratch: Scratch): Promise<RunningServer> {
 	};
 }
 
-/** Signs in through the real form and returns the session cookie. */
-export async function signIn(url: string, username: string, password: string): Promise<string> {
-	const response = await fetch(`${url}/login`, {
+/** Posts a form as a browser without JavaScript would (same origin, no redirects followed). */
+export function postForm(url: string, fields: Record<string, string>, cookie?: string): Promise<Response> {
+	return fetch(url, {
 		method: 'POST',
-		headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-		body: new URLSearchParams({ username, password }),
+		headers: { origin: new URL(url).origin, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', ...(cookie ? { cookie } : {}) },
+		body: new URLSearchParams(fields),
 		redirect: 'manual'
 	});
+}
+
+/** Signs in through the real form and returns the session cookie. */
+export async function signIn(url: string, username: string, password: string): Promise<string> {
+	const response = await postForm(`${url}/login`, { username, password });
 	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('taphuan_session='));
 	if (!cookie) throw new Error(`sign-in as ${username} failed: ${response.status}`);
 	return cookie.split(';')[0]!;
