@@ -25,7 +25,8 @@ export default defineConfig({
 				'scorm-export': `${root}scripts/scorm-export.ts`,
 				'bench-trainer-pages': `${root}scripts/bench/trainer-pages.ts`,
 				'bench-synchronous': `${root}scripts/bench/synchronous.ts`,
-				'bench-crash': `${root}scripts/bench/crash.ts`
+				'bench-crash': `${root}scripts/bench/crash.ts`,
+				'bench-page-weight': `${root}scripts/bench/page-weight.ts`
 			},
 			output: { format: 'esm', entryFileNames: '[name].js' }
 		}

@@ -7,7 +7,7 @@ import { reloadCatalog } from '$lib/server/courses/current';
 import { config } from '$lib/server/config';
 import { placeDeclaredPackages } from '$lib/server/scorm/declared';
 import { formatLoadError } from '$lib/server/courses/format';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { closeExpiredAttempts } from '$lib/server/quiz/attempts';
 import { handleCompression } from './hooks/compression';
 import { handleLocale } from './hooks/locale';

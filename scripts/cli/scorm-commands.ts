@@ -2,7 +2,7 @@
 // packages, scripts, or a server without a browser at hand.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { buildCatalog, findCourse, findModule } from '$lib/server/courses/catalog';
 import { readPackage } from '$lib/server/scorm/import';
 import { placePackage, type Placement } from '$lib/server/scorm/place';

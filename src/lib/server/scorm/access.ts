@@ -1,7 +1,7 @@
 // Finding a placed package and its SCOs for a request, with the same rule as every course page:
 // only people who may open the course reach its packages (files, player, commits).
 import { error } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { requireCourse } from '../courses/access';
 import { findModule, type Catalog } from '../courses/catalog';
 import type { Course, Module } from '../courses/loader';

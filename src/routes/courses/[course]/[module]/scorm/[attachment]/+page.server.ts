@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { requireUser } from '$lib/server/auth/guard';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
