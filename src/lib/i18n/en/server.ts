@@ -82,6 +82,8 @@ export const messages: Record<keyof typeof vi, string> = {
 	'scorm.noLaunch': 'The resource {resource} has no start page (href), so it cannot be opened.',
 	'scorm.missingFile': 'The package lacks the file {file} that the resource {resource} needs to open.',
 	'scorm.nothingToLaunch': 'The package’s table of contents has nothing a learner can open.',
+	'scorm.duplicateItem': 'imsmanifest.xml has two items with the identifier “{identifier}”; each item needs its own identifier so results can be tracked.',
+	'scorm.manifestTooLarge': 'imsmanifest.xml is {size} MB, over the {limit} MB limit: that is not a normal table of contents.',
 
 	'loader.scormUnknownModule': 'a SCORM package is declared for module “{name}”, which the course does not have (its modules: {known})',
 	'loader.scormBadFile': 'the SCORM package “{path}” must be a .zip file inside the course folder',

@@ -81,6 +81,8 @@ export const messages = {
 	'scorm.noLaunch': 'Tài nguyên {resource} không có địa chỉ trang mở đầu (href), nên không mở được bài.',
 	'scorm.missingFile': 'Gói thiếu tệp {file} mà tài nguyên {resource} cần để mở bài.',
 	'scorm.nothingToLaunch': 'Mục lục của gói không có bài nào mở được.',
+	'scorm.duplicateItem': 'Trong imsmanifest.xml có hai mục cùng mã “{identifier}”; mỗi mục cần một mã riêng để theo dõi kết quả học.',
+	'scorm.manifestTooLarge': 'Tệp imsmanifest.xml nặng {size} MB, vượt giới hạn {limit} MB: đây không phải là tệp mục lục bình thường.',
 
 	'loader.scormUnknownModule': 'gói SCORM được khai báo cho học phần “{name}” nhưng khoá học không có học phần này (các học phần: {known})',
 	'loader.scormBadFile': 'gói SCORM “{path}” phải là một tệp .zip nằm trong thư mục khoá học',
