@@ -8,6 +8,7 @@ let db: Db | undefined;
 const code = await runAdmin(process.argv.slice(2), {
 	openDb: () => (db ??= openDatabase(config.databasePath)),
 	coursesDir: config.coursesDir,
+	scormDir: config.scormDir,
 	locale: cliLocale(),
 	print: (line) => console.log(line),
 	fail: (line) => console.error(line)

@@ -1,6 +1,9 @@
 // `npm run courses:check [folder]`: validates every course without starting the server.
 // Prints `file:line: message` for each problem and exits 1 when there is any.
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { readPackage } from '$lib/server/scorm/import';
 import { loadCourses } from '$lib/server/courses/loader';
 import { formatLoadError } from '$lib/server/courses/format';
 import { answerKey } from './cli/answer-key';
@@ -20,6 +23,18 @@ const { courses, errors } = loadCourses(dir);
 if (args.includes('--answers')) {
 	console.log(JSON.stringify(Object.fromEntries(courses.map((c) => [c.slug, answerKey(c)])), null, 1));
 	process.exit(errors.length ? 1 : 0);
+}
+// SCORM packages declared in course.md are checked the way the server will import them.
+const scratch = mkdtempSync(join(tmpdir(), 'taphuan-courses-check-'));
+try {
+	for (const course of courses) {
+		for (const entry of course.scorm) {
+			const result = await readPackage(entry.path, scratch);
+			if (!result.ok) errors.push({ file: `${course.slug}/${entry.file}`, line: 0, key: result.problem.key, params: result.problem.params });
+		}
+	}
+} finally {
+	rmSync(scratch, { recursive: true, force: true });
 }
 for (const course of courses) {
 	const sections = course.modules.reduce((n, m) => n + m.lesson.sections.length, 0);

@@ -1,4 +1,4 @@
-import type { Locale } from '$lib/i18n';
+import type { Locale, Messages } from '$lib/i18n';
 import type { Session } from '$lib/server/auth/session';
 import type { StorageTrouble } from '$lib/server/db/errors';
 import type { User } from '$lib/server/users/service';
@@ -18,6 +18,8 @@ declare global {
 		}
 		interface PageData {
 			locale: Locale;
+			/** the catalogues of the page's language and route (src/routes/+layout.ts) */
+			messages?: Messages;
 		}
 	}
 }

@@ -4,8 +4,10 @@ import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { storageTrouble } from '$lib/server/db/errors';
 import { getCatalog } from '$lib/server/courses/current';
+import { config } from '$lib/server/config';
+import { placeDeclaredPackages } from '$lib/server/scorm/declared';
 import { formatLoadError } from '$lib/server/courses/format';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { closeExpiredAttempts } from '$lib/server/quiz/attempts';
 import { handleCompression } from './hooks/compression';
 import { handleLocale } from './hooks/locale';
@@ -18,11 +20,18 @@ import { handleStorageErrors } from './hooks/storage-errors';
 /** How often timed quiz attempts past their deadline are closed and graded. */
 const EXPIRED_ATTEMPT_SWEEP_MS = 30_000;
 
-export const init: ServerInit = () => {
+export const init: ServerInit = async () => {
 	const db = getDb();
 	const catalog = getCatalog();
 	console.log(`[taphuan] ${catalog.courses.length} course(s) loaded`);
 	for (const error of catalog.errors) console.error(`[taphuan] ${formatLoadError(error, 'vi')}`);
+	// SCORM packages declared in course.md: placed (or updated) before the first request
+	try {
+		const problems = await placeDeclaredPackages(db, catalog.courses, config.scormDir);
+		for (const problem of problems) console.error(`[taphuan] ${formatLoadError(problem, 'vi')}`);
+	} catch (error) {
+		console.error('[taphuan] placing the SCORM packages of course.md failed', error);
+	}
 	// A learner who closes the page during a timed quiz still gets graded when time is up.
 	const sweep = () => {
 		try {

@@ -10,11 +10,14 @@ import { cpuTicksOf, memoryOf, summarise, type Timing } from './stats';
 
 export { summarise, type Timing };
 
-/** The checkout: the nearest folder with a package.json, from scripts/bench/ or, built, from build/cli/. */
-function findRoot(dir: string): string {
-	return existsSync(join(dir, 'package.json')) || dirname(dir) === dir ? dir : findRoot(dirname(dir));
+/** The nearest folder above this module with a package.json: bundled, it may sit in build/cli/assets/. */
+function projectRoot(dir: string): string {
+	if (existsSync(join(dir, 'package.json'))) return dir;
+	if (dirname(dir) === dir) throw new Error('no package.json above the benchmark scripts');
+	return projectRoot(dirname(dir));
 }
-export const ROOT = findRoot(import.meta.dirname);
+
+export const ROOT = projectRoot(import.meta.dirname);
 const BUILD = join(ROOT, 'build');
 
 export interface Scratch {
@@ -181,14 +184,19 @@ export async function warmUp(server: RunningServer, person: { cookie: string }, 
 	for (let i = 0; i < rounds; i++) await Promise.all(paths.map((path) => request(server.url, person, path)));
 }
 
-/** Signs in through the real form and returns the session cookie. */
-export async function signIn(url: string, username: string, password: string): Promise<string> {
-	const response = await fetch(`${url}/login`, {
+/** Posts a form as a browser without JavaScript would (same origin, no redirects followed). */
+export function postForm(url: string, fields: Record<string, string>, cookie?: string): Promise<Response> {
+	return fetch(url, {
 		method: 'POST',
-		headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-		body: new URLSearchParams({ username, password }),
+		headers: { origin: new URL(url).origin, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', ...(cookie ? { cookie } : {}) },
+		body: new URLSearchParams(fields),
 		redirect: 'manual'
 	});
+}
+
+/** Signs in through the real form and returns the session cookie. */
+export async function signIn(url: string, username: string, password: string): Promise<string> {
+	const response = await postForm(`${url}/login`, { username, password });
 	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('taphuan_session='));
 	if (!cookie) throw new Error(`sign-in as ${username} failed: ${response.status}`);
 	return cookie.split(';')[0]!;

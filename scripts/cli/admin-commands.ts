@@ -22,17 +22,20 @@ import {
 import type { Locale } from '$lib/i18n';
 import { cliMessage } from './messages';
 import { exitCodeOf, UsageError } from './run';
+import { scormCommands } from './scorm-commands';
 
 export interface CliContext {
 	openDb: () => Db;
 	coursesDir: string;
+	/** where SCORM packages are unpacked; config.scormDir when absent */
+	scormDir?: string;
 	locale: Locale;
 	print: (line: string) => void;
 	fail: (line: string) => void;
 }
 
 
-type Values = Record<string, string | string[] | boolean | undefined>;
+export type Values = Record<string, string | string[] | boolean | undefined>;
 
 function parse(args: string[], options: Record<string, { multiple?: boolean }>, ctx: CliContext) {
 	const spec = Object.fromEntries(
@@ -192,7 +195,8 @@ const COMMANDS: Record<string, (args: string[], ctx: CliContext) => void | Promi
 	'reset-password': resetPasswordCommand,
 	'create-cohort': createCohortCommand,
 	backup: backupCommand,
-	verify: verifyCommand
+	verify: verifyCommand,
+	...scormCommands(parse, required)
 };
 
 /** Runs one command; returns the process exit code (0 ok, 2 bad input, 1 unexpected failure). */

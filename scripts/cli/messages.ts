@@ -10,6 +10,9 @@ Các lệnh:
   create-cohort    tạo lớp tập huấn với mã lớp
   backup           sao lưu cơ sở dữ liệu ra một tệp (khi máy chủ đang chạy cũng được)
   verify           kiểm tra một bản sao lưu (hoặc tệp cơ sở dữ liệu) mà không sửa gì
+  scorm-import     thêm gói SCORM (.zip) vào một học phần
+  scorm-replace    thay gói SCORM đã thêm bằng phiên bản mới (giữ kết quả học)
+  scorm-list       liệt kê các gói SCORM đã thêm
 
 Xem tuỳ chọn của một lệnh: npm run admin -- <lệnh> --help
 Cơ sở dữ liệu: biến môi trường DATABASE_PATH (mặc định data/taphuan.db).`,
@@ -22,6 +25,16 @@ In ra mật khẩu tạm thời; người dùng phải đổi khi đăng nhập.
 	backupHelp: `Cách dùng: npm run admin -- backup --out <tệp.db>
 Sao lưu trực tuyến bằng API backup của SQLite: an toàn khi máy chủ đang chạy.`,
 	unknownCommand: 'Không có lệnh “{name}”.',
+	scormImportHelp: `Cách dùng: npm run admin -- scorm-import --file <gói.zip> --course <thư-mục-khoá-học> --module <học-phần> [--title "<Tên hiển thị>"]
+Học phần viết như trong địa chỉ trang, không có số đầu (ví dụ tinh-hinh-va-khung-phap-ly).`,
+	scormReplaceHelp: `Cách dùng: npm run admin -- scorm-replace --file <gói.zip> --attachment <số>
+Số của gói xem bằng lệnh scorm-list. Kết quả học được giữ cho các phần có cùng mã trong phiên bản mới.`,
+	scormListHelp: 'Cách dùng: npm run admin -- scorm-list',
+	scormPlaced: 'Đã đặt gói “{title}” ({n} phần) vào {course}/{module} — số #{id}.',
+	scormNone: 'Chưa có gói SCORM nào.',
+	noSuchFile: 'Không có tệp {file}.',
+	noSuchModule: 'Khoá học không có học phần “{name}” (các học phần: {known}).',
+	noSuchAttachment: 'Không có gói SCORM số #{id} (xem: npm run admin -- scorm-list).',
 	missingOption: 'Thiếu tuỳ chọn --{name}.',
 	badOption: 'Tuỳ chọn không hợp lệ: {detail}',
 	badRole: 'Vai trò phải là learner, trainer hoặc admin.',
@@ -106,6 +119,9 @@ Commands:
   create-cohort    create a training cohort with an enrolment code
   backup           back the database up to a file (safe while the server runs)
   verify           check a backup (or any database file) without changing it
+  scorm-import     add a SCORM package (.zip) to a module
+  scorm-replace    replace a placed SCORM package with a new version (results kept)
+  scorm-list       list the SCORM packages placed in modules
 
 Options of one command: npm run admin -- <command> --help
 Database: the DATABASE_PATH environment variable (default data/taphuan.db).`,
@@ -118,6 +134,16 @@ Prints a temporary password that must be changed at sign-in. Ends every existing
 	backupHelp: `Usage: npm run admin -- backup --out <file.db>
 Online backup with SQLite's backup API: safe while the server runs.`,
 	unknownCommand: 'Unknown command “{name}”.',
+	scormImportHelp: `Usage: npm run admin -- scorm-import --file <package.zip> --course <course-folder> --module <module> [--title "<Display title>"]
+The module as in the page address, without its number (e.g. tinh-hinh-va-khung-phap-ly).`,
+	scormReplaceHelp: `Usage: npm run admin -- scorm-replace --file <package.zip> --attachment <number>
+See the numbers with scorm-list. Results are kept for the parts whose identifier is the same in the new version.`,
+	scormListHelp: 'Usage: npm run admin -- scorm-list',
+	scormPlaced: 'Placed “{title}” ({n} part(s)) in {course}/{module} — number #{id}.',
+	scormNone: 'No SCORM package has been added yet.',
+	noSuchFile: 'There is no file {file}.',
+	noSuchModule: 'The course has no module “{name}” (its modules: {known}).',
+	noSuchAttachment: 'There is no SCORM package #{id} (see: npm run admin -- scorm-list).',
 	missingOption: 'Missing option --{name}.',
 	badOption: 'Invalid option: {detail}',
 	badRole: 'The role must be learner, trainer or admin.',

@@ -131,6 +131,14 @@ for (const golf of GOLF) {
 		await expect(line).toContainText('đạt');
 		await expect(line).toContainText('100/100');
 		await expectAccessible(trainer);
+
+		// and in the cohort's course report
+		await trainer.goto(`/manage/cohorts/1/courses/${COURSE}`);
+		const scos = trainer.locator('[data-scorm-package] table[data-table="scorm-scos"] tbody tr');
+		await expect(scos).toHaveCount(1);
+		await expect(scos.first().locator('th')).toHaveText('Golf Explained');
+		await expect(scos.first().locator('td')).toHaveText(['1/1', '1', '1', '0', '100', /\d+/]);
+		await expectAccessible(trainer);
 	});
 }
 

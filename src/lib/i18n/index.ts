@@ -1,30 +1,45 @@
-// The message catalogue: Vietnamese first, English second. Keys are typed, and the English
-// catalogue must have every Vietnamese key (TypeScript checks it), so no string goes missing.
-import { en } from './en';
-import { vi } from './vi';
+// The message catalogues: Vietnamese first, English second, split by area so a page's browser
+// loads only its language and the areas its route shows (./messages.ts). Keys are typed, and each
+// English area must have every key of its Vietnamese area (TypeScript checks it). This module
+// holds no messages, so importing it costs a page nothing.
+import type { messages as common } from './vi/common';
+import type { messages as discussion } from './vi/discussion';
+import type { messages as manage } from './vi/manage';
+import type { messages as quiz } from './vi/quiz';
+import type { messages as scorm } from './vi/scorm';
+import type { messages as server } from './vi/server';
 
 export type Locale = 'vi' | 'en';
 export const LOCALES: readonly Locale[] = ['vi', 'en'];
 export const LOCALE_COOKIE = 'taphuan_lang';
-export type MessageKey = keyof typeof vi;
-export type Params = Record<string, string | number>;
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { vi, en };
+interface Areas {
+	common: typeof common;
+	quiz: typeof quiz;
+	discussion: typeof discussion;
+	manage: typeof manage;
+	/** the SCORM player around an interactive lesson */
+	scorm: typeof scorm;
+	/** composed on the server only (error responses, course file problems, CSV headings) */
+	server: typeof server;
+}
+export type Area = keyof Areas;
+export const AREAS = ['common', 'quiz', 'discussion', 'manage', 'scorm', 'server'] as const satisfies readonly Area[];
+
+export type MessageKey<A extends Area = Area> = { [K in A]: keyof Areas[K] & string }[A];
+/** What a component may show: any key but the server-only ones. */
+export type PageMessageKey = MessageKey<Exclude<Area, 'server'>>;
+export type Messages = Partial<Record<MessageKey, string>>;
+export type Params = Record<string, string | number>;
 
 export function isLocale(value: string): value is Locale {
 	return (LOCALES as readonly string[]).includes(value);
 }
 
-export function isMessageKey(value: string): value is MessageKey {
-	return Object.hasOwn(vi, value);
-}
-
-export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-	const template = catalogues[locale][key] ?? vi[key] ?? key;
+/** Puts the parameters into a message: `{name}` becomes params.name. */
+export function fill(template: string, params?: Params): string {
 	if (!params) return template;
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-		name in params ? String(params[name]) : whole
-	);
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -35,9 +50,4 @@ export function formatDateTime(locale: Locale, ms: number): string {
 		timeStyle: 'short',
 		timeZone: TIME_ZONE
 	}).format(ms);
-}
-
-export function formatMinutes(locale: Locale, ms: number): string {
-	const minutes = Math.round(ms / 60_000);
-	return translate(locale, 'time.minutes', { n: minutes });
 }

@@ -1,13 +1,14 @@
-// `t()` for components: translates in the language of the page being rendered.
+// `t()` for components: translates in the language of the page being rendered, from the
+// catalogues the root layout loaded for the route (see ./messages.ts).
 import { page } from '$app/state';
-import { formatDateTime, translate, type Locale, type MessageKey, type Params } from './index';
+import { fill, formatDateTime, type Locale, type MessageKey, type PageMessageKey, type Params } from './index';
 
 export function locale(): Locale {
 	return page.data.locale ?? 'vi';
 }
 
-export function t(key: MessageKey, params?: Params): string {
-	return translate(locale(), key, params);
+export function t(key: PageMessageKey, params?: Params): string {
+	return fill(page.data.messages?.[key] ?? key, params);
 }
 
 export function dateTime(ms: number): string {
@@ -20,5 +21,5 @@ export function fieldError(
 	name: string
 ): string | undefined {
 	const key = form?.errors?.[name];
-	return key ? t(key) : undefined;
+	return key ? t(key as PageMessageKey) : undefined;
 }

@@ -7,7 +7,7 @@ import { parseForm } from '$lib/server/http/form';
 import { setupSchema } from '$lib/server/users/schemas';
 import { createFirstAdmin } from '$lib/server/users/setup';
 import { hasAdmin } from '$lib/server/users/service';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals }) => {

@@ -1,7 +1,7 @@
 // Authorisation for loads, actions and endpoints. Every server module calls one of these:
 // layouts do not re-run on client-side navigation, so a layout check alone protects nothing.
 import { error, redirect } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import type { Role, User } from '../users/service';
 
 interface Guarded {

@@ -1,7 +1,7 @@
 // The trainer pages' gate: the cohort in the address exists (404) and the signed-in trainer
 // teaches it, or is an admin (403). Checked on the server for every page, export and action.
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { forbiddenMessage, requireRole } from '../auth/guard';
 import { findCourse, findModule, quizActivityId } from '../courses/catalog';
 import { getCatalog } from '../courses/current';

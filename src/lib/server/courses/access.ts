@@ -1,6 +1,6 @@
 // Who may open a course: members of a cohort that studies it, and admins.
 import { error } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { courseIdsForUser } from '../cohorts/service';
 import type { Db } from '../db/open';
 import type { User } from '../users/service';

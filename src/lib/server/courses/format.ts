@@ -1,5 +1,6 @@
 // `file:line: message` for authors, in the chosen language.
-import { translate, type Locale } from '$lib/i18n';
+import type { Locale } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import type { LoadError } from './problems';
 
 export function formatLoadError(error: LoadError, locale: Locale): string {

@@ -2,7 +2,7 @@
 // A course with any error is not loaded at all (others still are): learners never see half a course.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, normalize, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { renderMarkdown, type Section } from '../markdown/render';
 import { parseFrontmatter } from './frontmatter';
 import type { LoadError, Problem } from './problems';
@@ -41,6 +41,17 @@ export interface Course {
 	sharedDiscussions: boolean;
 	introHtml: string;
 	modules: Module[];
+	/** SCORM packages declared in course.md (placed in their modules when the server starts) */
+	scorm: DeclaredPackage[];
+}
+
+export interface DeclaredPackage {
+	moduleSlug: string;
+	/** the zip's path inside the course folder, as written */
+	file: string;
+	/** the same, absolute */
+	path: string;
+	title: string | null;
 }
 
 export interface LoadResult {
@@ -227,6 +238,9 @@ export function loadCourse(coursesDir: string, slug: string, errors: LoadError[]
 		}
 	}
 	if (folders.length === 0) errors.push({ file, line: 0, key: 'loader.noModules' });
+	const scorm = declaredPackages(coursesDir, slug, parsed.data.scorm, modules, (key, params) =>
+		errors.push({ file, line: parsed.lineOf('scorm'), key, params })
+	);
 	if (errors.length > before) return null;
 
 	return {
@@ -237,8 +251,37 @@ export function loadCourse(coursesDir: string, slug: string, errors: LoadError[]
 		moduleCompletion: parsed.data.moduleCompletion,
 		sharedDiscussions: parsed.data.sharedDiscussions,
 		introHtml: renderMarkdown(parsed.body).html,
-		modules: ordered
+		modules: ordered,
+		scorm
 	};
+}
+
+/** The packages course.md declares: each in a module of the course, each a .zip inside the
+ * course folder. Their content is checked when they are imported (and by courses:check). */
+function declaredPackages(
+	coursesDir: string,
+	slug: string,
+	declared: { module: string; file: string; title?: string }[],
+	modules: Module[],
+	report: (key: LoadError['key'], params: Record<string, string>) => void
+): DeclaredPackage[] {
+	const courseDir = resolve(coursesDir, slug);
+	return declared.flatMap((entry) => {
+		if (!modules.some((module) => module.slug === entry.module)) {
+			report('loader.scormUnknownModule', { name: entry.module, known: modules.map((m) => m.slug).join(', ') });
+			return [];
+		}
+		const path = resolve(courseDir, entry.file);
+		if (!path.startsWith(courseDir + sep) || !entry.file.toLowerCase().endsWith('.zip')) {
+			report('loader.scormBadFile', { path: entry.file });
+			return [];
+		}
+		if (!existsSync(path)) {
+			report('loader.missingMedia', { path: entry.file });
+			return [];
+		}
+		return [{ moduleSlug: entry.module, file: entry.file, path, title: entry.title ?? null }];
+	});
 }
 
 export function loadCourses(coursesDir: string): LoadResult {

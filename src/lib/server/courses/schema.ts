@@ -17,7 +17,12 @@ export const courseSchema = z
 		 * (default), or only submitted */
 		moduleCompletion: z.enum(['quiz-passed', 'quiz-submitted']).default('quiz-passed'),
 		/** true: every cohort of the course talks on the same boards; default: each cohort its own */
-		sharedDiscussions: z.boolean().default(false)
+		sharedDiscussions: z.boolean().default(false),
+		/** SCORM packages kept beside the Markdown, each placed in a module:
+		 * `- { module: ky-nang-tu-van, file: goi/ky-nang.zip, title: "..." }` */
+		scorm: z
+			.array(z.object({ module: text, file: text, title: text.max(200).optional() }).strict())
+			.default([])
 	})
 	.strict();
 

@@ -39,6 +39,7 @@ export function testCourse(modules: Module[], title = 'Khoá học thử'): Cour
 		moduleCompletion: 'quiz-passed',
 		sharedDiscussions: false,
 		introHtml: '',
-		modules
+		modules,
+		scorm: []
 	};
 }

@@ -1,7 +1,7 @@
 // The parts of the discussion pages' loads and actions that both board routes share
 // (the course's general board and each module's board).
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { requireUser } from '../auth/guard';
 import { requireCourse, requireModule } from '../courses/access';
 import { lessonActivityId } from '../courses/catalog';

@@ -1,7 +1,8 @@
 // Reads a submitted form against a zod schema. Schemas use message keys as their error
 // messages, so a failed field comes back as a key the page translates.
 import type { z } from 'zod';
-import { isMessageKey, type MessageKey } from '$lib/i18n';
+import type { MessageKey } from '$lib/i18n';
+import { isMessageKey } from '$lib/server/i18n';
 
 export type FieldErrors = Partial<Record<string, MessageKey>>;
 

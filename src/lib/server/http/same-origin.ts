@@ -1,6 +1,7 @@
 // SvelteKit's origin check covers form posts only; JSON endpoints check for themselves.
 import { error } from '@sveltejs/kit';
-import { translate, type Locale } from '$lib/i18n';
+import type { Locale } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 
 export function assertSameOrigin(request: Request, url: URL, locale: Locale): void {
 	const site = request.headers.get('sec-fetch-site');

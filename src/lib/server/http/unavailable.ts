@@ -2,7 +2,8 @@
 // writes): 503 with Retry-After, as JSON for scripts (the quiz autosave backs off and retries)
 // and as a small page for a browser. Built without the app's layout, which may need the database.
 import { json } from '@sveltejs/kit';
-import { translate, type Locale, type MessageKey } from '$lib/i18n';
+import { type Locale, type MessageKey } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 
 export function unavailableResponse(request: Request, locale: Locale, message: MessageKey, retryAfterSeconds: number): Response {
 	const headers = { 'retry-after': String(retryAfterSeconds), 'cache-control': 'no-store' };

@@ -1,6 +1,7 @@
 // Resolves the quiz a route points at, for a learner who may open its course, and their attempts.
 import { error } from '@sveltejs/kit';
-import { translate, type Locale } from '$lib/i18n';
+import type { Locale } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { requireCourse, requireModule } from '../courses/access';
 import { quizActivityId, type Catalog } from '../courses/catalog';
 import type { Db } from '../db/open';

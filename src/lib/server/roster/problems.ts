@@ -7,7 +7,7 @@ export type RosterField = 'username' | 'displayName' | 'organisation' | 'commune
 export interface RosterProblem {
 	/** the line in the file, counting the header as line 1; absent for the file as a whole */
 	line?: number;
-	key: Extract<MessageKey, `roster.${string}`>;
+	key: Extract<MessageKey<'manage'>, `roster.${string}`>;
 	params?: Params;
 }
 

@@ -2,7 +2,8 @@
 // list of accounts with their temporary passwords. The password list is never stored: the page
 // that showed it posts it back (see routes/manage/cohorts/[id]/import/passwords.csv).
 import { z } from 'zod';
-import { translate, type Locale } from '$lib/i18n';
+import type { Locale } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { toCsv } from '../csv/write';
 import { ROSTER_COLUMNS } from './columns';
 import type { ImportedLearner } from './import';

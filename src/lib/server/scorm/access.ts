@@ -1,12 +1,14 @@
 // Finding a placed package and its SCOs for a request, with the same rule as every course page:
 // only people who may open the course reach its packages (files, player, commits).
 import { error } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { requireCourse } from '../courses/access';
 import { findModule, type Catalog } from '../courses/catalog';
 import type { Course, Module } from '../courses/loader';
 import type { Db } from '../db/open';
 import type { User } from '../users/service';
+import { isActivityDone } from '../tracking/progress';
+import type { Tracking } from '../tracking/service';
 import type { Attachment, ScoActivity } from './store';
 
 export interface PlacedAttachment {
@@ -34,8 +36,16 @@ export function requireAttachment(db: Db, catalog: Catalog, user: User, id: stri
 	return { course, module, attachment };
 }
 
-export function findSco(attachment: Attachment, identifier: string | null): ScoActivity | undefined {
-	return identifier === null ? attachment.scos[0] : attachment.scos.find((sco) => sco.identifier === identifier);
+/** The SCO asked for; without one, where the learner left off: the part opened last if it isn't
+ * done yet, else the first part not done, else the first part. */
+export function findSco(attachment: Attachment, identifier: string | null, tracking: Map<number, Tracking> = new Map()): ScoActivity | undefined {
+	if (identifier !== null) return attachment.scos.find((sco) => sco.identifier === identifier);
+	const done = (sco: ScoActivity) => isActivityDone('scorm', tracking.get(sco.activityId), 'quiz-passed');
+	const lastOpened = attachment.scos
+		.filter((sco) => tracking.get(sco.activityId)?.lastAccessedAt)
+		.sort((a, b) => tracking.get(b.activityId)!.lastAccessedAt! - tracking.get(a.activityId)!.lastAccessedAt!)[0];
+	if (lastOpened && !done(lastOpened)) return lastOpened;
+	return attachment.scos.find((sco) => !done(sco)) ?? attachment.scos[0];
 }
 
 export function findScoByActivity(attachment: Attachment, activityId: number): ScoActivity | undefined {

@@ -117,3 +117,19 @@ describe('readPackage refuses the broken and hostile packages, leaving nothing',
 		expect(!ref.ok && ref.problem.params).toEqual({ item: 'Item 1', resource: 'non_existent_resource' });
 	});
 });
+
+describe('readPackage and a giant manifest', () => {
+	it('refuses a manifest over the limit without reading it into memory', async () => {
+		const { buildZip } = await import('./test-zip');
+		const { writeFileSync } = await import('node:fs');
+		const { MAX_MANIFEST_BYTES } = await import('./import');
+		const zip = path.join(storage, 'giant.zip.src');
+		const padding = Buffer.alloc(MAX_MANIFEST_BYTES + 1, 0x20);
+		writeFileSync(zip, buildZip([{ name: 'imsmanifest.xml', data: padding, deflate: true }]));
+		const before = readdirSync(storage).filter((name) => name !== 'giant.zip.src').sort();
+		const result = await readPackage(zip, storage, { maxEntryRatio: 1e9 });
+		expect(result.ok ? 'accepted' : result.problem.key).toBe('scorm.manifestTooLarge');
+		expect(readdirSync(storage).filter((name) => name !== 'giant.zip.src').sort()).toEqual(before);
+	});
+});
+

@@ -63,11 +63,19 @@ async function openStored(dir: string, hash: string, existing: boolean): Promise
 	return { ok: true, hash, dir, manifest: parsed.manifest, files, existing };
 }
 
+/** Real manifests are a few hundred kilobytes at most; a bigger one is not read into memory. */
+export const MAX_MANIFEST_BYTES = 5 * MB;
+
 async function readManifestIn(dir: string, files: string[]) {
 	const found = findManifest(files);
 	if (!found.ok) return found;
 	const known = new Set(files);
-	return parseManifest(decodeXml(await readFile(path.join(dir, MANIFEST_NAME))), (file) => known.has(file));
+	const file = path.join(dir, MANIFEST_NAME);
+	const { size } = await stat(file);
+	if (size > MAX_MANIFEST_BYTES) {
+		return { ok: false as const, problem: { key: 'scorm.manifestTooLarge' as const, params: { size: Math.ceil(size / MB), limit: MAX_MANIFEST_BYTES / MB } } };
+	}
+	return parseManifest(decodeXml(await readFile(file)), (name) => known.has(name));
 }
 
 /** Manifests are UTF-8 almost always; some Windows tools write UTF-16 with a byte-order mark. */

@@ -164,6 +164,14 @@ describe('parseManifest', () => {
 		});
 	});
 
+	it('refuses two items with one identifier, since each SCO is tracked by it', () => {
+		const xml = manifest12(
+			`<item identifier="nhom"><title>Nhóm</title><item identifier="bai" identifierref="r"><title>A</title></item></item><item identifier="bai" identifierref="r"><title>B</title></item>`,
+			`<resource identifier="r" adlcp:scormtype="sco" href="a.html"/>`
+		);
+		expect(problem(xml)).toEqual({ key: 'scorm.duplicateItem', params: { identifier: 'bai' } });
+	});
+
 	it('refuses a launch file that is not in the package', () => {
 		const xml = manifest12(`<item identifier="i" identifierref="r"><title>A</title></item>`, `<resource identifier="r" adlcp:scormtype="sco" href="khong-co.html"/>`);
 		expect(problem(xml, () => false)).toEqual({ key: 'scorm.missingFile', params: { file: 'khong-co.html', resource: 'r' } });

@@ -111,6 +111,12 @@ function readManifest(xmlText: string, fileExists: (file: string) => boolean): S
 	if (!title) refuse('scorm.missingField', { element: 'organization', field: 'title' });
 	const items = children(organization, 'item').map((item) => readItem(item, resources));
 
+	// SCOs are tracked by their item identifier: two items with one identifier would share a record
+	const seen = new Set<string>();
+	for (const item of walk(items)) {
+		if (seen.has(item.identifier)) refuse('scorm.duplicateItem', { identifier: item.identifier });
+		seen.add(item.identifier);
+	}
 	for (const item of walk(items)) checkLaunch(item, fileExists);
 	if (!walk(items).some((item) => item.launchUrl)) refuse('scorm.nothingToLaunch');
 

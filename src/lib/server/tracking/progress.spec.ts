@@ -6,7 +6,7 @@ import { lessonModule, testCourse } from '../courses/test-courses';
 import { openDatabase, type Db } from '../db/open';
 import { insertUser, type User } from '../users/service';
 import { learnerCourseProgress } from './course-progress';
-import { courseProgress, moduleStatus, type ModuleActivity } from './progress';
+import { courseProgress, isActivityDone, moduleStatus, type ModuleActivity } from './progress';
 import { getTrackingFor, markCompleted, recordHeartbeat, recordLaunch, recordQuizOutcome, type Tracking } from './service';
 
 const T0 = Date.UTC(2025, 2, 1, 8);
@@ -186,5 +186,16 @@ describe('learnerCourseProgress', () => {
 		const progress = learnerCourseProgress(db, catalog, COURSE, lan.id);
 		expect(progress).toEqual(progressOf(lan));
 		expect(progress.modules.map((m) => m.status)).toEqual(['notStarted', 'completed', 'notStarted']);
+	});
+});
+
+describe('a SCORM activity', () => {
+	const row = (completionStatus: Tracking['completionStatus'], successStatus: Tracking['successStatus']) => ({ completionStatus, successStatus }) as Tracking;
+	it('is done when the SCO says completed, unless it also says failed', () => {
+		expect(isActivityDone('scorm', row('completed', 'unknown'), 'quiz-passed')).toBe(true);
+		expect(isActivityDone('scorm', row('completed', 'passed'), 'quiz-passed')).toBe(true);
+		expect(isActivityDone('scorm', row('completed', 'failed'), 'quiz-passed')).toBe(false);
+		expect(isActivityDone('scorm', row('incomplete', 'passed'), 'quiz-passed')).toBe(false);
+		expect(isActivityDone('scorm', undefined, 'quiz-passed')).toBe(false);
 	});
 });

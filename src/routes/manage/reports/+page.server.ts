@@ -1,6 +1,6 @@
 // The trainers' queue of reported posts, for the cohorts they teach (everything for admins).
 import { error, redirect } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { forbiddenMessage, requireRole } from '$lib/server/auth/guard';
 import { canModerate, discussionScope } from '$lib/server/discussions/access';
 import { getReport, listOpenReports, resolveReports } from '$lib/server/discussions/moderation';

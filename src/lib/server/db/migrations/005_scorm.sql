@@ -56,6 +56,9 @@ CREATE TABLE scorm_attachment (
 	removed_at INTEGER
 );
 CREATE INDEX scorm_attachment_module ON scorm_attachment (course_id, module_slug);
+-- a package declared in course.md is placed once, even when several server processes start together
+CREATE UNIQUE INDEX scorm_attachment_declared ON scorm_attachment (course_id, source_path)
+	WHERE source = 'course-file' AND removed_at IS NULL;
 
 -- Which package an attachment played, and from when: the history a replacement leaves.
 CREATE TABLE scorm_attachment_version (

@@ -2,7 +2,8 @@
 // messages the script writes. The answer key has to travel in the package: it is played offline
 // by any LMS, with no taphuan server to grade it, so a learner who reads the page's source can
 // find the answers. Texts are left out of it (the page shows them already).
-import { translate, type Locale } from '$lib/i18n';
+import { type Locale } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import type { SnapshotQuestion } from '../../quiz/snapshot';
 import type { MatchItem, Quiz } from '../../quiz/types';
 import { RUNTIME_MESSAGES, type ScoData } from './runtime/contract';

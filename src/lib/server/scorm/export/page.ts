@@ -1,7 +1,8 @@
 // One module as the static page of its SCO: the lesson laid out as on the site (heading, goals,
 // contents, sections), then the quiz, then the data its script needs. It loads the shared
 // stylesheet and script from ../shared/ and reads on a 360-px phone.
-import { translate, type Locale, type MessageKey, type Params } from '$lib/i18n';
+import { type Locale, type MessageKey, type Params } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import type { Course, Module } from '../../courses/loader';
 import type { SnapshotQuestion } from '../../quiz/snapshot';
 import { jsonForScript, scoData } from './data';

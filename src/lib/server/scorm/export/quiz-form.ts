@@ -1,7 +1,8 @@
 // A module's quiz as static HTML: the same fields as the site's quiz page (QuestionField.svelte),
 // so the grader reads them the same way, plus the review each question shows once graded
 // (hidden until then). Every *Html field was rendered and sanitised by the course loader.
-import { translate, type Locale, type MessageKey, type Params } from '$lib/i18n';
+import { type Locale, type MessageKey, type Params } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { fieldName } from '$lib/quiz';
 import { htmlToText } from '../../markdown/render';
 import type { SnapshotQuestion } from '../../quiz/snapshot';

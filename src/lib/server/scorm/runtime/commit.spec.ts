@@ -144,6 +144,10 @@ describe('recordCommit', () => {
 		const state = db.prepare('SELECT exit, objectives FROM scorm_state').get() as { exit: string; objectives: string };
 		expect(state.exit).toBe('suspend');
 		expect(JSON.parse(state.objectives)[0]).toMatchObject({ id: 'o1', success: 'passed' });
+		// written to the event log when they change, not on every commit
+		recordCommit(db, target, commit(2, { exit: 'suspend' }, {}, { objectives: { '0': { id: 'o1', status: 'passed' } } }), T0 + 2 * MIN);
+		recordCommit(db, target, commit(3, { exit: 'suspend' }, {}, { objectives: { '0': { id: 'o1', status: 'failed' } } }), T0 + 3 * MIN);
+		expect(events('objectives').map((e) => JSON.parse(e.result!)[0].success)).toEqual(['passed', 'failed']);
 	});
 
 	it('refuses a session that belongs to another learner, and stores nothing from a malformed commit', () => {

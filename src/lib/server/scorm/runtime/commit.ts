@@ -133,7 +133,7 @@ function storeReport(db: Db, target: ScoTarget, userId: number, session: Session
 		target.activityId
 	);
 	if (creditMs > 0) db.prepare('UPDATE scorm_session SET credited_ms = credited_ms + ? WHERE id = ?').run(creditMs, session.id);
-	saveState(db, userId, target.activityId, report);
+	saveState(db, userId, target.activityId, report, now);
 	saveInteractions(db, userId, target.activityId, session.id, report.interactions, now);
 	if (after.completion === 'completed' && before.completion_status !== 'completed') {
 		logEvent(db, userId, target.activityId, 'completed', null, now);
@@ -169,14 +169,21 @@ export function creditFor(session: Pick<SessionRow, 'started_at' | 'credited_ms'
 	return Math.max(0, Math.min(sessionTimeMs, open) - session.credited_ms);
 }
 
-function saveState(db: Db, userId: number, activityId: number, report: ScoReport): void {
+/** The exit and objectives for the next launch. Objectives that changed are also an event, so
+ * the log keeps their history while scorm_state keeps only their latest state. */
+function saveState(db: Db, userId: number, activityId: number, report: ScoReport, now: number): void {
 	const objectives = report.objectives.filter((objective) => objective.id !== '');
+	const json = objectives.length > 0 ? JSON.stringify(objectives) : null;
+	const before = db.prepare('SELECT objectives FROM scorm_state WHERE user_id = ? AND activity_id = ?').get(userId, activityId) as
+		| { objectives: string | null }
+		| undefined;
 	db.prepare(
 		`INSERT INTO scorm_state (user_id, activity_id, exit, progress_measure, objectives) VALUES (?, ?, ?, ?, ?)
 		 ON CONFLICT (user_id, activity_id) DO UPDATE SET exit = excluded.exit,
 		   progress_measure = coalesce(excluded.progress_measure, progress_measure),
 		   objectives = coalesce(excluded.objectives, objectives)`
-	).run(userId, activityId, report.exit, report.progressMeasure, objectives.length > 0 ? JSON.stringify(objectives) : null);
+	).run(userId, activityId, report.exit, report.progressMeasure, json);
+	if (json !== null && json !== (before?.objectives ?? null)) logEvent(db, userId, activityId, 'objectives', objectives, now);
 }
 
 export function getScoState(db: Db, userId: number, activityId: number): StoredScoState | null {

@@ -1,7 +1,7 @@
 // Lesson heartbeats: time on task, the section in view, reaching the end.
 import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { requireCourse, requireModule } from '$lib/server/courses/access';
 import { lessonActivityId } from '$lib/server/courses/catalog';
 import { getCatalog } from '$lib/server/courses/current';

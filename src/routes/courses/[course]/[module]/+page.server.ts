@@ -4,7 +4,6 @@ import { requireCourse, requireModule } from '$lib/server/courses/access';
 import { lessonActivityId, moduleAttachments } from '$lib/server/courses/catalog';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
-import { HtmlOnPage, LESSON_BODY_ID } from '$lib/html-on-page';
 import { writeIfPossible } from '$lib/server/db/errors';
 import { isActivityDone } from '$lib/server/tracking/progress';
 import { getTracking, getTrackingFor, markCompleted, recordVisit } from '$lib/server/tracking/service';
@@ -39,9 +38,8 @@ export const load = ((event) => {
 			estimatedMinutes: module.estimatedMinutes,
 			objectives: module.objectives,
 			sections: module.lesson.sections,
-			// rendered and sanitised by the course loader; in a server-rendered page, not repeated in
-			// the page data (see $lib/html-on-page)
-			html: event.isDataRequest ? module.lesson.html : new HtmlOnPage(module.lesson.html, LESSON_BODY_ID)
+			// rendered and sanitised by the course loader
+			html: module.lesson.html
 		},
 		completed: tracking?.completionStatus === 'completed',
 		// SCORM packages placed in this module, with how many of their parts are done

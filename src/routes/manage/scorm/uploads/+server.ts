@@ -1,7 +1,7 @@
 // Starts a chunked upload of a SCORM zip (see $lib/server/scorm/uploads.ts).
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { requireRole } from '$lib/server/auth/guard';
 import { config } from '$lib/server/config';
 import { assertSameOrigin } from '$lib/server/http/same-origin';

@@ -1,5 +1,5 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { forbiddenMessage } from '$lib/server/auth/guard';
 import { writeIfPossible } from '$lib/server/db/errors';
 import { canModerate, canSeeThread } from '$lib/server/discussions/access';

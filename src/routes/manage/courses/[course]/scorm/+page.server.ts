@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { requireRole } from '$lib/server/auth/guard';
 import { requireCourse } from '$lib/server/courses/access';
 import { moduleAttachments } from '$lib/server/courses/catalog';

@@ -1,6 +1,6 @@
 // One chunk of an upload, appended at ?offset=N; DELETE abandons the upload.
 import { json } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { requireRole } from '$lib/server/auth/guard';
 import { config } from '$lib/server/config';
 import { assertSameOrigin } from '$lib/server/http/same-origin';

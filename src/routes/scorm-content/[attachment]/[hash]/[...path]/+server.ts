@@ -3,7 +3,7 @@
 // the hash in the address changes with every new version, so files can be cached for good.
 import { error } from '@sveltejs/kit';
 import { join, normalize, sep } from 'node:path';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { requireUser } from '$lib/server/auth/guard';
 import { config } from '$lib/server/config';
 import { getCatalog } from '$lib/server/courses/current';

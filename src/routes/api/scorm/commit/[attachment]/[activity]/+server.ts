@@ -3,7 +3,7 @@
 // (a beacon sends text/plain). The answer is the one scorm-again expects.
 import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
 import { assertSameOrigin } from '$lib/server/http/same-origin';

@@ -2,7 +2,7 @@
 import { error } from '@sveltejs/kit';
 import { readFile, stat } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { requireUser } from '$lib/server/auth/guard';
 import { requireCourse, requireModule } from '$lib/server/courses/access';
 import { getCatalog } from '$lib/server/courses/current';

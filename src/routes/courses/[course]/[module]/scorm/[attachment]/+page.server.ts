@@ -1,10 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { requireUser } from '$lib/server/auth/guard';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
 import { findSco, requireAttachment } from '$lib/server/scorm/access';
 import { playerView } from '$lib/server/scorm/player';
+import { getTrackingFor } from '$lib/server/tracking/service';
 import type { PageServerLoad } from './$types';
 
 export const load = ((event) => {
@@ -13,7 +14,8 @@ export const load = ((event) => {
 	const db = getDb();
 	const { course, module, attachment } = requireAttachment(db, getCatalog(), user, event.params.attachment, locale);
 	if (course.slug !== event.params.course || module.slug !== event.params.module) error(404, translate(locale, 'error.notFound'));
-	const sco = findSco(attachment, event.url.searchParams.get('sco'));
+	const tracking = getTrackingFor(db, user.id, attachment.scos.map((s) => s.activityId));
+	const sco = findSco(attachment, event.url.searchParams.get('sco'), tracking);
 	if (!sco) error(404, translate(locale, 'error.notFound'));
 	return {
 		course: { slug: course.slug, title: course.title },

@@ -1,6 +1,7 @@
 import { requireManagedCohortCourse } from '$lib/server/cohorts/guard';
 import { loadCohortCourse } from '$lib/server/reports/cohort-course';
 import { ACTIVITY_DAYS, courseReport } from '$lib/server/reports/course-report';
+import { scormReport } from '$lib/server/reports/scorm-report';
 import type { PageServerLoad } from './$types';
 
 export const load = ((event) => {
@@ -10,6 +11,7 @@ export const load = ((event) => {
 		cohort: { id: cohort.id, name: cohort.name, enrolCode: cohort.enrolCode },
 		course: { slug: course.slug, title: course.title },
 		activityDays: ACTIVITY_DAYS,
+		scorm: scormReport(db, catalog, cohort.id, course),
 		...report
 	};
 }) satisfies PageServerLoad;

@@ -2,7 +2,7 @@
 // posts back the list it was shown (a form post: it works without JavaScript, and SvelteKit
 // refuses it from another site).
 import { error } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { requireManagedCohort } from '$lib/server/cohorts/guard';
 import { csvDownloadHeaders, csvFileName } from '$lib/server/csv/write';
 import { parsePasswordSheet, passwordSheetCsv } from '$lib/server/roster/sheet';

@@ -1,5 +1,5 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { requireManagedCohort } from '$lib/server/cohorts/guard';
 import { canManageLearner, getCohortLearner } from '$lib/server/cohorts/service';
 import { findCourse } from '$lib/server/courses/catalog';

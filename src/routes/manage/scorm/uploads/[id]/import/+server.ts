@@ -2,7 +2,7 @@
 // in a module — or in place of an attachment's package. A refused zip leaves nothing behind.
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { requireRole } from '$lib/server/auth/guard';
 import { config } from '$lib/server/config';
 import { requireCourse, requireModule } from '$lib/server/courses/access';

@@ -1,7 +1,7 @@
 // Autosave: the answers to one or a few questions, sent as they change.
 // A form post (SvelteKit checks its origin), answered in JSON.
 import { json } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { requireUser } from '$lib/server/auth/guard';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';

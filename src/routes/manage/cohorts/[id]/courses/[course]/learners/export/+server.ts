@@ -1,5 +1,5 @@
 // The learner table as CSV: the same filters and order as the page, every row (not one page).
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { requireManagedCohortCourse } from '$lib/server/cohorts/guard';
 import { csvDateTime, csvDownloadHeaders, csvFileName, toCsv } from '$lib/server/csv/write';
 import { learnerTable } from '$lib/server/reports/learner-table-view';

@@ -1,6 +1,7 @@
 // Every submitted attempt at one quiz by the cohort: one row per attempt, one column per
 // question (the points earned; empty when that attempt did not show the question).
-import { translate, type MessageKey, type Params } from '$lib/i18n';
+import type { MessageKey, Params } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { requireManagedQuiz } from '$lib/server/cohorts/guard';
 import { listCohortLearners } from '$lib/server/cohorts/service';
 import { csvDateTime, csvDownloadHeaders, csvFileName, toCsv } from '$lib/server/csv/write';

@@ -1,0 +1,72 @@
+// Page weight for learners on mobile data (issue 8): each page type opened in a browser with
+// nothing cached and weighed by kind of file. Bytes are deterministic, so the budgets are a test;
+// `npm run bench:weight` weighs the same way (scripts/bench/weigh.ts) for docs/BENCHMARKS.md.
+import type { Browser, BrowserContextOptions } from '@playwright/test';
+import { kb, loadsChartJs, pageTypes, weigh, type Weight } from '../../scripts/bench/weigh';
+import { COURSE, expect, MODULE, registerLearner, seedCohort, signIn, test, type App } from './fixtures';
+
+const KB = 1024;
+const LONGEST_MODULE = 'long-ghep-chuong-trinh';
+
+/** A learner with an open quiz attempt and a thread of their own, and the cohort's trainer, each as saved sign-ins. */
+async function seedPages(browser: Browser, baseURL: string) {
+	const learner = await (await browser.newContext({ baseURL, locale: 'vi-VN' })).newPage();
+	await registerLearner(learner);
+	await learner.waitForURL(/\/courses$/);
+	await learner.goto(`/courses/${COURSE}/${MODULE}/quiz`);
+	await learner.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+	await learner.waitForURL(/\/quiz\/\d+$/);
+	const attempt = new URL(learner.url()).pathname;
+	await learner.goto(`/courses/${COURSE}/${MODULE}/discussions`);
+	await learner.getByLabel('Tiêu đề').fill('Kinh nghiệm lồng ghép ở xã');
+	await learner.getByLabel('Nội dung').fill('Xã chúng tôi đưa nội dung phòng, chống mại dâm vào họp tổ dân phố hằng quý.');
+	await learner.getByRole('button', { name: 'Đăng chủ đề' }).click();
+	await learner.waitForURL(/\/discussions\/\d+$/);
+	const thread = new URL(learner.url()).pathname;
+	const trainer = await (await browser.newContext({ baseURL, locale: 'vi-VN' })).newPage();
+	await signIn(trainer, 'giangvien');
+	return {
+		pages: pageTypes({ course: COURSE, module: MODULE, lesson: LONGEST_MODULE, attempt, thread, cohortId: 1 }),
+		states: { none: undefined, learner: await learner.context().storageState(), trainer: await trainer.context().storageState() }
+	};
+}
+
+/** A page opened in a fresh context: nothing cached from the pages before it. */
+async function weighFresh(browser: Browser, baseURL: string, path: string, storageState?: BrowserContextOptions['storageState']): Promise<Weight> {
+	const context = await browser.newContext({ baseURL, locale: 'vi-VN', storageState });
+	const weight = await weigh(await context.newPage(), path);
+	await context.close();
+	return weight;
+}
+
+async function weighLesson(browser: Browser, app: App): Promise<Weight> {
+	seedCohort(app);
+	const learner = await (await browser.newContext({ baseURL: app.url, locale: 'vi-VN' })).newPage();
+	await registerLearner(learner);
+	await learner.waitForURL(/\/courses$/);
+	return weighFresh(browser, app.url, `/courses/${COURSE}/${LONGEST_MODULE}`, await learner.context().storageState());
+}
+
+test('every page type loads only from this site, and learner pages never load chart.js', async ({ browser, app }) => {
+	seedCohort(app);
+	const { pages, states } = await seedPages(browser, app.url);
+	const weighed = [];
+	for (const page of pages) weighed.push({ ...page, weight: await weighFresh(browser, app.url, page.path, states[page.as]) });
+	for (const { name, weight } of weighed) expect(weight.origins, `${name}: origins`).toEqual([app.url]);
+	expect(weighed.filter((page) => page.learner && loadsChartJs(page.weight)).map((page) => page.name)).toEqual([]);
+	// the trainer's report does load it, so the check above can fail
+	expect(weighed.filter((page) => !page.learner).every((page) => loadsChartJs(page.weight))).toBe(true);
+});
+
+test('the longest lesson opens within 60 KB in all', async ({ browser, app }) => {
+	const lesson = await weighLesson(browser, app);
+	expect(lesson.total, `lesson page: ${kb(lesson.total)} KB`).toBeLessThanOrEqual(60 * KB);
+});
+
+test('the longest lesson loads at most 30 KB of JavaScript', async ({ browser, app }) => {
+	// Known to fail: the Svelte runtime and SvelteKit client transfer about 35 KB before any code
+	// of ours (docs/BENCHMARKS.md, "The JavaScript floor"). The budget stays as issue 8 set it.
+	test.fail();
+	const lesson = await weighLesson(browser, app);
+	expect(lesson.bytes.js, `lesson JavaScript: ${kb(lesson.bytes.js)} KB`).toBeLessThanOrEqual(30 * KB);
+});
