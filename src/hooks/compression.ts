@@ -1,10 +1,11 @@
-// Pages, page data and CSV exports compressed for phones on mobile data. adapter-node serves the
-// built assets precompressed, but responses rendered per request leave uncompressed; a lesson
-// page's HTML shrinks to about a fifth. Brotli at a low quality costs about a millisecond here.
+// Pages, page data, CSV exports and the lesson script compressed for phones on mobile data.
+// adapter-node serves the built assets precompressed, but responses rendered per request leave
+// uncompressed; a lesson page's HTML shrinks to about a fifth. Brotli at a low quality costs about
+// a millisecond here.
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Handle } from '@sveltejs/kit';
 
-const COMPRESSIBLE = /^(text\/html|application\/json|text\/csv|text\/plain)\b/;
+const COMPRESSIBLE = /^(text\/html|text\/javascript|application\/json|text\/csv|text\/plain)\b/;
 /** Below this, compressing saves less than the header costs. */
 const MIN_BYTES = 1024;
 

@@ -1,6 +1,8 @@
 import { COURSE, expect, expectAccessible, registerLearner, seedCohort, test } from './fixtures';
 
 test('every lesson of the course opens, and every link and image in it resolves', async ({ page, app }) => {
+	// eight long lessons, each checked with axe: minutes on a loaded 2-core machine
+	test.setTimeout(240_000);
 	seedCohort(app);
 	await registerLearner(page);
 	await page.goto(`/courses/${COURSE}`);

@@ -72,6 +72,38 @@ test('a learner reads a lesson to the end; the course shows it completed and res
 	await expect(page.locator(`[id="${lastSection}"]`)).toBeInViewport();
 });
 
+test('reading offline keeps the time and says so; a lost session says to sign in again', async ({ page, context, app }) => {
+	seedCohort(app);
+	await registerLearner(page);
+	await page.goto(`/courses/${COURSE}/${MODULE}`);
+	const status = page.locator('.lesson-status');
+	const offline = status.getByText('Mất kết nối mạng');
+	const sections = await page.locator('[data-lesson] .prose h2[id]').evaluateAll((els) => els.map((e) => e.id));
+	const readTo = async (id: string) => {
+		await page.locator(`[id="${id}"]`).scrollIntoViewIfNeeded();
+		await page.mouse.wheel(0, 200);
+	};
+
+	const timeOnTask = () => (app.query(`SELECT total_time_ms AS t FROM tracking`) as { t: number }[])[0]?.t ?? 0;
+	// a new section is reported at the next tick; without a network the page says the time is kept
+	const before = timeOnTask();
+	await context.setOffline(true);
+	await readTo(sections[1]!);
+	await expect(offline).toBeVisible();
+	await expectAccessible(page);
+	await context.setOffline(false);
+	await expect(offline).toBeHidden();
+	await expect.poll(() => lessonTracking(app)[0]?.location).toMatch(new RegExp(`^(${sections.slice(1).join('|')})$`));
+	// the tick that failed is sent with the next one (5 s each)
+	await expect.poll(timeOnTask).toBeGreaterThanOrEqual(before + 10_000);
+
+	// the session ended elsewhere: progress is no longer saved, and the page says how to fix it
+	await context.clearCookies();
+	await readTo(sections.at(-1)!);
+	await expect(status.getByText('Phiên đăng nhập đã hết')).toBeVisible();
+	await expect(status.getByRole('link', { name: 'Đăng nhập' })).toHaveAttribute('href', '/login');
+});
+
 test('"Đánh dấu đã học xong" works without JavaScript', async ({ browser, app }) => {
 	seedCohort(app);
 	const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
@@ -142,6 +174,11 @@ test('a lesson reads well on a 360-px phone: nothing wider than the screen', asy
 	// the lesson text is marked with the course's language, whatever the interface language
 	await expect(page.locator('[data-lesson]')).toHaveAttribute('lang', 'vi');
 	await expectAccessible(page);
+	// the lesson has no SvelteKit client: the language switch is a plain form that comes back here
+	await page.getByRole('button', { name: /English/ }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page).toHaveURL(new RegExp(`/courses/${COURSE}/${MODULE}$`));
+	await expect(page.locator('[data-lesson]')).toHaveAttribute('lang', 'vi');
 	for (const path of ['/courses', `/courses/${COURSE}`]) {
 		await page.goto(path);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

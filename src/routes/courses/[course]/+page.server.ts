@@ -7,6 +7,9 @@ import { discussionScope } from '$lib/server/discussions/access';
 import { boardsWithNews } from '$lib/server/discussions/service';
 import type { PageServerLoad } from './$types';
 
+// Links, a progress bar and a <details>: a document with nothing to hydrate (see $lib/documents).
+export const csr = false;
+
 export const load = ((event) => {
 	const user = requireUser(event);
 	const db = getDb();

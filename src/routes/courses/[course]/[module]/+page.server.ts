@@ -4,6 +4,7 @@ import { requireCourse, requireModule } from '$lib/server/courses/access';
 import { lessonActivityId, moduleAttachments } from '$lib/server/courses/catalog';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
+import { trackerScriptSrc } from '$lib/server/lesson/script';
 import { writeIfPossible } from '$lib/server/db/errors';
 import { isActivityDone } from '$lib/server/tracking/progress';
 import { getTracking, getTrackingFor, markCompleted, recordVisit } from '$lib/server/tracking/service';
@@ -17,6 +18,10 @@ function resolveLesson(event: RequestEvent<{ course: string; module: string }>) 
 	const module = requireModule(course, event.params.module, event.locals.locale);
 	return { user, db, catalog, course, module, activityId: lessonActivityId(catalog, course, module) };
 }
+
+// A lesson is a document: server-rendered HTML and one small script of its own
+// (src/lib/lesson/tracker.ts), without SvelteKit's client (see $lib/documents).
+export const csr = false;
 
 export const load = ((event) => {
 	const { user, db, catalog, course, module, activityId } = resolveLesson(event);
@@ -53,7 +58,8 @@ export const load = ((event) => {
 		completesByPosting: module.completion === 'discussion',
 		location: tracking?.location ?? null,
 		previous: neighbour(index - 1),
-		next: neighbour(index + 1)
+		next: neighbour(index + 1),
+		trackerSrc: trackerScriptSrc
 	};
 }) satisfies PageServerLoad;
 

@@ -1,0 +1,98 @@
+// The lesson page's only script (served by src/routes/lesson-tracker.js; the page has no
+// SvelteKit client): reports the section in view, reaching the end and the time really spent
+// reading, keeps time read offline for when the network returns, and shows what happened in
+// elements the page rendered hidden (its messages come from the catalogues, not from here).
+import { acknowledge, beatDue, countTick, giveBack, readsEndNow, sectionInView, startReading, takeReport, TICK_MS } from './reading';
+
+type SaveState = 'saved' | 'offline' | 'signedOut';
+
+const INPUT_EVENTS = ['keydown', 'pointerdown', 'touchstart', 'pointermove', 'wheel'];
+
+function track(article: HTMLElement, end: HTMLElement) {
+	const { course, module } = article.dataset;
+	const reportsEnd = article.dataset.reportsEnd === 'true';
+	const headings = [...article.querySelectorAll<HTMLElement>('.prose h2[id]')];
+	const currentSection = () =>
+		sectionInView(
+			headings.map((heading) => ({ id: heading.id, top: heading.getBoundingClientRect().top })),
+			window.innerHeight
+		);
+	const reading = startReading(Date.now(), currentSection());
+	let inFlight = false;
+	let stopped = false;
+
+	// `[data-save-state]` notices show one at a time; `[data-on-complete]` elements appear or go
+	const showSaveState = (state: SaveState) => {
+		for (const notice of article.querySelectorAll<HTMLElement>('[data-save-state]')) notice.hidden = notice.dataset.saveState !== state;
+	};
+	const showCompleted = () => {
+		for (const element of article.querySelectorAll<HTMLElement>('[data-on-complete]')) element.hidden = element.dataset.onComplete === 'hide';
+	};
+
+	const send = (keepalive = false) => {
+		if (stopped || (inFlight && !keepalive)) return;
+		const report = takeReport(reading);
+		if (!report) return;
+		inFlight = true;
+		fetch('/api/tracking/heartbeat', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ course, module, ...report }),
+			keepalive
+		})
+			.then((response) => {
+				if (response.status === 401) {
+					stopped = true;
+					showSaveState('signedOut');
+					return;
+				}
+				if (!response.ok) throw new Error(String(response.status));
+				showSaveState('saved');
+				if (acknowledge(reading, report)) showCompleted();
+			})
+			.catch(() => {
+				giveBack(reading, report);
+				showSaveState('offline');
+			})
+			.finally(() => (inFlight = false));
+	};
+
+	const checkEnd = () => {
+		if (!readsEndNow(reading, reportsEnd)) return;
+		reading.reachedEnd = true;
+		reading.location = headings.length ? headings[headings.length - 1]!.id : reading.location;
+		send();
+	};
+
+	new IntersectionObserver((entries) => {
+		reading.endVisible = entries.some((entry) => entry.isIntersecting);
+		checkEnd();
+	}).observe(end);
+
+	setInterval(() => {
+		if (!countTick(reading, Date.now(), document.visibilityState === 'visible')) return;
+		checkEnd();
+		if (beatDue(reading)) send();
+	}, TICK_MS);
+
+	window.addEventListener(
+		'scroll',
+		() => {
+			reading.lastInputAt = Date.now();
+			reading.scrolled = true;
+			reading.location = currentSection();
+			checkEnd();
+		},
+		{ passive: true }
+	);
+	for (const type of INPUT_EVENTS) window.addEventListener(type, () => (reading.lastInputAt = Date.now()), { passive: true });
+	// leaving, or hiding the tab, sends what is pending with a request that outlives the page
+	document.addEventListener('visibilitychange', () => {
+		if (document.visibilityState === 'hidden') send(true);
+	});
+	window.addEventListener('pagehide', () => send(true));
+}
+
+const article = document.querySelector<HTMLElement>('article[data-lesson]');
+const end = document.getElementById('lesson-end');
+if (article && end) track(article, end);
