@@ -4,6 +4,7 @@ import { requireCourse, requireModule } from '$lib/server/courses/access';
 import { lessonActivityId, moduleAttachments } from '$lib/server/courses/catalog';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
+import { RenderedOnServer } from '$lib/rendered-on-server';
 import { trackerScriptSrc } from '$lib/server/lesson/script';
 import { writeIfPossible } from '$lib/server/db/errors';
 import { isActivityDone } from '$lib/server/tracking/progress';
@@ -43,8 +44,8 @@ export const load = ((event) => {
 			estimatedMinutes: module.estimatedMinutes,
 			objectives: module.objectives,
 			sections: module.lesson.sections,
-			// rendered and sanitised by the course loader
-			html: module.lesson.html
+			// rendered and sanitised by the course loader; never sent to the browser as data
+			html: new RenderedOnServer(module.lesson.html)
 		},
 		completed: tracking?.completionStatus === 'completed',
 		// SCORM packages placed in this module, with how many of their parts are done
