@@ -9,8 +9,10 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { load, machine } from './harness';
 import { discussionScenario } from './discussion';
+import { growthScenario } from './growth';
 import { lessonScenario } from './lesson';
 import { quizScenario } from './quiz';
+import { trainerScenario } from './trainer';
 import type { ScenarioReport } from './report';
 import { table } from './stats';
 import { seedWorld } from './world';
@@ -39,6 +41,7 @@ const seconds = Number(values.seconds ?? (quick ? 4 : 10));
 const workers = Number(values.workers ?? availableParallelism());
 
 const started = new Date();
+const loadAtStart = load();
 const reports: ScenarioReport[] = [];
 const needsWorld = [...only].some((s) => s !== 'growth');
 if (needsWorld) {
@@ -54,14 +57,24 @@ if (needsWorld) {
 		if (only.has('discussion')) {
 			reports.push(await discussionScenario(world, { workers, windowMs: 60_000 * span, writerShare: 0.3, postsPerWriter: 3, visitsPerReader: 6 }));
 		}
+		if (only.has('trainer')) reports.push(await trainerScenario(world, { workers, runs: quick ? 10 : 30 }));
 	} finally {
 		world.scratch.remove();
 	}
 }
 
+if (only.has('growth')) {
+	const sizes = values.sizes?.split(',').map(Number) ?? (quick ? [100, 300] : [100, 1000, 10_000]);
+	reports.push(await growthScenario({ sizes, workers, seconds, connections: 50, runs: quick ? 10 : 20 }));
+}
+
 console.log(`# Load benchmarks — ${started.toISOString().slice(0, 10)}`);
 console.log('');
-console.log(`Command: \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`; ${machine()}; \`nproc\` ${availableParallelism()}; load average at the start ${load()}; ${workers} server worker(s); ${learners} learners in ${cohorts} cohorts.`);
+console.log(
+	`Command: \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`; ${machine()}; \`nproc\` ${availableParallelism()}; ` +
+		`load average / CPU pressure (share of the last minute some task waited for a CPU) at the start ${loadAtStart}, at the end ${load()}; ` +
+		`${workers} server worker(s); ${learners} learners in ${cohorts} cohorts; ${Math.round((Date.now() - started.getTime()) / 1000)} s in all.`
+);
 for (const report of reports) {
 	console.log('');
 	console.log(`## ${report.title}`);

@@ -5,7 +5,7 @@
 // exactly the new-post counts that follow from what each was shown and wrote.
 import Database from 'better-sqlite3';
 import { inconsistencies, missingWrites } from './durability';
-import { cpuMs, request, startServer, warmUp, watchMemory, type Answer } from './harness';
+import { cpuMs, load, request, startServer, warmUp, watchMemory, type Answer } from './harness';
 import { boardThreads, shownPostIds } from './pages';
 import { memoryTarget, type ScenarioReport, type Target } from './report';
 import { count, expectedUnread, ms, sortedMoments, summarise, table, type SeenPost } from './stats';
@@ -114,6 +114,7 @@ export async function discussionScenario(world: World, options: DiscussionOption
 	}
 
 	await warmUp(server, world.learners[0]!, [boardPath, threadPath(1)]);
+	const loadBefore = load();
 	const watch = watchMemory(server);
 	const cpuBefore = cpuMs(server);
 	const began = performance.now();
@@ -123,6 +124,7 @@ export async function discussionScenario(world: World, options: DiscussionOption
 	let memory = { peakTotalKb: 0, peakProcessKb: 0 };
 	let requests = 0;
 	let cpu = 0;
+	let loadAfter = '';
 	try {
 		console.error(`discussion: ${writers.length} writers and ${readers.length} readers for ${options.windowMs / 1000} s`);
 		await Promise.all([
@@ -140,6 +142,7 @@ export async function discussionScenario(world: World, options: DiscussionOption
 			})
 		]);
 		memory = watch.stop();
+		loadAfter = load();
 		requests = STEPS.reduce((n, s) => n + latencies.get(s)!.length, 0);
 		cpu = cpuMs(server) - cpuBefore;
 		console.error(`discussion: checking every learner's board`);
@@ -178,7 +181,7 @@ export async function discussionScenario(world: World, options: DiscussionOption
 		'',
 		`${count(acked.length)} posts acknowledged (${threadsOpened} new threads, ${acked.length - threadsOpened} replies); errors: ${errors}. Afterwards, in the database: every acknowledged post as sent, no other post in those threads, integrity_check and the invariants; then every learner's board page (${count(world.learners.length)} pages), its new-post count for each thread of the burst compared with the count that follows from the posts and what each learner was shown and wrote: ${checked.length === 0 ? 'all as expected' : `${checked.length} problems`}.`,
 		'',
-		peak.line
+		`${peak.line} Load average / CPU pressure: ${loadBefore} at the start, ${loadAfter} at the end.`
 	].join('\n');
 	return { title: 'Discussion burst', markdown, targets, problems };
 }

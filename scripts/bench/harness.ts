@@ -6,7 +6,7 @@ import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { cpuTicksOf, memoryOf, summarise, type Timing } from './stats';
+import { cpuTicksOf, memoryOf, proportionalKbOf, summarise, type Timing } from './stats';
 
 export { summarise, type Timing };
 
@@ -131,11 +131,13 @@ function childrenOf(pid: number): number[] {
 }
 
 export interface MemoryWatch {
-	/** the highest sum of the processes' resident memory seen, and each process's own peak (VmHWM), in kB */
+	/** in kB: the highest memory of all the server's processes together (the sum of their
+	 * proportional set sizes: pages they share counted once), and the largest peak resident
+	 * memory of one process (VmHWM) */
 	stop: () => { peakTotalKb: number; peakProcessKb: number };
 }
 
-/** Samples the server's resident memory (VmRSS of every process, summed) every `everyMs`. */
+/** Samples the memory of the server's processes every `everyMs`. */
 export function watchMemory(server: RunningServer, everyMs = 100): MemoryWatch {
 	let peakTotalKb = 0;
 	const peaks = new Map<number, number>();
@@ -143,9 +145,8 @@ export function watchMemory(server: RunningServer, everyMs = 100): MemoryWatch {
 		let total = 0;
 		for (const pid of server.pids()) {
 			try {
-				const { rssKb, peakKb } = memoryOf(readFileSync(`/proc/${pid}/status`, 'utf8'));
-				total += rssKb;
-				peaks.set(pid, peakKb);
+				total += proportionalKbOf(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+				peaks.set(pid, memoryOf(readFileSync(`/proc/${pid}/status`, 'utf8')).peakKb);
 			} catch {
 				// a worker restarting
 			}
@@ -276,5 +277,17 @@ export function rawGet(url: string, headers: Record<string, string>): Promise<Ra
 
 export const machine = () => `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`;
 
-/** The 1-minute load average, to print beside each figure: the machines are shared. */
-export const load = () => loadavg()[0]!.toFixed(1);
+/**
+ * How busy the machine is, to print beside each figure (the machines are shared): the 1-minute
+ * load average and the share of the last minute in which some runnable task waited for a CPU
+ * (Linux pressure stall information).
+ */
+export function load(): string {
+	let pressure = '';
+	try {
+		pressure = ` / ${Number(/^some .*avg60=([\d.]+)/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1]).toFixed(0)} %`;
+	} catch {
+		// no pressure information on this kernel
+	}
+	return `${loadavg()[0]!.toFixed(1)}${pressure}`;
+}

@@ -17,7 +17,7 @@ export interface LessonOptions {
 }
 
 /** The module whose lesson page is the largest, as a learner receives it. */
-async function longestLesson(url: string, world: World): Promise<{ slug: string; bytes: number }> {
+export async function longestLesson(url: string, world: World): Promise<{ slug: string; bytes: number }> {
 	const slugs = readdirSync(join(world.coursesDir, COURSE)).flatMap((name) => /^\d+-(.+)$/.exec(name)?.[1] ?? []);
 	let longest = { slug: '', bytes: 0 };
 	for (const slug of slugs) {
@@ -102,7 +102,7 @@ export async function lessonScenario(world: World, options: LessonOptions): Prom
 	const markdown = [
 		`Lesson page \`/courses/${COURSE}/${lesson.slug}\` (the longest: ${count(lesson.bytes)} bytes of HTML, ${count(results[0]?.app.bytesPerResponse ?? 0)} as sent compressed), ${count(world.learners.length)} learners' sessions taken in turn, ${options.seconds} s per run after a 2 s warm-up, ${options.workers} worker process(es). Floor: the same response bytes and headers from memory, minimal node:http server, ${options.workers} process(es), run right after each.`,
 		'',
-		table(['connections', 'app req/s', 'p50', 'p95', 'p99', 'server CPU per request', 'floor req/s', 'floor p95', 'app / floor', 'errors', 'load'], rows),
+		table(['connections', 'app req/s', 'p50', 'p95', 'p99', 'server CPU per request', 'floor req/s', 'floor p95', 'app / floor', 'errors', 'load / CPU pressure'], rows),
 		'',
 		peak.line
 	].join('\n');

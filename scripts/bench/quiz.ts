@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { parseResponses } from '$lib/server/quiz/responses';
 import type { SnapshotQuestion } from '$lib/server/quiz/snapshot';
 import { inconsistencies } from './durability';
-import { request, startServer, warmUp, watchMemory, type Answer } from './harness';
+import { cpuMs, load, request, startServer, warmUp, watchMemory, type Answer } from './harness';
 import { answerFields, quizQuestions, type QuestionFields } from './pages';
 import { memoryTarget, type ScenarioReport, type Target } from './report';
 import { count, ms, sortedMoments, spread, summarise, table } from './stats';
@@ -110,11 +110,15 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 
 	// the quiz page, and an attempt page that is not there (its code loads all the same)
 	await warmUp(server, world.learners[0]!, [quizPath, `${quizPath}/99`, `/courses/${COURSE}`]);
+	const loadBefore = load();
 	const watch = watchMemory(server);
 	const began = performance.now();
 	let savesChecked: string[] = [];
 	let submitsChecked: string[] = [];
 	let memory = { peakTotalKb: 0, peakProcessKb: 0 };
+	let loadAfter = '';
+	let cpu = 0;
+	const cpuBefore = cpuMs(server);
 	try {
 		console.error(`quiz: ${world.learners.length} learners start within ${options.startMs / 1000} s`);
 		const startAt = spread(world.learners.length, began, options.startMs);
@@ -128,6 +132,8 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 		const submitAt = spread(present.length, from, options.submitMs);
 		await Promise.all(present.map((taker, i) => submit(taker, submitAt[i]!)));
 		memory = watch.stop();
+		loadAfter = load();
+		cpu = cpuMs(server) - cpuBefore;
 		submitsChecked = checkSubmissions(world.dbPath, submitted, world.learners.length);
 	} finally {
 		await server.stop();
@@ -151,13 +157,13 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 		peak.target
 	];
 	const markdown = [
-		`${count(world.learners.length)} learners take one timed exam (${EXAM_MODULE}: the 11 questions of module 6, one attempt): each starts it at a random moment in the first ${options.startMs / 1000} s and loads the attempt page, autosaves ${options.saves} answers at random moments over the next ${options.saveMs / 1000} s (one question per request, multipart, as the page's autosave), then all submit the whole form within ${options.submitMs / 1000} s. Requests as the browser sends them (session cookie, Origin), from one Node process with fetch; ${options.workers} worker process(es).`,
+		`${count(world.learners.length)} learners take one timed exam (${EXAM_MODULE}: the 11 questions of module 6, one attempt): each starts it at a random moment in the first ${options.startMs / 1000} s and loads the attempt page, autosaves ${options.saves} answers at random moments over the next ${options.saveMs / 1000} s (one question per request, multipart, as the page's autosave), then all submit the whole form within ${options.submitMs / 1000} s. Requests as the browser sends them (session cookie, Origin), from one Node process with fetch; ${options.workers} worker process(es); server CPU ${ms(cpu / Math.max(1, STEPS.reduce((n, s) => n + latencies.get(s)!.length, 0)))} per request.`,
 		'',
 		table(['step', 'requests', 'p50', 'p95', 'p99', 'max'], rows),
 		'',
 		`Checked afterwards in the database: ${count(saves.length)} acknowledged autosaves (each answer stored as the app reads the form that carried it, checked before anyone submitted) and ${count(submitted.length)} acknowledged submissions (graded, every answer as submitted), one attempt per learner, integrity_check and the schema's invariants: ${savesChecked.length + submitsChecked.length === 0 ? 'nothing missing or different' : `${savesChecked.length + submitsChecked.length} problems`}. Errors (failed or refused requests): ${problems.length - savesChecked.length - submitsChecked.length}.`,
 		'',
-		peak.line
+		`${peak.line} Load average / CPU pressure: ${loadBefore} at the start, ${loadAfter} at the end.`
 	].join('\n');
 	return { title: 'Synchronised quiz', markdown, targets, problems };
 }

@@ -23,7 +23,7 @@ export const MEMORY_LIMIT_KB = 300 * 1024;
 /** The peak-memory line of a scenario and its target. */
 export function memoryTarget(scenario: string, peak: ReturnType<MemoryWatch['stop']>): { line: string; target: Target } {
 	return {
-		line: `Peak resident memory of the server: ${mb(peak.peakTotalKb)} for all its processes together (sampled every 100 ms), ${mb(peak.peakProcessKb)} for the largest one (VmHWM).`,
+		line: `Peak memory of the server: ${mb(peak.peakTotalKb)} for all its processes together (proportional set size: the pages they share counted once; sampled every 100 ms); ${mb(peak.peakProcessKb)} resident in the largest one (VmHWM).`,
 		target: { what: `Peak RSS, ${scenario}`, target: '≤ 300 MB', measured: `${mb(peak.peakTotalKb)} (all processes)`, met: peak.peakTotalKb <= MEMORY_LIMIT_KB }
 	};
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuTicksOf, expectedUnread, memoryOf, sortedMoments, spread, summarise, table } from './stats';
+import { cpuTicksOf, expectedUnread, memoryOf, proportionalKbOf, sortedMoments, spread, summarise, table } from './stats';
 
 describe('summarise', () => {
 	it('takes nearest-rank percentiles, never between two samples', () => {
@@ -23,6 +23,10 @@ describe('reading /proc', () => {
 	it('finds the resident and peak memory in a status file', () => {
 		const status = 'Name:\tnode\nVmPeak:\t 1200 kB\nVmHWM:\t  204800 kB\nVmRSS:\t  102400 kB\nThreads:\t11\n';
 		expect(memoryOf(status)).toEqual({ rssKb: 102400, peakKb: 204800 });
+	});
+
+	it('finds the proportional set size in smaps_rollup', () => {
+		expect(proportionalKbOf('55d4a5176000-7fffa77e7000 ---p 00000000 00:00 0  [rollup]\nRss:   1664 kB\nPss:    557 kB\nPss_Dirty:  116 kB\n')).toBe(557);
 	});
 
 	it('adds user and system time from a stat line, whatever the command name holds', () => {

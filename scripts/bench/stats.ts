@@ -23,6 +23,12 @@ export function memoryOf(status: string): { rssKb: number; peakKb: number } {
 	return { rssKb: field('VmRSS'), peakKb: field('VmHWM') };
 }
 
+/** Pss of a /proc/<pid>/smaps_rollup, in kB: resident memory with each shared page (the node
+ * binary, libraries, shared by a cluster's processes) divided among the processes sharing it. */
+export function proportionalKbOf(rollup: string): number {
+	return Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? NaN);
+}
+
 /** CPU time a process has used (user + system), in clock ticks, from its /proc/<pid>/stat. */
 export function cpuTicksOf(stat: string): number {
 	// fields after the command name (which may hold spaces): state is the 3rd field, utime the 14th
