@@ -10,6 +10,7 @@ import { formatLoadError } from '$lib/server/courses/format';
 import { translate } from '$lib/server/i18n';
 import { closeExpiredAttempts } from '$lib/server/quiz/attempts';
 import { handleCompression } from './hooks/compression';
+import { handleDurability } from './hooks/durability';
 import { handleLocale } from './hooks/locale';
 import { handleOverload } from './hooks/overload';
 import { handlePasswordChange } from './hooks/password-change';
@@ -49,6 +50,7 @@ export const handle = sequence(
 	handleCompression,
 	handleSecurityHeaders,
 	handleLocale,
+	handleDurability,
 	handleOverload,
 	handleStorageErrors,
 	handleSession,

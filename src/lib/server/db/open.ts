@@ -15,9 +15,10 @@ export function openDatabase(path: string): Db {
 	db.pragma('busy_timeout = 5000');
 	// WAL lets readers (and several server processes) work while one writer commits.
 	db.pragma('journal_mode = WAL');
-	// FULL: a write the server has acknowledged survives a power cut too, not only a crash of
-	// the process (NORMAL can lose the last commits). It costs ~0.2 ms per write transaction
-	// (docs/BENCHMARKS.md, "synchronous"); the decision is in docs/operations.md.
+	// FULL: a committed write survives a power cut too, not only a crash of the process (NORMAL
+	// can lose the last commits); the decision is in docs/operations.md. The server's own
+	// connection gets the same guarantee another way, without waiting for the disk inside each
+	// commit (./index.ts, ./durable.ts).
 	db.pragma('synchronous = FULL');
 	db.pragma('foreign_keys = ON');
 	migrate(db);
