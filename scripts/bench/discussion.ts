@@ -7,8 +7,8 @@ import Database from 'better-sqlite3';
 import { inconsistencies, missingWrites } from './durability';
 import { cpuMs, load, request, startServer, warmUp, watchMemory, type Answer } from './harness';
 import { boardThreads, shownPostIds } from './pages';
-import { memoryTarget, type ScenarioReport, type Target } from './report';
-import { count, expectedUnread, ms, sortedMoments, summarise, table, type SeenPost } from './stats';
+import { memoryTarget, StepTimes, type ScenarioReport, type Target } from './report';
+import { count, expectedUnread, ms, sleepUntil, sortedMoments, type SeenPost } from './stats';
 import type { Logged } from './workload';
 import { COURSE, type Learner, type World } from './world';
 
@@ -24,9 +24,7 @@ export interface DiscussionOptions {
 }
 
 const STEPS = ['board', 'thread page', 'new thread', 'reply'] as const;
-type Step = (typeof STEPS)[number];
 
-const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - performance.now())));
 const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
 
 export async function discussionScenario(world: World, options: DiscussionOptions): Promise<ScenarioReport> {
@@ -34,7 +32,7 @@ export async function discussionScenario(world: World, options: DiscussionOption
 	const url = server.url;
 	const boardPath = `/courses/${COURSE}/${BOARD_MODULE}/discussions`;
 	const threadPath = (id: number) => `/courses/${COURSE}/discussions/${id}`;
-	const latencies = new Map<Step, number[]>(STEPS.map((s) => [s, []]));
+	const times = new StepTimes(STEPS);
 	const problems: string[] = [];
 	const writes: Logged[] = [];
 	/** threads opened during the burst, by cohort */
@@ -43,13 +41,13 @@ export async function discussionScenario(world: World, options: DiscussionOption
 	const shown = new Map<number, Map<number, number>>();
 	let serial = 0;
 
-	async function send(step: Step, learner: Learner, path: string, body?: URLSearchParams): Promise<Answer | null> {
+	async function send(step: (typeof STEPS)[number], learner: Learner, path: string, body?: URLSearchParams): Promise<Answer | null> {
 		const answer = await request(url, learner, path, body);
 		if ('error' in answer) {
 			problems.push(`${step} by ${learner.username}: ${answer.error}`);
 			return null;
 		}
-		latencies.get(step)!.push(answer.ms);
+		times.add(step, answer.ms);
 		const expected = body ? 303 : 200;
 		if (answer.status !== expected) {
 			problems.push(`${step} by ${learner.username}: ${answer.status}`);
@@ -62,14 +60,14 @@ export async function discussionScenario(world: World, options: DiscussionOption
 	async function openThread(learner: Learner, path: string): Promise<void> {
 		let answer = await request(url, learner, path);
 		for (let hops = 0; !('error' in answer) && answer.status === 303 && answer.location && hops < 3; hops++) {
-			latencies.get('thread page')!.push(answer.ms);
+			times.add('thread page', answer.ms);
 			answer = await request(url, learner, answer.location.replace(/#.*$/, ''));
 		}
 		if ('error' in answer || answer.status !== 200) {
 			problems.push(`thread page ${path} for ${learner.username}: ${'error' in answer ? answer.error : answer.status}`);
 			return;
 		}
-		latencies.get('thread page')!.push(answer.ms);
+		times.add('thread page', answer.ms);
 		const last = Math.max(0, ...shownPostIds(answer.text));
 		const threadId = Number(/\/discussions\/(\d+)/.exec(path)?.[1]);
 		const mine = shown.get(learner.id) ?? new Map<number, number>();
@@ -143,7 +141,7 @@ export async function discussionScenario(world: World, options: DiscussionOption
 		]);
 		memory = watch.stop();
 		loadAfter = load();
-		requests = STEPS.reduce((n, s) => n + latencies.get(s)!.length, 0);
+		requests = times.requests;
 		cpu = cpuMs(server) - cpuBefore;
 		console.error(`discussion: checking every learner's board`);
 		checked = await checkBoards(world, url, boardPath, burstThreads, shown);
@@ -163,10 +161,6 @@ export async function discussionScenario(world: World, options: DiscussionOption
 	problems.push(...checked);
 
 	const errors = problems.length - checked.length;
-	const rows = STEPS.map((step) => {
-		const t = summarise(latencies.get(step)!);
-		return [step, count(t.runs), ms(t.p50), ms(t.p95), ms(t.p99), ms(t.max)];
-	});
 	const peak = memoryTarget('discussion burst', memory);
 	const targets: Target[] = [
 		{ what: 'Discussion burst, errors', target: '0', measured: String(errors), met: errors === 0 },
@@ -177,7 +171,7 @@ export async function discussionScenario(world: World, options: DiscussionOption
 	const markdown = [
 		`On the board of module "${BOARD_MODULE}" (one board per cohort), for ${options.windowMs / 1000} s: ${count(writers.length)} learners write ${options.postsPerWriter} posts each at random moments (the first a new thread three times in ten, otherwise a reply to another's thread of the burst: board, thread page, post, then the page the redirect leads to), while ${count(readers.length)} learners open the board ${options.visitsPerReader} times each and, when it shows new posts in the burst's threads, one of those threads. ${options.workers} worker process(es); server CPU ${ms(cpu / Math.max(1, requests))} per request.`,
 		'',
-		table(['step', 'requests', 'p50', 'p95', 'p99', 'max'], rows),
+		times.table(),
 		'',
 		`${count(acked.length)} posts acknowledged (${threadsOpened} new threads, ${acked.length - threadsOpened} replies); errors: ${errors}. Afterwards, in the database: every acknowledged post as sent, no other post in those threads, integrity_check and the invariants; then every learner's board page (${count(world.learners.length)} pages), its new-post count for each thread of the burst compared with the count that follows from the posts and what each learner was shown and wrote: ${checked.length === 0 ? 'all as expected' : `${checked.length} problems`}.`,
 		'',

@@ -8,8 +8,8 @@ import type { SnapshotQuestion } from '$lib/server/quiz/snapshot';
 import { inconsistencies } from './durability';
 import { cpuMs, load, request, startServer, warmUp, watchMemory, type Answer } from './harness';
 import { answerFields, quizQuestions, type QuestionFields } from './pages';
-import { memoryTarget, type ScenarioReport, type Target } from './report';
-import { count, ms, sortedMoments, spread, summarise, table } from './stats';
+import { memoryTarget, StepTimes, type ScenarioReport, type Target } from './report';
+import { count, ms, sleepUntil, sortedMoments, spread } from './stats';
 import { addExam, COURSE, EXAM_MODULE, type Learner, type World } from './world';
 
 export interface QuizOptions {
@@ -22,7 +22,6 @@ export interface QuizOptions {
 }
 
 const STEPS = ['start', 'attempt page', 'autosave', 'submit'] as const;
-type Step = (typeof STEPS)[number];
 
 interface Save {
 	user: Learner;
@@ -39,7 +38,6 @@ interface Taker {
 	form: Map<string, [string, string][]>;
 }
 
-const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - performance.now())));
 
 const formOf = (fields: [string, string][], questions: string[]) => {
 	const form = new FormData();
@@ -53,16 +51,16 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 	const server = await startServer(world.scratch, { workers: options.workers });
 	const url = server.url;
 	const quizPath = `/courses/${COURSE}/${EXAM_MODULE}/quiz`;
-	const latencies = new Map<Step, number[]>(STEPS.map((s) => [s, []]));
+	const times = new StepTimes(STEPS);
 	const problems: string[] = [];
 	const saves: Save[] = [];
 	const submitted: Taker[] = [];
 
 	/** One request as the browser sends it, timed to its last byte under `step`; null when it failed. */
-	async function send(step: Step, learner: Learner, path: string, body?: FormData | URLSearchParams): Promise<Answer | null> {
+	async function send(step: (typeof STEPS)[number], learner: Learner, path: string, body?: FormData | URLSearchParams): Promise<Answer | null> {
 		const answer = await request(url, learner, path, body);
 		if ('error' in answer) problems.push(`${step} by ${learner.username}: ${answer.error}`);
-		else latencies.get(step)!.push(answer.ms);
+		else times.add(step, answer.ms);
 		return 'error' in answer ? null : answer;
 	}
 
@@ -140,12 +138,8 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 	}
 	problems.push(...savesChecked, ...submitsChecked);
 
-	const rows = STEPS.map((step) => {
-		const t = summarise(latencies.get(step)!);
-		return [step, count(t.runs), ms(t.p50), ms(t.p95), ms(t.p99), ms(t.max)];
-	});
 	const peak = memoryTarget('synchronised quiz', memory);
-	const worst = Math.max(...STEPS.map((s) => summarise(latencies.get(s)!).p95));
+	const worst = times.worstP95;
 	const targets: Target[] = [
 		{ what: 'Synchronised quiz, p95 of every step', target: '≤ 150 ms', measured: `${ms(worst)} (slowest step)`, met: worst <= 150 },
 		{
@@ -157,9 +151,9 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 		peak.target
 	];
 	const markdown = [
-		`${count(world.learners.length)} learners take one timed exam (${EXAM_MODULE}: the 11 questions of module 6, one attempt): each starts it at a random moment in the first ${options.startMs / 1000} s and loads the attempt page, autosaves ${options.saves} answers at random moments over the next ${options.saveMs / 1000} s (one question per request, multipart, as the page's autosave), then all submit the whole form within ${options.submitMs / 1000} s. Requests as the browser sends them (session cookie, Origin), from one Node process with fetch; ${options.workers} worker process(es); server CPU ${ms(cpu / Math.max(1, STEPS.reduce((n, s) => n + latencies.get(s)!.length, 0)))} per request.`,
+		`${count(world.learners.length)} learners take one timed exam (${EXAM_MODULE}: the 11 questions of module 6, one attempt): each starts it at a random moment in the first ${options.startMs / 1000} s and loads the attempt page, autosaves ${options.saves} answers at random moments over the next ${options.saveMs / 1000} s (one question per request, multipart, as the page's autosave), then all submit the whole form within ${options.submitMs / 1000} s. Requests as the browser sends them (session cookie, Origin), from one Node process with fetch; ${options.workers} worker process(es); server CPU ${ms(cpu / Math.max(1, times.requests))} per request.`,
 		'',
-		table(['step', 'requests', 'p50', 'p95', 'p99', 'max'], rows),
+		times.table(),
 		'',
 		`Checked afterwards in the database: ${count(saves.length)} acknowledged autosaves (each answer stored as the app reads the form that carried it, checked before anyone submitted) and ${count(submitted.length)} acknowledged submissions (graded, every answer as submitted), one attempt per learner, integrity_check and the schema's invariants: ${savesChecked.length + submitsChecked.length === 0 ? 'nothing missing or different' : `${savesChecked.length + submitsChecked.length} problems`}. Errors (failed or refused requests): ${problems.length - savesChecked.length - submitsChecked.length}.`,
 		'',

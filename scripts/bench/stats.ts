@@ -46,6 +46,9 @@ export function sortedMoments(count: number, from: number, spanMs: number, rando
 	return spread(count, from, spanMs, random).sort((a, b) => a - b);
 }
 
+/** Waits until performance.now() reaches `at`. */
+export const sleepUntil = (at: number) => new Promise((done) => setTimeout(done, Math.max(0, at - performance.now())));
+
 export const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(value < 10 ? 1 : 0)} ms` : '—');
 export const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 export const count = (n: number) => new Intl.NumberFormat('en-GB').format(Math.round(n));
