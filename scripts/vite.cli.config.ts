@@ -26,7 +26,8 @@ export default defineConfig({
 				'bench-trainer-pages': `${root}scripts/bench/trainer-pages.ts`,
 				'bench-synchronous': `${root}scripts/bench/synchronous.ts`,
 				'bench-crash': `${root}scripts/bench/crash.ts`,
-				'bench-page-weight': `${root}scripts/bench/page-weight.ts`
+				'bench-page-weight': `${root}scripts/bench/page-weight.ts`,
+				bench: `${root}scripts/bench/bench.ts`
 			},
 			output: { format: 'esm', entryFileNames: '[name].js' }
 		}

@@ -3,13 +3,14 @@ import { sequence } from '@sveltejs/kit/hooks';
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { storageTrouble } from '$lib/server/db/errors';
-import { reloadCatalog } from '$lib/server/courses/current';
+import { getCatalog } from '$lib/server/courses/current';
 import { config } from '$lib/server/config';
 import { placeDeclaredPackages } from '$lib/server/scorm/declared';
 import { formatLoadError } from '$lib/server/courses/format';
 import { translate } from '$lib/server/i18n';
 import { closeExpiredAttempts } from '$lib/server/quiz/attempts';
 import { handleCompression } from './hooks/compression';
+import { handleDurability } from './hooks/durability';
 import { handleLocale } from './hooks/locale';
 import { handleOverload } from './hooks/overload';
 import { handlePasswordChange } from './hooks/password-change';
@@ -22,7 +23,7 @@ const EXPIRED_ATTEMPT_SWEEP_MS = 30_000;
 
 export const init: ServerInit = async () => {
 	const db = getDb();
-	const catalog = reloadCatalog();
+	const catalog = getCatalog();
 	console.log(`[taphuan] ${catalog.courses.length} course(s) loaded`);
 	for (const error of catalog.errors) console.error(`[taphuan] ${formatLoadError(error, 'vi')}`);
 	// SCORM packages declared in course.md: placed (or updated) before the first request
@@ -49,6 +50,7 @@ export const handle = sequence(
 	handleCompression,
 	handleSecurityHeaders,
 	handleLocale,
+	handleDurability,
 	handleOverload,
 	handleStorageErrors,
 	handleSession,

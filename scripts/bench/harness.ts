@@ -1,10 +1,14 @@
 // What every benchmark needs: a scratch database seeded through the project's own CLIs, the
 // production server started on it, a signed-in session, and timings summarised as percentiles.
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
 import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { cpuTicksOf, memoryOf, proportionalKbOf, summarise, type Timing } from './stats';
+
+export { summarise, type Timing };
 
 /** The nearest folder above this module with a package.json: bundled, it may sit in build/cli/assets/. */
 function projectRoot(dir: string): string {
@@ -42,7 +46,7 @@ export function scratchDatabase(coursesDir = join(ROOT, 'courses')): Scratch {
 	};
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
 	return new Promise((done, reject) => {
 		const server = createServer();
 		server.listen(0, '127.0.0.1', () => {
@@ -55,10 +59,16 @@ function freePort(): Promise<number> {
 export interface RunningServer {
 	url: string;
 	child: ChildProcess;
+	/** the server's processes: with workers, the cluster's primary and each worker */
+	pids: () => number[];
 	stop: () => Promise<void>;
 }
 
 export interface ServerOptions {
+	/** serve with node:cluster (scripts/cluster.js) and this many worker processes */
+	workers?: number;
+	/** more environment for the server */
+	env?: NodeJS.ProcessEnv;
 	/** run as this user and group (a test of file permissions needs one that root's bypass does not cover) */
 	uid?: number;
 	gid?: number;
@@ -69,11 +79,16 @@ export interface ServerOptions {
 export async function startServer(scratch: Scratch, options: ServerOptions = {}): Promise<RunningServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
+	const entry = options.workers ? join(ROOT, 'scripts', 'cluster.js') : join(BUILD, 'index.js');
+	// BENCH_PROFILE=<folder>: every server process writes a CPU profile there when it stops
+	// (cluster workers inherit the flags)
+	const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 	const [command, args] = options.shellPrefix
-		? ['/bin/bash', ['-c', `${options.shellPrefix} && exec "$0" "$1"`, process.execPath, join(BUILD, 'index.js')]]
-		: [process.execPath, [join(BUILD, 'index.js')]];
+		? ['/bin/bash', ['-c', `${options.shellPrefix} && exec "$0" "$1"`, process.execPath, entry]]
+		: [process.execPath, [...profile, entry]];
 	const child = spawn(command, args, {
-		env: { ...scratch.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url },
+		cwd: ROOT,
+		env: { ...scratch.env, ...options.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, WORKERS: String(options.workers ?? 1) },
 		stdio: ['ignore', 'ignore', 'inherit'],
 		uid: options.uid,
 		gid: options.gid
@@ -89,6 +104,7 @@ export async function startServer(scratch: Scratch, options: ServerOptions = {})
 	return {
 		url,
 		child,
+		pids: () => (child.pid === undefined ? [] : [child.pid, ...childrenOf(child.pid)]),
 		stop: () =>
 			new Promise((done) => {
 				if (child.exitCode !== null || child.signalCode !== null) return done();
@@ -96,6 +112,77 @@ export async function startServer(scratch: Scratch, options: ServerOptions = {})
 				child.kill();
 			})
 	};
+}
+
+/** Processes whose parent is `pid` (a cluster's workers). */
+function childrenOf(pid: number): number[] {
+	const children: number[] = [];
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			// pid (comm) state ppid …: the name may hold spaces, so read after its closing bracket
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
+		} catch {
+			// the process ended meanwhile
+		}
+	}
+	return children;
+}
+
+export interface MemoryWatch {
+	/** in kB: the highest memory of all the server's processes together (the sum of their
+	 * proportional set sizes: pages they share counted once), and the largest peak resident
+	 * memory of one process (VmHWM) */
+	stop: () => { peakTotalKb: number; peakProcessKb: number };
+}
+
+/** Samples the memory of the server's processes every `everyMs`. */
+export function watchMemory(server: RunningServer, everyMs = 100): MemoryWatch {
+	let peakTotalKb = 0;
+	const peaks = new Map<number, number>();
+	const sample = () => {
+		let total = 0;
+		for (const pid of server.pids()) {
+			try {
+				total += proportionalKbOf(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+				peaks.set(pid, memoryOf(readFileSync(`/proc/${pid}/status`, 'utf8')).peakKb);
+			} catch {
+				// a worker restarting
+			}
+		}
+		peakTotalKb = Math.max(peakTotalKb, total);
+	};
+	sample();
+	const timer = setInterval(sample, everyMs);
+	return {
+		stop: () => {
+			clearInterval(timer);
+			sample();
+			return { peakTotalKb, peakProcessKb: Math.max(0, ...peaks.values()) };
+		}
+	};
+}
+
+/** CPU time the server's processes have used so far, in milliseconds (Linux counts 100 ticks a second). */
+export function cpuMs(server: RunningServer): number {
+	let ticks = 0;
+	for (const pid of server.pids()) {
+		try {
+			ticks += cpuTicksOf(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+		} catch {
+			// ended meanwhile
+		}
+	}
+	return ticks * 10;
+}
+
+/**
+ * Has every worker load and compile the code of these pages before anything is timed, as on a
+ * server that has been up for a while (each worker loads a route's code on its first request).
+ */
+export async function warmUp(server: RunningServer, person: { cookie: string }, paths: string[], rounds = 20): Promise<void> {
+	for (let i = 0; i < rounds; i++) await Promise.all(paths.map((path) => request(server.url, person, path)));
 }
 
 /** Posts a form as a browser without JavaScript would (same origin, no redirects followed). */
@@ -116,19 +203,6 @@ export async function signIn(url: string, username: string, password: string): P
 	return cookie.split(';')[0]!;
 }
 
-export interface Timing {
-	p50: number;
-	p95: number;
-	max: number;
-	runs: number;
-}
-
-export function summarise(samples: number[]): Timing {
-	const sorted = [...samples].sort((a, b) => a - b);
-	const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-	return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1]!, runs: sorted.length };
-}
-
 /** Times `runs` sequential GETs (after `warm` untimed ones); fails on any non-200 answer. */
 export async function timeGets(url: string, cookie: string, runs = 30, warm = 3): Promise<Timing> {
 	const samples: number[] = [];
@@ -142,6 +216,78 @@ export async function timeGets(url: string, cookie: string, runs = 30, warm = 3)
 	return summarise(samples);
 }
 
+export interface Answer {
+	status: number;
+	location: string | null;
+	text: string;
+	/** from sending to the last byte of the body */
+	ms: number;
+}
+
+/**
+ * One request as a browser sends it for a signed-in person: the session cookie, the Origin a
+ * form post carries, redirects not followed. A form (URLSearchParams) as without JavaScript,
+ * FormData as the pages' scripts send it.
+ */
+export async function request(
+	url: string,
+	person: { cookie: string },
+	path: string,
+	body?: FormData | URLSearchParams
+): Promise<Answer | { error: string }> {
+	const started = performance.now();
+	try {
+		const response = await fetch(`${url}${path}`, {
+			method: body ? 'POST' : 'GET',
+			headers: { cookie: person.cookie, origin: url, accept: body instanceof FormData ? '*/*' : 'text/html' },
+			body,
+			redirect: 'manual'
+		});
+		const text = await response.text();
+		return { status: response.status, location: response.headers.get('location'), text, ms: performance.now() - started };
+	} catch (error) {
+		const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+		return { error: `${(error as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}` };
+	}
+}
+
+export interface RawResponse {
+	status: number;
+	headers: Record<string, string>;
+	/** the body as sent: still compressed when the server compressed it */
+	body: Buffer;
+}
+
+/** A GET whose answer is kept byte for byte (fetch would decompress it). */
+export function rawGet(url: string, headers: Record<string, string>): Promise<RawResponse> {
+	return new Promise((done, reject) => {
+		get(url, { headers }, (response) => {
+			const chunks: Buffer[] = [];
+			response.on('data', (chunk: Buffer) => chunks.push(chunk));
+			response.on('end', () =>
+				done({
+					status: response.statusCode ?? 0,
+					headers: Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)])),
+					body: Buffer.concat(chunks)
+				})
+			);
+		}).on('error', reject);
+	});
+}
+
 export const machine = () => `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`;
 
-export const ms = (value: number) => `${value.toFixed(0)} ms`;
+/**
+ * How busy the machine is, to print beside each figure (the machines are shared): the 1-minute
+ * load average and the share of the last minute in which some runnable task waited for a CPU
+ * (Linux pressure stall information).
+ */
+export function load(): string {
+	let pressure = '';
+	try {
+		pressure = ` / ${Number(/^some .*avg60=([\d.]+)/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1]).toFixed(0)} %`;
+	} catch {
+		// no pressure information on this kernel
+	}
+	return `${loadavg()[0]!.toFixed(1)}${pressure}`;
+}

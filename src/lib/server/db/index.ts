@@ -1,13 +1,27 @@
 // The process-wide database handle used by routes. Services never import this:
 // they take the handle as a parameter, so tests can give each its own database.
 import { config } from '../config';
+import { walSync, type WalSync } from './durable';
 import { openDatabase, type Db } from './open';
 
 let handle: Db | undefined;
+let wal: WalSync | undefined;
 
 export function getDb(): Db {
-	handle ??= openDatabase(config.databasePath);
+	if (!handle) {
+		handle = openDatabase(config.databasePath);
+		// commits write the log without syncing it; hooks/durability.ts syncs it, off the request
+		// thread, before any response leaves (./durable.ts)
+		handle.pragma('synchronous = NORMAL');
+		wal = walSync(handle, `${config.databasePath}-wal`);
+	}
 	return handle;
+}
+
+/** Resolves once every write this process has committed is on disk. */
+export function writesOnDisk(): Promise<void> {
+	getDb();
+	return wal!.flushed();
 }
 
 export type { Db };

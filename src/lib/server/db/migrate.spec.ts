@@ -1,4 +1,8 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate, migrations } from './migrate';
 import { openDatabase } from './open';
@@ -66,6 +70,50 @@ describe('migrations', () => {
 		expect(db.pragma('user_version', { simple: true })).toBe(1);
 		expect(tableNames(db)).toContain('a');
 		expect(tableNames(db)).not.toContain('b');
+	});
+
+	it('skip a migration another process applied while this one waited for the write lock', async () => {
+		// two server processes (node:cluster workers, a second unit) starting on one new file
+		const dir = mkdtempSync(join(tmpdir(), 'taphuan-migrate-'));
+		const file = join(dir, 'race.db');
+		const list = [{ version: 1, name: '001_x.sql', sql: 'CREATE TABLE x (a INTEGER);' }];
+		try {
+			new Database(file).pragma('journal_mode = WAL');
+			// the other process: holds the write lock, applies the migration, commits 300 ms later
+			const other = spawn(
+				process.execPath,
+				[
+					'-e',
+					`const db = new (require('better-sqlite3'))(${JSON.stringify(file)});
+					 db.exec('BEGIN IMMEDIATE; CREATE TABLE x (a INTEGER); PRAGMA user_version = 1;');
+					 console.log('locked');
+					 Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+					 db.exec('COMMIT');`
+				],
+				{ stdio: ['ignore', 'pipe', 'inherit'] }
+			);
+			await new Promise((locked) => other.stdout.once('data', locked));
+			const db = new Database(file);
+			db.pragma('busy_timeout = 5000');
+			// it read version 0, then waited for the lock: by then the table is there
+			expect(migrate(db, list)).toEqual([]);
+			expect(db.pragma('user_version', { simple: true })).toBe(1);
+			db.close();
+			await new Promise((exited) => other.once('exit', exited));
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('hand out a statement compiled once per SQL text, without the modes an earlier caller chose', () => {
+		const db = openDatabase(':memory:');
+		const sql = 'SELECT id, username FROM user WHERE id = ?';
+		db.prepare(`INSERT INTO user (username, display_name, password_hash, role, created_at) VALUES ('lan', 'Lan', 'x', 'learner', 0)`).run();
+		expect(db.prepare(sql).pluck().get(1)).toBe(1);
+		expect(db.prepare(sql)).toBe(db.prepare(sql));
+		expect(db.prepare(sql).get(1)).toEqual({ id: 1, username: 'lan' });
+		expect(db.prepare(sql).raw().get(1)).toEqual([1, 'lan']);
+		expect(db.prepare(sql).get(1)).toEqual({ id: 1, username: 'lan' });
 	});
 
 	it('make every commit durable: synchronous FULL', () => {

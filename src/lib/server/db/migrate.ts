@@ -27,27 +27,32 @@ export const migrations: Migration[] = Object.entries(files)
 	})
 	.sort((a, b) => a.version - b.version);
 
+const schemaVersion = (db: Database) => db.pragma('user_version', { simple: true }) as number;
+
 export function migrate(db: Database, list: Migration[] = migrations): number[] {
-	const current = db.pragma('user_version', { simple: true }) as number;
 	const applied: number[] = [];
 	for (const migration of list) {
-		if (migration.version <= current) continue;
+		if (migration.version <= schemaVersion(db)) continue;
 		const keysOff = migration.sql.startsWith(FOREIGN_KEYS_OFF) && db.pragma('foreign_keys', { simple: true }) === 1;
 		// the pragma is a no-op inside a transaction, so it is switched around it
 		if (keysOff) db.pragma('foreign_keys = OFF');
 		try {
-			db.transaction(() => {
+			const ran = db.transaction(() => {
+				// another server process starting at the same moment may have applied it while
+				// this one waited for the write lock
+				if (migration.version <= schemaVersion(db)) return false;
 				db.exec(migration.sql);
 				const broken = db.pragma('foreign_key_check') as unknown[];
 				if (broken.length > 0) {
 					throw new Error(`${migration.name} leaves ${broken.length} broken foreign keys: ${JSON.stringify(broken.slice(0, 5))}`);
 				}
 				db.pragma(`user_version = ${migration.version}`);
+				return true;
 			}).immediate();
+			if (ran) applied.push(migration.version);
 		} finally {
 			if (keysOff) db.pragma('foreign_keys = ON');
 		}
-		applied.push(migration.version);
 	}
 	return applied;
 }

@@ -206,6 +206,18 @@ describe('listThreads', () => {
 		expect(unread(trainer)).toBe(2);
 	});
 
+	it('writes nothing when a thread page shows nothing new', () => {
+		const { threadId, postId } = startThread(lan, {}, T0);
+		const changes = () => db.prepare('SELECT total_changes()').pluck().get() as number;
+		const before = changes();
+		// the author's own post is read already; seeing it again, or an older post, changes nothing
+		markRead(db, lan.id, threadId, postId);
+		markRead(db, lan.id, threadId, postId - 1);
+		expect(changes()).toBe(before);
+		markRead(db, minh.id, threadId, postId);
+		expect(changes()).toBe(before + 1);
+	});
+
 	it('shows a learner their cohort’s threads and shared ones, never another cohort’s', () => {
 		const own = startThread(lan, { title: 'Lớp Hưng Yên' }, T0).threadId;
 		const shared = startThread(trainer, { title: 'Chung', cohortId: null }, T0 + 1).threadId;

@@ -143,6 +143,9 @@ function indexPost(db: Db, postId: number, title: string, bodyMd: string, bodyHt
 }
 
 export function markRead(db: Db, userId: number, threadId: number, lastPostId: number): void {
+	// most views show nothing new (a page seen before, the author's own post): no write, no fsync
+	const seen = db.prepare('SELECT last_read_post_id FROM thread_read WHERE user_id = ? AND thread_id = ?').pluck().get(userId, threadId);
+	if (typeof seen === 'number' && seen >= lastPostId) return;
 	db.prepare(
 		`INSERT INTO thread_read (user_id, thread_id, last_read_post_id) VALUES (?, ?, ?)
 		 ON CONFLICT (user_id, thread_id) DO UPDATE SET

@@ -150,6 +150,7 @@ export function startAttempt(
 			if (max !== null && n >= max) return { ok: false, reason: 'noAttemptsLeft' };
 			const limit = quiz.settings.timeLimitMinutes;
 			const snapshot = drawSnapshot(quiz, random);
+			const deadlineAt = limit === null ? null : now + Math.round(limit * 60_000);
 			const { lastInsertRowid } = db
 				.prepare(
 					`INSERT INTO quiz_attempt (user_id, activity_id, number, started_at, deadline_at,
@@ -161,7 +162,7 @@ export function startAttempt(
 					activityId,
 					n + 1,
 					now,
-					limit === null ? null : now + Math.round(limit * 60_000),
+					deadlineAt,
 					JSON.stringify(snapshot),
 					quiz.contentHash,
 					quiz.settings.passPercent,
@@ -178,7 +179,26 @@ export function startAttempt(
 				userId,
 				activityId
 			);
-			return { ok: true, attempt: getAttempt(db, Number(lastInsertRowid))!, resumed: false };
+			// the row as written, without reading back and parsing the snapshot just serialised
+			const attempt: Attempt = {
+				id: Number(lastInsertRowid),
+				userId,
+				activityId,
+				number: n + 1,
+				status: 'open',
+				startedAt: now,
+				deadlineAt,
+				submittedAt: null,
+				closedBy: null,
+				questions: snapshot,
+				passPercent: quiz.settings.passPercent,
+				grading: quiz.settings.grading,
+				score: null,
+				maxScore: null,
+				percent: null,
+				passed: null
+			};
+			return { ok: true, attempt, resumed: false };
 		})
 		.immediate();
 }

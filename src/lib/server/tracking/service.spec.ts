@@ -12,12 +12,15 @@ import {
 	markCompleted,
 	recordHeartbeat,
 	recordLaunch,
+	recordVisit,
+	SAME_VISIT_MS,
 	type Heartbeat
 } from './service';
 
 const T0 = Date.UTC(2025, 2, 1, 8);
 const SECOND = 1000;
-const HOUR = 60 * 60 * SECOND;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
 
 const COURSE: Course = testCourse([lessonModule('mot', 1), lessonModule('hai', 2)]);
 
@@ -101,6 +104,28 @@ describe('recordLaunch', () => {
 		const again = recordLaunch(db, lan.id, activity, T0 + HOUR);
 		expect(again.completionStatus).toBe('completed');
 		expect(again.completedAt).toBe(T0);
+	});
+});
+
+describe('recordVisit', () => {
+	it('launches on the first visit', () => {
+		expect(recordVisit(db, lan.id, activity, T0)).toMatchObject({ completionStatus: 'incomplete', lastAccessedAt: T0 });
+		expect(events(db, lan.id, 'launched')).toHaveLength(1);
+	});
+
+	it('writes nothing when the page is opened again during the same visit', () => {
+		recordVisit(db, lan.id, activity, T0);
+		recordHeartbeat(db, lan.id, activity, beat({ activeMs: 30 * SECOND }), T0 + 5 * MINUTE);
+		const before = getTracking(db, lan.id, activity);
+		expect(recordVisit(db, lan.id, activity, T0 + 5 * MINUTE + SAME_VISIT_MS - 1)).toEqual(before);
+		expect(getTracking(db, lan.id, activity)).toEqual(before);
+		expect(events(db, lan.id, 'launched')).toHaveLength(1);
+	});
+
+	it('launches again once the visit is over', () => {
+		recordVisit(db, lan.id, activity, T0);
+		expect(recordVisit(db, lan.id, activity, T0 + SAME_VISIT_MS)).toMatchObject({ lastAccessedAt: T0 + SAME_VISIT_MS });
+		expect(events(db, lan.id, 'launched')).toHaveLength(2);
 	});
 });
 

@@ -174,6 +174,23 @@ export function recordLaunch(
 	}).immediate();
 }
 
+/** Opening an activity again within this long of the learner's last access to it (a reload, the
+ * back button, a second tab, returning from its quiz) continues the same visit. */
+export const SAME_VISIT_MS = 10 * 60_000;
+
+/**
+ * Opening a lesson page: a launch, unless it continues a visit (SAME_VISIT_MS). Continuing writes
+ * nothing: a page view stays a read, and the heartbeats of the visit keep the access time.
+ */
+export function recordVisit(db: Db, userId: number, activityId: number, now = Date.now()): Tracking {
+	const current = getTracking(db, userId, activityId);
+	const last = current?.lastAccessedAt ?? null;
+	if (current && current.completionStatus !== 'not attempted' && last !== null && now - last >= 0 && now - last < SAME_VISIT_MS) {
+		return current;
+	}
+	return recordLaunch(db, userId, activityId, now);
+}
+
 export interface Heartbeat {
 	/** milliseconds the learner was active on the page since the last heartbeat, as the browser saw it */
 	activeMs: number;

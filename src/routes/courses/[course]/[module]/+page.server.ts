@@ -4,10 +4,11 @@ import { requireCourse, requireModule } from '$lib/server/courses/access';
 import { lessonActivityId, moduleAttachments } from '$lib/server/courses/catalog';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
+import { RenderedOnServer } from '$lib/rendered-on-server';
 import { trackerScriptSrc } from '$lib/server/lesson/script';
 import { writeIfPossible } from '$lib/server/db/errors';
 import { isActivityDone } from '$lib/server/tracking/progress';
-import { getTracking, getTrackingFor, markCompleted, recordLaunch } from '$lib/server/tracking/service';
+import { getTracking, getTrackingFor, markCompleted, recordVisit } from '$lib/server/tracking/service';
 import type { Actions, PageServerLoad } from './$types';
 
 function resolveLesson(event: RequestEvent<{ course: string; module: string }>) {
@@ -26,7 +27,7 @@ export const csr = false;
 export const load = ((event) => {
 	const { user, db, catalog, course, module, activityId } = resolveLesson(event);
 	// the lesson still opens when the database cannot take writes; only the launch goes unrecorded
-	const tracking = writeIfPossible(() => recordLaunch(db, user.id, activityId)) ?? getTracking(db, user.id, activityId);
+	const tracking = writeIfPossible(() => recordVisit(db, user.id, activityId)) ?? getTracking(db, user.id, activityId);
 	const attachments = moduleAttachments(catalog, course, module);
 	const scoRows = getTrackingFor(db, user.id, attachments.flatMap((a) => a.scos.map((sco) => sco.activityId)));
 	const index = course.modules.indexOf(module);
@@ -43,8 +44,8 @@ export const load = ((event) => {
 			estimatedMinutes: module.estimatedMinutes,
 			objectives: module.objectives,
 			sections: module.lesson.sections,
-			// rendered and sanitised by the course loader
-			html: module.lesson.html
+			// rendered and sanitised by the course loader; never sent to the browser as data
+			html: new RenderedOnServer(module.lesson.html)
 		},
 		completed: tracking?.completionStatus === 'completed',
 		// SCORM packages placed in this module, with how many of their parts are done

@@ -1,0 +1,243 @@
+// Scenario 2: a synchronised exam. Every learner starts the same timed quiz within the first
+// seconds, autosaves ten answers over the next minute (as the quiz page does, one question per
+// request), then submits the whole form within a few seconds. Afterwards the database must hold
+// every save and every submission the server acknowledged, exactly as sent.
+import Database from 'better-sqlite3';
+import { parseResponses } from '$lib/server/quiz/responses';
+import type { SnapshotQuestion } from '$lib/server/quiz/snapshot';
+import { inconsistencies } from './durability';
+import { cpuMs, load, request, startServer, warmUp, watchMemory, type Answer } from './harness';
+import { answerFields, quizQuestions, type QuestionFields } from './pages';
+import { memoryTarget, StepTimes, type ScenarioReport, type Target } from './report';
+import { count, ms, sleepUntil, sortedMoments, spread } from './stats';
+import { addExam, COURSE, EXAM_MODULE, type Learner, type World } from './world';
+
+export interface QuizOptions {
+	workers: number;
+	/** the starts, the autosaves and the submissions are spread over these windows */
+	startMs: number;
+	saveMs: number;
+	submitMs: number;
+	saves: number;
+}
+
+const STEPS = ['start', 'attempt page', 'autosave', 'submit'] as const;
+
+interface Save {
+	user: Learner;
+	attempt: number;
+	question: string;
+	fields: [string, string][];
+}
+
+interface Taker {
+	learner: Learner;
+	attempt: number;
+	questions: QuestionFields[];
+	/** the form as the learner left it: the last fields sent for each question */
+	form: Map<string, [string, string][]>;
+}
+
+
+const formOf = (fields: [string, string][], questions: string[]) => {
+	const form = new FormData();
+	for (const [name, value] of fields) form.append(name, value);
+	for (const id of questions) form.append('question', id);
+	return form;
+};
+
+export async function quizScenario(world: World, options: QuizOptions): Promise<ScenarioReport> {
+	addExam(world);
+	const server = await startServer(world.scratch, { workers: options.workers });
+	const url = server.url;
+	const quizPath = `/courses/${COURSE}/${EXAM_MODULE}/quiz`;
+	const times = new StepTimes(STEPS);
+	const problems: string[] = [];
+	const saves: Save[] = [];
+	const submitted: Taker[] = [];
+
+	/** One request as the browser sends it, timed to its last byte under `step`; null when it failed. */
+	async function send(step: (typeof STEPS)[number], learner: Learner, path: string, body?: FormData | URLSearchParams): Promise<Answer | null> {
+		const answer = await request(url, learner, path, body);
+		if ('error' in answer) problems.push(`${step} by ${learner.username}: ${answer.error}`);
+		else times.add(step, answer.ms);
+		return 'error' in answer ? null : answer;
+	}
+
+	async function startAndSave(learner: Learner, startAt: number, saveAt: number[]): Promise<Taker | null> {
+		await sleepUntil(startAt);
+		const started = await send('start', learner, `${quizPath}?/start`, new URLSearchParams());
+		const location = started?.location ?? '';
+		const attempt = Number(/\/quiz\/(\d+)$/.exec(location)?.[1]);
+		if (started?.status !== 303 || !attempt) {
+			if (started) problems.push(`start by ${learner.username}: ${started.status}`);
+			return null;
+		}
+		const page = await send('attempt page', learner, location);
+		const questions = page?.status === 200 ? quizQuestions(page.text) : [];
+		if (questions.length === 0) {
+			problems.push(`attempt page of ${learner.username}: ${page?.status ?? 'no answer'}, ${questions.length} questions`);
+			return null;
+		}
+		const taker: Taker = { learner, attempt, questions, form: new Map() };
+		for (const [i, at] of saveAt.entries()) {
+			await sleepUntil(at);
+			const question = questions[i % questions.length]!;
+			const fields = answerFields(question, Math.random, `trả lời ${learner.username} số ${i + 1}`);
+			taker.form.set(question.id, fields);
+			const saved = await send('autosave', learner, `${location}/answers`, formOf(fields, [question.id]));
+			if (saved?.status === 200) saves.push({ user: learner, attempt, question: question.id, fields });
+			else if (saved) problems.push(`autosave by ${learner.username}: ${saved.status} ${saved.text}`);
+		}
+		return taker;
+	}
+
+	async function submit(taker: Taker, at: number): Promise<void> {
+		await sleepUntil(at);
+		// the whole page: answers saved before, and the last question answered now
+		for (const question of taker.questions) {
+			if (!taker.form.has(question.id)) taker.form.set(question.id, answerFields(question, Math.random, `nộp bài ${taker.learner.username}`));
+		}
+		const fields = [...taker.form.values()].flat();
+		const ids = taker.questions.map((q) => q.id);
+		const body = new URLSearchParams([...fields, ...ids.map((id): [string, string] => ['question', id])]);
+		const answer = await send('submit', taker.learner, `${quizPath}/${taker.attempt}?/submit`, body);
+		if (answer?.status === 303) submitted.push(taker);
+		else if (answer) problems.push(`submit by ${taker.learner.username}: ${answer.status}`);
+	}
+
+	// the quiz page, and an attempt page that is not there (its code loads all the same)
+	await warmUp(server, world.learners[0]!, [quizPath, `${quizPath}/99`, `/courses/${COURSE}`]);
+	const loadBefore = load();
+	const watch = watchMemory(server);
+	const began = performance.now();
+	let savesChecked: string[] = [];
+	let submitsChecked: string[] = [];
+	let memory = { peakTotalKb: 0, peakProcessKb: 0 };
+	let loadAfter = '';
+	let cpu = 0;
+	const cpuBefore = cpuMs(server);
+	try {
+		console.error(`quiz: ${world.learners.length} learners start within ${options.startMs / 1000} s`);
+		const startAt = spread(world.learners.length, began, options.startMs);
+		const takers = await Promise.all(
+			world.learners.map((learner, i) => startAndSave(learner, startAt[i]!, sortedMoments(options.saves, began + options.startMs, options.saveMs)))
+		);
+		savesChecked = checkSaves(world.dbPath, saves);
+		console.error(`quiz: ${saves.length} autosaves acknowledged, ${savesChecked.length} problems; submitting`);
+		const from = performance.now();
+		const present = takers.filter((t): t is Taker => t !== null);
+		const submitAt = spread(present.length, from, options.submitMs);
+		await Promise.all(present.map((taker, i) => submit(taker, submitAt[i]!)));
+		memory = watch.stop();
+		loadAfter = load();
+		cpu = cpuMs(server) - cpuBefore;
+		submitsChecked = checkSubmissions(world.dbPath, submitted, world.learners.length);
+	} finally {
+		await server.stop();
+	}
+	problems.push(...savesChecked, ...submitsChecked);
+
+	const peak = memoryTarget('synchronised quiz', memory);
+	const worst = times.worstP95;
+	const targets: Target[] = [
+		{ what: 'Synchronised quiz, p95 of every step', target: '≤ 150 ms', measured: `${ms(worst)} (slowest step)`, met: worst <= 150 },
+		{
+			what: 'Synchronised quiz, acknowledged saves and submissions lost',
+			target: '0',
+			measured: `${savesChecked.length + submitsChecked.length} of ${count(saves.length)} saves and ${count(submitted.length)} submissions`,
+			met: savesChecked.length + submitsChecked.length === 0
+		},
+		peak.target
+	];
+	const markdown = [
+		`${count(world.learners.length)} learners take one timed exam (${EXAM_MODULE}: the 11 questions of module 6, one attempt): each starts it at a random moment in the first ${options.startMs / 1000} s and loads the attempt page, autosaves ${options.saves} answers at random moments over the next ${options.saveMs / 1000} s (one question per request, multipart, as the page's autosave), then all submit the whole form within ${options.submitMs / 1000} s. Requests as the browser sends them (session cookie, Origin), from one Node process with fetch; ${options.workers} worker process(es); server CPU ${ms(cpu / Math.max(1, times.requests))} per request.`,
+		'',
+		times.table(),
+		'',
+		`Checked afterwards in the database: ${count(saves.length)} acknowledged autosaves (each answer stored as the app reads the form that carried it, checked before anyone submitted) and ${count(submitted.length)} acknowledged submissions (graded, every answer as submitted), one attempt per learner, integrity_check and the schema's invariants: ${savesChecked.length + submitsChecked.length === 0 ? 'nothing missing or different' : `${savesChecked.length + submitsChecked.length} problems`}. Errors (failed or refused requests): ${problems.length - savesChecked.length - submitsChecked.length}.`,
+		'',
+		`${peak.line} Load average / CPU pressure: ${loadBefore} at the start, ${loadAfter} at the end.`
+	].join('\n');
+	return { title: 'Synchronised quiz', markdown, targets, problems };
+}
+
+interface AttemptRow {
+	id: number;
+	status: string;
+	percent: number | null;
+	questions: string;
+}
+
+function openReadOnly(path: string) {
+	const db = new Database(path, { readonly: true, fileMustExist: true });
+	const attempt = db.prepare(
+		`SELECT a.id, a.status, a.percent, a.questions FROM quiz_attempt a JOIN user u ON u.id = a.user_id
+		 JOIN activity t ON t.id = a.activity_id
+		 WHERE u.username = ? AND t.course_id = ? AND t.module_slug = ? AND t.kind = 'quiz' AND a.number = ?`
+	);
+	const stored = db.prepare('SELECT response FROM quiz_response WHERE attempt_id = ? AND question_id = ?').pluck();
+	const snapshots = new Map<number, SnapshotQuestion[]>();
+	return {
+		db,
+		attempt: (username: string, number: number) => {
+			const row = attempt.get(username, COURSE, EXAM_MODULE, number) as AttemptRow | undefined;
+			if (row && !snapshots.has(row.id)) snapshots.set(row.id, JSON.parse(row.questions) as SnapshotQuestion[]);
+			return row && { ...row, snapshot: snapshots.get(row.id)! };
+		},
+		/** what the app makes of these fields for this question, and what it stored */
+		compare: (attemptId: number, snapshot: SnapshotQuestion[], question: string, fields: [string, string][]) => {
+			const expected = parseResponses(snapshot, formOf(fields, [question])).responses.get(question) ?? null;
+			const row = stored.get(attemptId, question) as string | undefined;
+			return { expected: expected === null ? undefined : JSON.stringify(expected), stored: row };
+		}
+	};
+}
+
+/** Every acknowledged autosave is in the database with the answer it carried. */
+function checkSaves(path: string, saves: Save[]): string[] {
+	const reader = openReadOnly(path);
+	try {
+		const problems: string[] = [];
+		for (const save of saves) {
+			const attempt = reader.attempt(save.user.username, save.attempt);
+			if (!attempt) {
+				problems.push(`autosave by ${save.user.username}: attempt ${save.attempt} missing`);
+				continue;
+			}
+			const { expected, stored } = reader.compare(attempt.id, attempt.snapshot, save.question, save.fields);
+			if (expected !== stored) problems.push(`autosave by ${save.user.username}, ${save.question}: stored ${stored}, sent ${expected}`);
+		}
+		return problems;
+	} finally {
+		reader.db.close();
+	}
+}
+
+/** Every acknowledged submission is graded with the answers of the form; one attempt each. */
+function checkSubmissions(path: string, takers: Taker[], learners: number): string[] {
+	const reader = openReadOnly(path);
+	try {
+		const problems = inconsistencies(reader.db);
+		for (const taker of takers) {
+			const who = taker.learner.username;
+			const attempt = reader.attempt(who, taker.attempt);
+			if (!attempt || attempt.status !== 'submitted' || attempt.percent === null) {
+				problems.push(`submit by ${who}: attempt ${taker.attempt} ${attempt ? `is ${attempt.status}` : 'missing'}`);
+				continue;
+			}
+			for (const [question, fields] of taker.form) {
+				const { expected, stored } = reader.compare(attempt.id, attempt.snapshot, question, fields);
+				if (expected !== stored) problems.push(`submit by ${who}, ${question}: stored ${stored}, sent ${expected}`);
+			}
+		}
+		const attempts = reader.db
+			.prepare(`SELECT count(*) FROM quiz_attempt a JOIN activity t ON t.id = a.activity_id WHERE t.module_slug = ? AND t.kind = 'quiz'`)
+			.pluck()
+			.get(EXAM_MODULE) as number;
+		if (attempts > learners) problems.push(`${attempts} exam attempts for ${learners} learners`);
+		return problems;
+	} finally {
+		reader.db.close();
+	}
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Serves with every core: node:cluster runs WORKERS copies of the server (scripts/start.js, default
+// one per core) on the same port, and this process only hands each new connection to the next
+// worker. They share the SQLite database file (WAL: reads run side by side, writes take turns).
+// Docs: docs/operations.md#several-cores.
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
+
+const workers = Number(process.env.WORKERS ?? availableParallelism());
+if (!Number.isInteger(workers) || workers < 1) {
+	console.error(`WORKERS must be a whole number of at least 1, not "${process.env.WORKERS}".`);
+	process.exit(2);
+}
+
+if (cluster.isWorker) {
+	// adapter-node closes the server on SIGTERM/SIGINT, lets the requests in progress finish and
+	// then says so; the channel to this primary would keep the worker alive after that
+	process.once('sveltekit:shutdown', () => cluster.worker?.disconnect());
+	await import('./start.js');
+} else {
+	/** a worker that dies within this long of starting is not started again: it would only die again */
+	const CRASH_LOOP_MS = 10_000;
+	let stopping = false;
+	let exitCode = 0;
+	const startedAt = new Map();
+
+	const fork = () => {
+		const worker = cluster.fork();
+		startedAt.set(worker.id, Date.now());
+		return worker;
+	};
+
+	// The first worker migrates the database and records the courses' activities alone; the
+	// others start once it listens, so start-up writes never race.
+	fork().once('listening', () => {
+		for (let i = 1; i < workers; i++) fork();
+	});
+
+	cluster.on('exit', (worker, code, signal) => {
+		const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+		startedAt.delete(worker.id);
+		if (stopping) {
+			if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+			return;
+		}
+		console.error(`[taphuan] worker ${worker.process.pid} stopped (${signal ?? `code ${code}`})`);
+		if (lived < CRASH_LOOP_MS) {
+			console.error('[taphuan] it stopped right after starting; see the error above. Stopping everything.');
+			stopping = true;
+			exitCode = 1;
+			for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
+			if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+			return;
+		}
+		fork();
+	});
+
+	// Each worker finishes the requests it has (adapter-node's graceful shutdown), then exits.
+	for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT'])) {
+		process.on(signal, () => {
+			stopping = true;
+			for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+			if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+		});
+	}
+	console.log(`[taphuan] ${workers} worker process(es) on one port (node:cluster)`);
+}
