@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
-import { chooseEncoding, handleCompression } from './compression';
+import { chooseEncoding, CompressedPages, handleCompression } from './compression';
 
 const page = '<!doctype html><p>' + 'Phòng, chống mại dâm. '.repeat(200) + '</p>';
 
@@ -47,5 +47,44 @@ describe('handleCompression', () => {
 			expect(response.headers.get('content-encoding')).toBeNull();
 		}
 		expect(await (await run(null, page)).text()).toBe(page);
+	});
+});
+
+describe('CompressedPages', () => {
+	const bytes = (text: string) => new TextEncoder().encode(text);
+
+	it('reuses the compressed bytes of a page sent before, found by its ETag', () => {
+		const pages = new CompressedPages();
+		const first = pages.compress(bytes(page), 'gzip', '"abc"');
+		const again = pages.compress(bytes(page), 'gzip', '"abc"');
+		expect(again).toBe(first);
+		expect(gunzipSync(again).toString('utf8')).toBe(page);
+		// the other encoding is another entry
+		expect(brotliDecompressSync(pages.compress(bytes(page), 'br', '"abc"')).toString('utf8')).toBe(page);
+		expect(pages.size).toBe(2);
+	});
+
+	it('compresses again when another page comes with the same ETag (a collision), and without an ETag', () => {
+		const pages = new CompressedPages();
+		pages.compress(bytes(page), 'gzip', '"abc"');
+		const other = page.replace('Phòng', 'Chống');
+		expect(gunzipSync(pages.compress(bytes(other), 'gzip', '"abc"')).toString('utf8')).toBe(other);
+		expect(gunzipSync(pages.compress(bytes(page), 'gzip', '"abc"')).toString('utf8')).toBe(page);
+		expect(pages.size).toBe(1);
+		pages.compress(bytes(page), 'gzip', null);
+		expect(pages.size).toBe(1);
+	});
+
+	it('forgets the least recently used pages beyond its size', () => {
+		const pages = new CompressedPages(page.length * 16);
+		const variants = Array.from({ length: 40 }, (_, i) => `${page}${i}`);
+		const first = pages.compress(bytes(variants[0]!), 'gzip', '"0"');
+		for (let i = 1; i < variants.length; i++) {
+			pages.compress(bytes(variants[i]!), 'gzip', `"${i}"`);
+			// the first page stays because it keeps being used
+			expect(pages.compress(bytes(variants[0]!), 'gzip', '"0"')).toBe(first);
+		}
+		expect(pages.size).toBeLessThan(16);
+		expect(pages.size).toBeGreaterThan(2);
 	});
 });

@@ -32,6 +32,51 @@ export function compress(body: Uint8Array, encoding: Encoding): Buffer {
 		: gzipSync(body, { level: 6 });
 }
 
+/**
+ * Recently sent pages, compressed. A lesson's HTML is byte for byte the same for every learner at
+ * the same point (it carries no nonce and no name), and compressing it is the largest single cost
+ * of serving it. Pages are found by SvelteKit's ETag (a hash of the page) and checked byte for
+ * byte before the stored bytes are reused, so a hash collision only costs a compression.
+ */
+export class CompressedPages {
+	#entries = new Map<string, { body: Uint8Array; compressed: Buffer }>();
+	#bytes = 0;
+	constructor(readonly maxBytes = 4 * 1024 * 1024) {}
+
+	compress(body: Uint8Array, encoding: Encoding, etag: string | null): Buffer {
+		if (!etag || body.byteLength > this.maxBytes / 8) return compress(body, encoding);
+		const key = `${encoding} ${etag}`;
+		const hit = this.#entries.get(key);
+		if (hit && Buffer.from(hit.body.buffer, hit.body.byteOffset, hit.body.byteLength).equals(body)) {
+			// most recently used last
+			this.#entries.delete(key);
+			this.#entries.set(key, hit);
+			return hit.compressed;
+		}
+		const compressed = compress(body, encoding);
+		if (hit) this.#forget(key);
+		this.#entries.set(key, { body, compressed });
+		this.#bytes += body.byteLength + compressed.byteLength;
+		for (const oldest of this.#entries.keys()) {
+			if (this.#bytes <= this.maxBytes) break;
+			this.#forget(oldest);
+		}
+		return compressed;
+	}
+
+	get size() {
+		return this.#entries.size;
+	}
+
+	#forget(key: string) {
+		const entry = this.#entries.get(key)!;
+		this.#bytes -= entry.body.byteLength + entry.compressed.byteLength;
+		this.#entries.delete(key);
+	}
+}
+
+const recentPages = new CompressedPages();
+
 export const handleCompression: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const type = response.headers.get('content-type') ?? '';
@@ -51,7 +96,7 @@ export const handleCompression: Handle = async ({ event, resolve }) => {
 	if (!encoding) return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 	const body = new Uint8Array(await response.arrayBuffer());
 	if (body.byteLength < MIN_BYTES) return new Response(body, { status: response.status, statusText: response.statusText, headers });
-	const compressed = compress(body, encoding);
+	const compressed = recentPages.compress(body, encoding, response.headers.get('etag'));
 	headers.set('content-encoding', encoding);
 	headers.set('content-length', String(compressed.byteLength));
 	return new Response(new Uint8Array(compressed), { status: response.status, statusText: response.statusText, headers });

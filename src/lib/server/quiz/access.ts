@@ -22,7 +22,28 @@ export function requireQuiz(
 	return { course, module, quiz: module.quiz, activityId };
 }
 
-/** A learner's own attempt by its number; another learner's attempt cannot even be named. */
+/**
+ * A learner's own attempt by its number, without its question snapshot: its id and whether it is
+ * still open. Another learner's attempt cannot even be named.
+ */
+export function requireOwnAttemptState(
+	db: Db,
+	userId: number,
+	activityId: number,
+	number: string,
+	locale: Locale
+): { id: number; status: Attempt['status'] } {
+	const n = Number(number);
+	const row = Number.isInteger(n)
+		? (db
+				.prepare('SELECT id, status FROM quiz_attempt WHERE user_id = ? AND activity_id = ? AND number = ?')
+				.get(userId, activityId, n) as { id: number; status: Attempt['status'] } | undefined)
+		: undefined;
+	if (!row) error(404, translate(locale, 'quiz.noSuchAttempt'));
+	return row;
+}
+
+/** A learner's own attempt by its number, snapshot included. */
 export function requireOwnAttempt(
 	db: Db,
 	userId: number,
@@ -30,14 +51,7 @@ export function requireOwnAttempt(
 	number: string,
 	locale: Locale
 ): Attempt {
-	const n = Number(number);
-	const row = Number.isInteger(n)
-		? (db
-				.prepare('SELECT id FROM quiz_attempt WHERE user_id = ? AND activity_id = ? AND number = ?')
-				.get(userId, activityId, n) as { id: number } | undefined)
-		: undefined;
-	if (!row) error(404, translate(locale, 'quiz.noSuchAttempt'));
-	return getAttempt(db, row.id)!;
+	return getAttempt(db, requireOwnAttemptState(db, userId, activityId, number, locale).id)!;
 }
 
 /** Attempts left: null when unlimited. */

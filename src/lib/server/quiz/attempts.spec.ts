@@ -12,6 +12,7 @@ import {
 	closeExpiredAttempts,
 	DEADLINE_GRACE_MS,
 	getAttempt,
+	getAttemptQuestions,
 	listAttempts,
 	savedResponses,
 	saveResponses,
@@ -294,6 +295,21 @@ describe('saveResponses', () => {
 		submitAttempt(db, attempt.id, HALF, T0 + MINUTE);
 		expect(saveResponses(db, attempt.id, ALL_RIGHT, T0 + 2 * MINUTE)).toEqual({ ok: false, reason: 'closed' });
 		expect(savedResponses(db, attempt.id)).toEqual(new Map(HALF as Map<string, Response>));
+	});
+});
+
+describe('getAttemptQuestions', () => {
+	it('reads only the named questions of the snapshot, as getAttempt has them, in its order', () => {
+		const attempt = start();
+		expect(getAttemptQuestions(db, attempt.id, ['ba', 'mot'])).toEqual([attempt.questions[0], attempt.questions[2]]);
+		expect(getAttemptQuestions(db, attempt.id, ['hai', 'hai'])).toEqual([attempt.questions[1]]);
+	});
+
+	it('leaves out ids the attempt does not have, and another attempt\'s questions', () => {
+		const attempt = start();
+		expect(getAttemptQuestions(db, attempt.id, ['khong-co', "mot' OR 1=1 --"])).toEqual([]);
+		expect(getAttemptQuestions(db, attempt.id, [])).toEqual([]);
+		expect(getAttemptQuestions(db, attempt.id + 1000, ['mot'])).toEqual([]);
 	});
 });
 

@@ -78,6 +78,26 @@ export function getAttempt(db: Db, id: number): Attempt | null {
 	return row ? toAttempt(row) : null;
 }
 
+/**
+ * Some questions of an attempt's snapshot, in the snapshot's order: what an autosave of one
+ * question needs. SQLite picks them out of the stored JSON, so the rest of the snapshot (tens of
+ * KB of rendered text) is neither copied into JavaScript nor parsed there. Ids the attempt does
+ * not have are simply absent.
+ */
+export function getAttemptQuestions(db: Db, attemptId: number, ids: Iterable<string>): SnapshotQuestion[] {
+	const wanted = [...new Set(ids)];
+	if (wanted.length === 0) return [];
+	const rows = db
+		.prepare(
+			`SELECT q.value FROM quiz_attempt a, json_each(a.questions) q
+			 WHERE a.id = ? AND q.value ->> 'id' IN (SELECT value FROM json_each(?))
+			 ORDER BY q.key`
+		)
+		.pluck()
+		.all(attemptId, JSON.stringify(wanted)) as string[];
+	return rows.map((json) => JSON.parse(json) as SnapshotQuestion);
+}
+
 /** Attempts without their snapshots, newest first: for history lists. */
 export interface AttemptSummary {
 	id: number;

@@ -1,3 +1,4 @@
+import { RenderedOnServer } from '$lib/rendered-on-server';
 import { requireUser } from '$lib/server/auth/guard';
 import { requireCourse } from '$lib/server/courses/access';
 import { getCatalog } from '$lib/server/courses/current';
@@ -18,32 +19,35 @@ export const load = ((event) => {
 	const progress = learnerCourseProgress(db, catalog, course, user.id);
 	const resume = progress.resume;
 	const news = boardsWithNews(db, course.slug, discussionScope(db, user, course.slug), user.id);
+	// everything only the server renders with: this page sends no data to the browser
 	return {
-		course: {
-			slug: course.slug,
-			title: course.title,
-			summary: course.summary,
-			// rendered and sanitised by the course loader
-			introHtml: course.introHtml
-		},
-		modules: course.modules.map((module, index) => ({
-			slug: module.slug,
-			title: module.title,
-			summary: module.summary,
-			estimatedMinutes: module.estimatedMinutes,
-			status: progress.modules[index]!.status,
-			quiz: progress.modules[index]!.quiz,
-			discussionNews: news.get(module.slug) ?? 0,
-			lessonStatus: progress.modules[index]!.lessonStatus
-		})),
-		percent: progress.percent,
-		generalNews: news.get(null) ?? 0,
-		completedModules: progress.completedModules,
-		started: progress.modules.some((m) => m.status !== 'notStarted'),
-		resumeHref: resume
-			? resume.activity === 'quiz'
-				? `/courses/${course.slug}/${resume.moduleSlug}/quiz`
-				: `/courses/${course.slug}/${resume.moduleSlug}${resume.location ? `#${resume.location}` : ''}`
-			: null
+		overview: new RenderedOnServer({
+			course: {
+				slug: course.slug,
+				title: course.title,
+				summary: course.summary,
+				// rendered and sanitised by the course loader
+				introHtml: course.introHtml
+			},
+			modules: course.modules.map((module, index) => ({
+				slug: module.slug,
+				title: module.title,
+				summary: module.summary,
+				estimatedMinutes: module.estimatedMinutes,
+				status: progress.modules[index]!.status,
+				quiz: progress.modules[index]!.quiz,
+				discussionNews: news.get(module.slug) ?? 0,
+				lessonStatus: progress.modules[index]!.lessonStatus
+			})),
+			percent: progress.percent,
+			generalNews: news.get(null) ?? 0,
+			completedModules: progress.completedModules,
+			started: progress.modules.some((m) => m.status !== 'notStarted'),
+			resumeHref: resume
+				? resume.activity === 'quiz'
+					? `/courses/${course.slug}/${resume.moduleSlug}/quiz`
+					: `/courses/${course.slug}/${resume.moduleSlug}${resume.location ? `#${resume.location}` : ''}`
+				: null
+		})
 	};
 }) satisfies PageServerLoad;

@@ -35,32 +35,35 @@ export const load = ((event) => {
 		const other = course.modules[i];
 		return other ? { slug: other.slug, title: other.title } : null;
 	};
+	// everything only the server renders with: this page sends no data to the browser
 	return {
-		course: { slug: course.slug, title: course.title, language: course.language },
-		module: {
-			slug: module.slug,
-			number: module.number,
-			title: module.title,
-			estimatedMinutes: module.estimatedMinutes,
-			objectives: module.objectives,
-			sections: module.lesson.sections,
-			// rendered and sanitised by the course loader; never sent to the browser as data
-			html: new RenderedOnServer(module.lesson.html)
-		},
-		completed: tracking?.completionStatus === 'completed',
-		// SCORM packages placed in this module, with how many of their parts are done
-		scorm: attachments.map((attachment) => ({
-			id: attachment.id,
-			title: attachment.title,
-			total: attachment.scos.length,
-			done: attachment.scos.filter((sco) => isActivityDone('scorm', scoRows.get(sco.activityId), 'quiz-passed')).length
-		})),
-		hasQuiz: module.quiz !== null,
-		completesByPosting: module.completion === 'discussion',
-		location: tracking?.location ?? null,
-		previous: neighbour(index - 1),
-		next: neighbour(index + 1),
-		trackerSrc: trackerScriptSrc
+		lesson: new RenderedOnServer({
+			course: { slug: course.slug, title: course.title, language: course.language },
+			module: {
+				slug: module.slug,
+				number: module.number,
+				title: module.title,
+				estimatedMinutes: module.estimatedMinutes,
+				objectives: module.objectives,
+				sections: module.lesson.sections,
+				// rendered and sanitised by the course loader
+				html: module.lesson.html
+			},
+			completed: tracking?.completionStatus === 'completed',
+			// SCORM packages placed in this module, with how many of their parts are done
+			scorm: attachments.map((attachment) => ({
+				id: attachment.id,
+				title: attachment.title,
+				total: attachment.scos.length,
+				done: attachment.scos.filter((sco) => isActivityDone('scorm', scoRows.get(sco.activityId), 'quiz-passed')).length
+			})),
+			hasQuiz: module.quiz !== null,
+			completesByPosting: module.completion === 'discussion',
+			location: tracking?.location ?? null,
+			previous: neighbour(index - 1),
+			next: neighbour(index + 1),
+			trackerSrc: trackerScriptSrc
+		})
 	};
 }) satisfies PageServerLoad;
 

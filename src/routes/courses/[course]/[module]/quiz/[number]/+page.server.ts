@@ -78,7 +78,7 @@ export const actions = {
 	save: async (event) => {
 		const { db, attempt } = resolveAttempt(event);
 		if (attempt.status !== 'open') return fail(409, { message: 'quiz.closed' as const });
-		const answers = readAnswers(attempt, await event.request.formData());
+		const answers = readAnswers(attempt.questions, await event.request.formData());
 		if (answers.invalid) return fail(400, { message: 'quiz.invalidAnswer' as const });
 		if (answers.errors.size) return fail(400, { questionErrors: Object.fromEntries(answers.errors) });
 		const saved = saveResponses(db, attempt.id, answers.responses);
@@ -94,7 +94,7 @@ export const actions = {
 			redirect(303, url);
 		}
 		const form = await event.request.formData();
-		const answers = readAnswers(attempt, form);
+		const answers = readAnswers(attempt.questions, form);
 		if (answers.invalid) return fail(400, { message: 'quiz.invalidAnswer' as const });
 		if (answers.errors.size) return fail(400, { questionErrors: Object.fromEntries(answers.errors) });
 		// the countdown submits by itself when time is up; the server checks the time is really up

@@ -5,9 +5,9 @@ import { translate } from '$lib/server/i18n';
 import { requireUser } from '$lib/server/auth/guard';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
-import { requireOwnAttempt, requireQuiz } from '$lib/server/quiz/access';
-import { saveResponses } from '$lib/server/quiz/attempts';
-import { MAX_ANSWERS_BYTES, readAnswers } from '$lib/server/quiz/form';
+import { requireOwnAttemptState, requireQuiz } from '$lib/server/quiz/access';
+import { getAttemptQuestions, saveResponses } from '$lib/server/quiz/attempts';
+import { MAX_ANSWERS_BYTES, questionsNamedIn, readAnswers } from '$lib/server/quiz/form';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async (event) => {
@@ -19,7 +19,7 @@ export const POST: RequestHandler = async (event) => {
 	}
 	const db = getDb();
 	const { activityId } = requireQuiz(db, getCatalog(), user, event.params, locale);
-	const attempt = requireOwnAttempt(db, user.id, activityId, event.params.number, locale);
+	const attempt = requireOwnAttemptState(db, user.id, activityId, event.params.number, locale);
 	if (attempt.status !== 'open') {
 		return json({ message: translate(locale, 'quiz.closed'), closed: true }, { status: 409 });
 	}
@@ -29,7 +29,8 @@ export const POST: RequestHandler = async (event) => {
 	} catch {
 		return json({ message: translate(locale, 'quiz.invalidAnswer') }, { status: 400 });
 	}
-	const answers = readAnswers(attempt, form);
+	// only the questions the form names: an autosave carries one, the snapshot holds them all
+	const answers = readAnswers(getAttemptQuestions(db, attempt.id, questionsNamedIn(form)), form);
 	if (answers.invalid) return json({ message: translate(locale, 'quiz.invalidAnswer') }, { status: 400 });
 	if (answers.errors.size) {
 		const [questionId, key] = [...answers.errors][0]!;
