@@ -23,6 +23,11 @@ if (cluster.isWorker) {
 	let stopping = false;
 	let exitCode = 0;
 	const startedAt = new Map();
+	// Each worker's V8 grows its heap by a quarter at most before collecting, instead of letting
+	// it double under load: with several workers on one machine their memory adds up. Measured on
+	// the lesson and quiz pages: peak resident memory per worker 223 -> 156 MB, throughput within
+	// the noise (docs/BENCHMARKS.md, "Memory").
+	cluster.setupPrimary({ execArgv: [...process.execArgv, '--heap-growing-percent=25'] });
 
 	const fork = () => {
 		const worker = cluster.fork();
