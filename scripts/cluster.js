@@ -23,11 +23,17 @@ if (cluster.isWorker) {
 	let stopping = false;
 	let exitCode = 0;
 	const startedAt = new Map();
-	// Each worker's V8 grows its heap by a quarter at most before collecting, instead of letting
-	// it double under load: with several workers on one machine their memory adds up. Measured on
-	// the lesson and quiz pages: peak resident memory per worker 223 -> 156 MB, throughput within
-	// the noise (docs/BENCHMARKS.md, "Memory").
-	cluster.setupPrimary({ execArgv: [...process.execArgv, '--heap-growing-percent=25'] });
+	// Each worker's V8 grows its heap by at most HEAP_GROWTH_PERCENT (default 25) before it
+	// collects, instead of letting it double under load: with several workers on one machine their
+	// memory adds up. Measured with two workers (docs/BENCHMARKS.md, "Memory"): peak memory of the
+	// whole server 357 -> 226 MB on the lesson load, 430-480 -> 320 MB on the discussion burst,
+	// which, already saturating both cores, got slower (more garbage collection). 0 keeps V8's own.
+	const heapGrowth = Number(process.env.HEAP_GROWTH_PERCENT ?? 25);
+	if (!Number.isInteger(heapGrowth) || heapGrowth < 0) {
+		console.error(`HEAP_GROWTH_PERCENT must be a whole number (0 for V8's default), not "${process.env.HEAP_GROWTH_PERCENT}".`);
+		process.exit(2);
+	}
+	if (heapGrowth > 0) cluster.setupPrimary({ execArgv: [...process.execArgv, `--heap-growing-percent=${heapGrowth}`] });
 
 	const fork = () => {
 		const worker = cluster.fork();

@@ -1,0 +1,47 @@
+// Serving with every core (scripts/cluster.js, docs/operations.md#several-cores), against the
+// built server; no browser.
+import { expect, test } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, scratchDatabase, startServer } from '../../scripts/bench/harness';
+
+const commandLine = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+
+test('two workers share the port, each with the heap growth limit unless HEAP_GROWTH_PERCENT=0', async () => {
+	test.setTimeout(60_000);
+	const scratch = scratchDatabase();
+	try {
+		for (const [env, flag] of [
+			[{}, '--heap-growing-percent=25'],
+			[{ HEAP_GROWTH_PERCENT: '0' }, null]
+		] as const) {
+			const server = await startServer(scratch, { workers: 2, env });
+			try {
+				// the second worker starts once the first listens
+				await expect.poll(() => server.pids().length, { timeout: 10_000 }).toBe(3);
+				const [primary, ...workers] = server.pids();
+				for (const pid of workers) {
+					const args = commandLine(pid);
+					if (flag) expect(args).toContain(flag);
+					else expect(args.some((a) => a.startsWith('--heap-growing-percent'))).toBe(false);
+				}
+				expect(commandLine(primary!).some((a) => a.startsWith('--heap-growing-percent'))).toBe(false);
+				const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${server.url}/healthz`)));
+				expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+			} finally {
+				await server.stop();
+			}
+		}
+	} finally {
+		scratch.remove();
+	}
+});
+
+test('a wrong HEAP_GROWTH_PERCENT or WORKERS stops the start with a message', () => {
+	for (const env of [{ HEAP_GROWTH_PERCENT: 'nhiều' }, { WORKERS: '0' }]) {
+		const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'cluster.js')], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 10_000 });
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(/HEAP_GROWTH_PERCENT|WORKERS/);
+	}
+});
