@@ -254,6 +254,27 @@ test('without JavaScript the quiz is one form that saves and submits', async ({ 
 	await context.close();
 });
 
+test('ordering: a position another step holds swaps the two, and the swap is saved', async ({ page, app }) => {
+	seedCohort(app, 'HY-THU', QUIZ_COURSE);
+	await registerLearner(page, { code: 'HY-THU' });
+	await startQuiz(page);
+	const order = question(page, 'q-sapxep');
+	await order.getByLabel('Tiếp nhận').selectOption({ label: 'Vị trí 1' });
+	await order.getByLabel('Đánh giá').selectOption({ label: 'Vị trí 2' });
+	await order.getByLabel('Lập kế hoạch').selectOption({ label: 'Vị trí 3' });
+	await order.getByLabel('Lập kế hoạch').selectOption({ label: 'Vị trí 1' });
+	await expect(order.getByLabel('Tiếp nhận')).toHaveValue('3');
+	await expect(order.getByLabel('Đánh giá')).toHaveValue('2');
+	await waitUntilSaved(page);
+	await page.reload();
+	await expect(order.getByLabel('Lập kế hoạch')).toHaveValue('1');
+	await expect(order.getByLabel('Tiếp nhận')).toHaveValue('3');
+	// a step given a taken position before any of its own leaves the other one blank
+	await order.getByLabel('Đánh giá').selectOption('');
+	await order.getByLabel('Đánh giá').selectOption({ label: 'Vị trí 1' });
+	await expect(order.getByLabel('Lập kế hoạch')).toHaveValue('');
+});
+
 test('a quiz can be taken with the keyboard alone', async ({ page, app }) => {
 	seedCohort(app, 'HY-THU', QUIZ_COURSE);
 	await registerLearner(page, { code: 'HY-THU' });
