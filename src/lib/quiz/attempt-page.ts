@@ -75,6 +75,7 @@ function answerPage(form: HTMLFormElement, answersUrl: string) {
 	};
 
 	const autosave = createAutosave(form, answersUrl, showState);
+	// before the listener below: autosave keeps the order as it is after the swap
 	swapPositions(form);
 	const onChange = (event: Event) => {
 		const question = (event.target as HTMLElement).closest<HTMLElement>('[data-question]')?.dataset.question;
