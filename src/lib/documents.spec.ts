@@ -16,8 +16,9 @@ describe('document routes', () => {
 		expect(routesWithoutClient()).toEqual(documentRoutes().sort());
 	});
 
-	it('knows a lesson from the pages around it', () => {
+	it('knows a lesson and a quiz attempt from the pages around them', () => {
 		expect(isDocumentRoute('/courses/[course]/[module]')).toBe(true);
+		expect(isDocumentRoute('/courses/[course]/[module]/quiz/[number]')).toBe(true);
 		expect(isDocumentRoute('/courses/[course]/[module]/quiz')).toBe(false);
 		expect(isDocumentRoute(null)).toBe(false);
 	});

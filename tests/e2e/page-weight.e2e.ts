@@ -47,6 +47,18 @@ async function weighLesson(browser: Browser, app: App): Promise<Weight> {
 	return weighFresh(browser, app.url, `/courses/${COURSE}/${LONGEST_MODULE}`, await learner.context().storageState());
 }
 
+/** A learner's open attempt at the module's exam, weighed fresh. */
+async function weighAttempt(browser: Browser, app: App): Promise<Weight> {
+	seedCohort(app);
+	const learner = await (await browser.newContext({ baseURL: app.url, locale: 'vi-VN' })).newPage();
+	await registerLearner(learner);
+	await learner.waitForURL(/\/courses$/);
+	await learner.goto(`/courses/${COURSE}/${MODULE}/quiz`);
+	await learner.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+	await learner.waitForURL(/\/quiz\/\d+$/);
+	return weighFresh(browser, app.url, new URL(learner.url()).pathname, await learner.context().storageState());
+}
+
 test('every page type loads only from this site, and learner pages never load chart.js', async ({ browser, app }) => {
 	seedCohort(app);
 	const { pages, states } = await seedPages(browser, app.url);
@@ -68,4 +80,13 @@ test('the longest lesson loads at most 30 KB of JavaScript', async ({ browser, a
 	// without them (csr = false) and has one small script of its own (docs/BENCHMARKS.md).
 	const lesson = await weighLesson(browser, app);
 	expect(lesson.bytes.js, `lesson JavaScript: ${kb(lesson.bytes.js)} KB`).toBeLessThanOrEqual(30 * KB);
+});
+
+test('a quiz attempt loads only its own small script, not the SvelteKit client', async ({ browser, app }) => {
+	// Served as a document (csr = false) like the lesson: a learner starting an exam on mobile
+	// data downloads one script of a few KB instead of the ~51 KB client (docs/BENCHMARKS.md).
+	const attempt = await weighAttempt(browser, app);
+	expect(attempt.scripts.map((script) => new URL(script.url).pathname)).toEqual(['/quiz-attempt.js']);
+	expect(attempt.bytes.js, `attempt JavaScript: ${kb(attempt.bytes.js)} KB`).toBeLessThanOrEqual(8 * KB);
+	expect(attempt.total, `attempt page: ${kb(attempt.total)} KB`).toBeLessThanOrEqual(40 * KB);
 });

@@ -91,6 +91,7 @@ test('nothing served before submission tells the answers', async ({ page, app, r
 	await question(page, 'q-don').getByLabel('Huế').check();
 	await waitUntilSaved(page);
 	const html = await (await page.request.get(page.url())).text();
+	// the page runs without SvelteKit's client, but its data endpoint still answers: with a placeholder only
 	const data = await (await page.request.get(`${page.url()}/__data.json`)).text();
 	for (const served of [html, data, await page.content()]) {
 		for (const marker of ['GIAI-THICH', 'PHAN-HOI', 'Nghị định 282', '"correct"', '"accepted"', 'explanation', 'feedback']) {
@@ -252,6 +253,38 @@ test('without JavaScript the quiz is one form that saves and submits', async ({ 
 	await submitQuiz(page);
 	await expect(page.getByText('Điểm: 100% (7/7 điểm)')).toBeVisible();
 	await context.close();
+});
+
+test('without JavaScript a timed attempt still shows the time left and the deadline', async ({ browser, app }) => {
+	seedCohort(app, 'HY-THU', QUIZ_COURSE);
+	const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
+	const page = await context.newPage();
+	await registerLearner(page, { code: 'HY-THU' });
+	await startQuiz(page, TIMED_MODULE);
+	await expect(page.locator('.countdown')).toHaveText(/Thời gian còn lại:\s*0:0\d/);
+	await expect(page.getByText(/^Hạn nộp: /)).toBeVisible();
+	await context.close();
+});
+
+test('ordering: a position another step holds swaps the two, and the swap is saved', async ({ page, app }) => {
+	seedCohort(app, 'HY-THU', QUIZ_COURSE);
+	await registerLearner(page, { code: 'HY-THU' });
+	await startQuiz(page);
+	const order = question(page, 'q-sapxep');
+	await order.getByLabel('Tiếp nhận').selectOption({ label: 'Vị trí 1' });
+	await order.getByLabel('Đánh giá').selectOption({ label: 'Vị trí 2' });
+	await order.getByLabel('Lập kế hoạch').selectOption({ label: 'Vị trí 3' });
+	await order.getByLabel('Lập kế hoạch').selectOption({ label: 'Vị trí 1' });
+	await expect(order.getByLabel('Tiếp nhận')).toHaveValue('3');
+	await expect(order.getByLabel('Đánh giá')).toHaveValue('2');
+	await waitUntilSaved(page);
+	await page.reload();
+	await expect(order.getByLabel('Lập kế hoạch')).toHaveValue('1');
+	await expect(order.getByLabel('Tiếp nhận')).toHaveValue('3');
+	// a step given a taken position before any of its own leaves the other one blank
+	await order.getByLabel('Đánh giá').selectOption('');
+	await order.getByLabel('Đánh giá').selectOption({ label: 'Vị trí 1' });
+	await expect(order.getByLabel('Lập kế hoạch')).toHaveValue('');
 });
 
 test('a quiz can be taken with the keyboard alone', async ({ page, app }) => {

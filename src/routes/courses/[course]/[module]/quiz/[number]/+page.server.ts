@@ -6,11 +6,13 @@ import { attemptsLeft, listAttempts, requireOwnAttempt, requireQuiz } from '$lib
 import { isPastDeadline, saveResponses, savedResponses, submitAttempt } from '$lib/server/quiz/attempts';
 import { readAnswers } from '$lib/server/quiz/form';
 import { buildReview, reviewLevel } from '$lib/server/quiz/review';
+import { attemptScript } from '$lib/server/quiz/script';
 import { toPublicQuestion } from '$lib/server/quiz/snapshot';
 import { getTracking } from '$lib/server/tracking/service';
 import { htmlToText } from '$lib/server/markdown/render';
 import type { PublicQuestion } from '$lib/server/quiz/types';
 import type { QuestionToAnswer } from '$lib/quiz';
+import { RenderedOnServer } from '$lib/rendered-on-server';
 import type { Actions, PageServerLoad } from './$types';
 
 type Params = { course: string; module: string; number: string };
@@ -33,6 +35,11 @@ function resolveAttempt(event: RequestEvent<Params>) {
 	return { user, db, ...resolved, attempt };
 }
 
+// An attempt is a document: a server-rendered form that works without JavaScript, and one small
+// script of its own (src/lib/quiz/attempt-page.ts), without SvelteKit's client (see $lib/documents).
+// When a thousand learners open an exam at once, no question is serialised for hydration.
+export const csr = false;
+
 export const load = ((event) => {
 	const { user, db, course, module, quiz, activityId, attempt } = resolveAttempt(event);
 	const base = {
@@ -40,17 +47,21 @@ export const load = ((event) => {
 		module: { slug: module.slug, title: module.title },
 		quizTitle: quiz.settings.title,
 		attemptNumber: attempt.number,
-		passPercent: attempt.passPercent
+		passPercent: attempt.passPercent,
+		scriptSrc: attemptScript.src
 	};
 	const responses = savedResponses(db, attempt.id);
+	// everything only the server renders with: this page sends no data to the browser
 	if (attempt.status === 'open') {
 		return {
-			...base,
-			mode: 'answer' as const,
-			questions: attempt.questions.map((q) => withText(toPublicQuestion(q))),
-			responses: Object.fromEntries(responses),
-			deadlineAt: attempt.deadlineAt,
-			serverNow: Date.now()
+			attempt: new RenderedOnServer({
+				...base,
+				mode: 'answer' as const,
+				questions: attempt.questions.map((q) => withText(toPublicQuestion(q))),
+				responses: Object.fromEntries(responses),
+				deadlineAt: attempt.deadlineAt,
+				serverNow: Date.now()
+			})
 		};
 	}
 	const attempts = listAttempts(db, user.id, activityId);
@@ -58,18 +69,20 @@ export const load = ((event) => {
 	const passed = getTracking(db, user.id, activityId)?.successStatus === 'passed';
 	const level = reviewLevel(quiz.settings.review, { attemptsLeft: left, passed });
 	return {
-		...base,
-		mode: 'review' as const,
-		result: {
-			score: attempt.score ?? 0,
-			maxScore: attempt.maxScore ?? 0,
-			percent: attempt.percent ?? 0,
-			passed: attempt.passed ?? false,
-			closedBy: attempt.closedBy,
-			submittedAt: attempt.submittedAt
-		},
-		review: buildReview(attempt, responses, level),
-		attemptsLeft: left
+		attempt: new RenderedOnServer({
+			...base,
+			mode: 'review' as const,
+			result: {
+				score: attempt.score ?? 0,
+				maxScore: attempt.maxScore ?? 0,
+				percent: attempt.percent ?? 0,
+				passed: attempt.passed ?? false,
+				closedBy: attempt.closedBy,
+				submittedAt: attempt.submittedAt
+			},
+			review: buildReview(attempt, responses, level),
+			attemptsLeft: left
+		})
 	};
 }) satisfies PageServerLoad;
 

@@ -1,7 +1,8 @@
 // Saves each answer to the server as it changes: debounced per question, retried with back-off
 // while the network is down, sent again at once when it returns. Answers not yet on the server
 // are also kept in the browser's storage, so a closed tab or a crashed phone loses nothing:
-// the next visit puts them back in the form and sends them. The page shows the state.
+// the next visit puts them back in the form and sends them. The page shows the state
+// (src/lib/quiz/attempt-page.ts).
 export type SaveState = 'idle' | 'saving' | 'saved' | 'retrying' | 'closed' | 'rejected';
 
 const DEBOUNCE_MS = 700;
@@ -16,6 +17,17 @@ export interface Autosave {
 	destroy(): void;
 }
 
+const storageKeyFor = (url: string) => `taphuan:unsaved:${url}`;
+
+/** Once the attempt is submitted nothing is left to send from this browser. */
+export function forgetUnsaved(url: string) {
+	try {
+		localStorage.removeItem(storageKeyFor(url));
+	} catch {
+		// storage disabled: nothing was kept
+	}
+}
+
 export function createAutosave(
 	form: HTMLFormElement,
 	url: string,
@@ -27,7 +39,7 @@ export function createAutosave(
 	let retryAfterMs = 0;
 	let sending: Promise<void> | null = null;
 	let stopped = false;
-	const storageKey = `taphuan:unsaved:${url}`;
+	const storageKey = storageKeyFor(url);
 
 	/** Unsent answers by question: the form fields of each, as [name, value] pairs. */
 	function readStored(): Record<string, [string, string][]> {
@@ -73,8 +85,6 @@ export function createAutosave(
 					input.checked = given.includes(input.value);
 				} else {
 					input.value = given[0] ?? '';
-					// let the page's own state (ordering positions) follow
-					input.dispatchEvent(new Event('change', { bubbles: false }));
 				}
 			}
 			pending.add(questionId);
