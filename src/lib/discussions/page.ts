@@ -3,11 +3,15 @@
 // server answers a refused or previewed post with the page and the typed text. This adds what the
 // client's form enhancement did, for a phone on a slow connection and for screen readers.
 
-/** After a refused post, the field in error (or the form's message) has the focus, so it is heard. */
-function focusRefusal() {
+/**
+ * Back to the form the server answered: after a refused post the field in error (or the form's
+ * message) has the focus, so it is heard; after "Preview", the preview does.
+ */
+function focusAnswer() {
 	const target =
 		document.querySelector<HTMLElement>('main [aria-invalid="true"]') ??
-		document.querySelector<HTMLElement>('main .form-message[role="alert"], main p.error[role="alert"]');
+		document.querySelector<HTMLElement>('main .form-message[role="alert"], main p.error[role="alert"]') ??
+		document.querySelector<HTMLElement>('main .preview');
 	if (!target) return;
 	if (!target.matches('input, select, textarea, button')) target.tabIndex = -1;
 	target.focus();
@@ -32,5 +36,5 @@ function sendOnce() {
 	});
 }
 
-focusRefusal();
+focusAnswer();
 sendOnce();
