@@ -36,5 +36,6 @@ function sendOnce() {
 	});
 }
 
-focusAnswer();
+// after the browser has scrolled to the form's #fragment: that scroll moves the focus to the page
+window.addEventListener('load', () => requestAnimationFrame(focusAnswer));
 sendOnce();
