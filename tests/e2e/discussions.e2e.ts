@@ -356,6 +356,10 @@ test.describe('without JavaScript', () => {
 			expect(reply.status()).toBe(303);
 		}
 		await lan.goto(`${threadPath}?page=1`);
+		await expect(lan.getByText('Trả lời 1', { exact: true })).toBeVisible();
+		// the posts are rendered on the server only: the data endpoint answers with a placeholder
+		const data = await (await lan.request.get(`${threadPath}/__data.json?page=1`)).text();
+		expect(data).not.toContain('Trả lời 1');
 		await lan.locator(`#post-${first!.id}`).getByRole('link', { name: 'Trích dẫn' }).click();
 		await lan.getByLabel('Nội dung').fill(`${await lan.getByLabel('Nội dung').inputValue()}Đồng ý với **chị**.`);
 		await lan.getByRole('button', { name: 'Xem trước' }).click();
