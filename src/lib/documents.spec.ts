@@ -16,10 +16,11 @@ describe('document routes', () => {
 		expect(routesWithoutClient()).toEqual(documentRoutes().sort());
 	});
 
-	it('knows a lesson and a quiz attempt from the pages around them', () => {
+	it('knows a lesson, a quiz attempt and a thread from the pages around them', () => {
 		expect(isDocumentRoute('/courses/[course]/[module]')).toBe(true);
 		expect(isDocumentRoute('/courses/[course]/[module]/quiz/[number]')).toBe(true);
 		expect(isDocumentRoute('/courses/[course]/[module]/quiz')).toBe(false);
+		expect(isDocumentRoute('/courses/[course]/discussions/[thread]')).toBe(true);
 		expect(isDocumentRoute(null)).toBe(false);
 	});
 });

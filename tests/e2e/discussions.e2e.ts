@@ -328,3 +328,67 @@ test.describe('a discussion module', () => {
 		await expect(lan.locator('.module-list > li').nth(2).locator('.badge').first()).toHaveText('Hoàn thành');
 	});
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ serverEnv: { DISCUSSION_POSTS_PER_MINUTE: '1000' } });
+
+	test('the pages are plain forms: a refused or previewed post comes back on the same page with the text, quote and edit kept', async ({ browser, app }) => {
+		seedCohort(app);
+		const signedUp = await learner(browser, app.url, 'nguyenthilan', 'Nguyễn Thị Lan');
+		const lan = await (await browser.newContext({ baseURL: app.url, javaScriptEnabled: false, storageState: await signedUp.context().storageState() })).newPage();
+		await lan.goto(board);
+		await lan.getByLabel('Tiêu đề').fill('Không có JavaScript');
+		await lan.getByRole('button', { name: 'Đăng chủ đề' }).click();
+		await expect(lan.getByText('Nội dung không được để trống.')).toBeVisible();
+		await expect(lan.getByLabel('Tiêu đề')).toHaveValue('Không có JavaScript');
+		await lan.getByLabel('Nội dung').fill('Bài **mở đầu**');
+		await lan.getByRole('button', { name: 'Xem trước' }).click();
+		await expect(lan.locator('.preview strong')).toHaveText('mở đầu');
+		await expect(lan.getByLabel('Nội dung')).toHaveValue('Bài **mở đầu**');
+		await lan.getByRole('button', { name: 'Đăng chủ đề' }).click();
+		await lan.waitForURL(/\/discussions\/\d+$/);
+		const threadPath = new URL(lan.url()).pathname;
+		const [first] = app.query<{ id: number }>(`SELECT id FROM post ORDER BY id LIMIT 1`);
+
+		// 25 posts a page: 25 replies make a second page
+		for (let i = 1; i <= 25; i++) {
+			const reply = await lan.request.post(`${threadPath}?/reply`, { headers: { origin: app.url, accept: 'text/html' }, form: { body: `Trả lời ${i}` }, maxRedirects: 0 });
+			expect(reply.status()).toBe(303);
+		}
+		await lan.goto(`${threadPath}?page=1`);
+		await expect(lan.getByText('Trả lời 1', { exact: true })).toBeVisible();
+		// the posts are rendered on the server only: the data endpoint answers with a placeholder
+		const data = await (await lan.request.get(`${threadPath}/__data.json?page=1`)).text();
+		expect(data).not.toContain('Trả lời 1');
+		await lan.locator(`#post-${first!.id}`).getByRole('link', { name: 'Trích dẫn' }).click();
+		await lan.getByLabel('Nội dung').fill(`${await lan.getByLabel('Nội dung').inputValue()}Đồng ý với **chị**.`);
+		await lan.getByRole('button', { name: 'Xem trước' }).click();
+		// still page 1, the quote still linked, the text as typed
+		await expect(lan.locator(`#post-${first!.id}`)).toBeVisible();
+		await expect(lan.locator('.preview blockquote')).toContainText('mở đầu');
+		await expect(lan.getByLabel('Nội dung')).toHaveValue(/^> \*\*Nguyễn Thị Lan:\*\* Bài \*\*mở đầu\*\*\n\nĐồng ý với \*\*chị\*\*\.$/);
+		await lan.getByRole('button', { name: 'Gửi trả lời' }).click();
+		await lan.waitForURL(/\?page=2#post-\d+$/);
+		const replyId = Number(/#post-(\d+)$/.exec(lan.url())![1]);
+		expect(app.query(`SELECT quote_of FROM post WHERE id = ?`, replyId)).toEqual([{ quote_of: first!.id }]);
+
+		// an edit refused on page 2 stays on page 2, in the edit form, with everything typed
+		await lan.locator(`#post-${replyId}`).getByRole('link', { name: 'Sửa' }).click();
+		const tooLong = 'x'.repeat(20_001);
+		await lan.getByLabel('Sửa bài').fill(tooLong);
+		await lan.getByRole('button', { name: 'Lưu thay đổi' }).click();
+		await expect(lan.locator(`#post-${replyId}`).getByText('Nội dung dài quá 20.000 ký tự.')).toBeVisible();
+		await expect(lan.getByLabel('Sửa bài')).toHaveValue(tooLong);
+		// with the page's script (axe needs JavaScript too), the refused field has the focus
+		await signedUp.goto(lan.url());
+		await signedUp.getByLabel('Sửa bài').fill(tooLong);
+		await signedUp.getByRole('button', { name: 'Lưu thay đổi' }).click();
+		await expect(signedUp.getByLabel('Sửa bài')).toBeFocused();
+		await expect(signedUp.getByLabel('Sửa bài')).toHaveValue(tooLong);
+		await expectAccessible(signedUp);
+		await lan.getByLabel('Sửa bài').fill('Đã sửa khi không có JavaScript');
+		await lan.getByRole('button', { name: 'Lưu thay đổi' }).click();
+		await lan.waitForURL(/\?page=2#post-\d+$/);
+		await expect(lan.locator(`#post-${replyId}`)).toContainText('Đã sửa khi không có JavaScript');
+	});
+});

@@ -59,6 +59,25 @@ async function weighAttempt(browser: Browser, app: App): Promise<Weight> {
 	return weighFresh(browser, app.url, new URL(learner.url()).pathname, await learner.context().storageState());
 }
 
+/** A learner's module board with one thread on it, and that thread, each weighed fresh. */
+async function weighDiscussion(browser: Browser, app: App): Promise<{ board: Weight; thread: Weight }> {
+	seedCohort(app);
+	const learner = await (await browser.newContext({ baseURL: app.url, locale: 'vi-VN' })).newPage();
+	await registerLearner(learner);
+	await learner.waitForURL(/\/courses$/);
+	const board = `/courses/${COURSE}/${MODULE}/discussions`;
+	await learner.goto(board);
+	await learner.getByLabel('Tiêu đề').fill('Kinh nghiệm lồng ghép ở xã');
+	await learner.getByLabel('Nội dung').fill('Xã chúng tôi đưa nội dung phòng, chống mại dâm vào họp tổ dân phố hằng quý.');
+	await learner.getByRole('button', { name: 'Đăng chủ đề' }).click();
+	await learner.waitForURL(/\/discussions\/\d+$/);
+	const state = await learner.context().storageState();
+	return {
+		board: await weighFresh(browser, app.url, board, state),
+		thread: await weighFresh(browser, app.url, new URL(learner.url()).pathname, state)
+	};
+}
+
 test('every page type loads only from this site, and learner pages never load chart.js', async ({ browser, app }) => {
 	seedCohort(app);
 	const { pages, states } = await seedPages(browser, app.url);
@@ -89,4 +108,15 @@ test('a quiz attempt loads only its own small script, not the SvelteKit client',
 	expect(attempt.scripts.map((script) => new URL(script.url).pathname)).toEqual(['/quiz-attempt.js']);
 	expect(attempt.bytes.js, `attempt JavaScript: ${kb(attempt.bytes.js)} KB`).toBeLessThanOrEqual(8 * KB);
 	expect(attempt.total, `attempt page: ${kb(attempt.total)} KB`).toBeLessThanOrEqual(40 * KB);
+});
+
+test('a discussion board and a thread load only their own small script, not the SvelteKit client', async ({ browser, app }) => {
+	// Served as documents (csr = false) like the lesson and the attempt: a learner following a board
+	// on mobile data downloads one script of about a kilobyte instead of the ~49 KB client.
+	const { board, thread } = await weighDiscussion(browser, app);
+	for (const [name, weight] of [['board', board], ['thread', thread]] as const) {
+		expect(weight.scripts.map((script) => new URL(script.url).pathname), `${name} scripts`).toEqual(['/discussions.js']);
+		expect(weight.bytes.js, `${name} JavaScript: ${kb(weight.bytes.js)} KB`).toBeLessThanOrEqual(4 * KB);
+		expect(weight.total, `${name} page: ${kb(weight.total)} KB`).toBeLessThanOrEqual(20 * KB);
+	}
 });

@@ -2,6 +2,7 @@
 // (the course's general board and each module's board).
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { translate } from '$lib/server/i18n';
+import type { BoardView } from '$lib/discussions';
 import { requireUser } from '../auth/guard';
 import { requireCourse, requireModule } from '../courses/access';
 import { lessonActivityId } from '../courses/catalog';
@@ -28,7 +29,8 @@ export function resolveBoard(event: RequestEvent<BoardParams>) {
 	return { user, db, course, module, scope, board };
 }
 
-export function loadBoard(event: RequestEvent<BoardParams>) {
+/** A board page's view, all but the list of module boards (the general board's alone). */
+export function loadBoard(event: RequestEvent<BoardParams>): Omit<BoardView, 'moduleBoards'> {
 	const { user, db, course, module, scope, board } = resolveBoard(event);
 	const cohorts = db
 		.prepare(`SELECT id, name FROM cohort WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
@@ -52,7 +54,8 @@ export function previewOf(markdown: string): string {
 export async function createThreadAction(event: RequestEvent<BoardParams>) {
 	const { user, db, course, scope, board } = resolveBoard(event);
 	const form = await event.request.formData();
-	const values = { title: String(form.get('title') ?? ''), body: String(form.get('body') ?? '') };
+	// echoed when the post is previewed or refused: the page shows them again, nothing typed is lost
+	const values = { title: String(form.get('title') ?? ''), body: String(form.get('body') ?? ''), cohortId: String(form.get('cohortId') ?? '') };
 	if (form.get('intent') === 'preview') return { preview: previewOf(values.body), values };
 	const parsed = parseForm(threadSchema, form);
 	if (!parsed.ok) return fail(400, { errors: parsed.errors, values });

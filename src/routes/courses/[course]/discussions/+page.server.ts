@@ -1,16 +1,19 @@
 // The course's general board ("Trao đổi chung"), with the module boards listed beside it.
+import { RenderedOnServer } from '$lib/rendered-on-server';
 import { boardsWithNews } from '$lib/server/discussions/service';
+import { discussionScript } from '$lib/server/discussions/script';
 import { createThreadAction, loadBoard, resolveBoard } from '$lib/server/discussions/routes';
 import type { Actions, PageServerLoad } from './$types';
+
+// A document like the module boards (see their +page.server.ts and $lib/documents).
+export const csr = false;
 
 export const load = ((event) => {
 	const board = loadBoard(event);
 	const { user, db, course, scope } = resolveBoard(event);
 	const news = boardsWithNews(db, course.slug, scope, user.id);
-	return {
-		...board,
-		moduleBoards: course.modules.map((m) => ({ slug: m.slug, title: m.title, news: news.get(m.slug) ?? 0 }))
-	};
+	const moduleBoards = course.modules.map((m) => ({ slug: m.slug, title: m.title, news: news.get(m.slug) ?? 0 }));
+	return { board: new RenderedOnServer({ ...board, moduleBoards }), scriptSrc: discussionScript.src };
 }) satisfies PageServerLoad;
 
 export const actions = { default: createThreadAction } satisfies Actions;

@@ -1,7 +1,17 @@
 // A module's discussion board, with the module's discussion questions at the top.
+import { RenderedOnServer } from '$lib/rendered-on-server';
+import { discussionScript } from '$lib/server/discussions/script';
 import { createThreadAction, loadBoard } from '$lib/server/discussions/routes';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = ((event) => ({ ...loadBoard(event), moduleBoards: [] })) satisfies PageServerLoad;
+// A board is a document: server-rendered HTML whose forms are plain POSTs, and one small script
+// of its own (src/lib/discussions/page.ts), without SvelteKit's client (see $lib/documents). While
+// hundreds of learners follow one board, no thread is serialised for hydration on each view.
+export const csr = false;
+
+export const load = ((event) => ({
+	board: new RenderedOnServer({ ...loadBoard(event), moduleBoards: [] }),
+	scriptSrc: discussionScript.src
+})) satisfies PageServerLoad;
 
 export const actions = { default: createThreadAction } satisfies Actions;

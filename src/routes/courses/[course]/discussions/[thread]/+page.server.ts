@@ -1,3 +1,4 @@
+// A thread: its posts a page at a time, the reply form, and the author's and moderators' actions.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { translate } from '$lib/server/i18n';
 import { forbiddenMessage } from '$lib/server/auth/guard';
@@ -19,7 +20,9 @@ import {
 	replyToThread
 } from '$lib/server/discussions/service';
 import { MAX_REPORT_REASON, reportPost, setPostHidden, setThreadFlag } from '$lib/server/discussions/moderation';
+import { discussionScript } from '$lib/server/discussions/script';
 import { parseForm } from '$lib/server/http/form';
+import { RenderedOnServer } from '$lib/rendered-on-server';
 import type { Actions, PageServerLoad } from './$types';
 
 function resolveThread(event: RequestEvent<{ course: string; thread: string }>) {
@@ -33,6 +36,11 @@ function resolveThread(event: RequestEvent<{ course: string; thread: string }>) 
 	if (thread.hidden && !moderator) error(404, translate(event.locals.locale, 'error.notFound'));
 	return { ...base, thread, moderator };
 }
+
+// A thread is a document like the boards (see their +page.server.ts): its forms are plain POSTs
+// whose addresses keep the page in view ($lib/discussions threadAction), its posts are rendered
+// on the server only, and its one script is src/lib/discussions/page.ts.
+export const csr = false;
 
 export const load = ((event) => {
 	const { user, db, course, thread, moderator } = resolveThread(event);
@@ -50,7 +58,8 @@ export const load = ((event) => {
 	const quoted = quoteId ? posts.find((p) => p.id === quoteId) ?? getPost(db, quoteId) : null;
 	const editId = Number(event.url.searchParams.get('edit'));
 	const module = course.modules.find((m) => m.slug === thread.moduleSlug);
-	return {
+	// everything only the server renders with: this page sends no data to the browser
+	const view = {
 		course: { slug: course.slug, title: course.title },
 		board: module ? { href: `/courses/${course.slug}/${module.slug}/discussions`, title: module.title } : null,
 		thread: { id: thread.id, title: thread.title, locked: thread.locked, pinned: thread.pinned, hidden: thread.hidden },
@@ -78,6 +87,7 @@ export const load = ((event) => {
 				: '',
 		quoteOf: quoted?.id ?? null
 	};
+	return { thread: new RenderedOnServer(view), scriptSrc: discussionScript.src };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -129,8 +139,8 @@ export const actions = {
 		const post = getPost(db, Number(form.get('postId')));
 		if (!post || post.threadId !== thread.id || post.deleted) error(404, translate(event.locals.locale, 'error.notFound'));
 		const reason = String(form.get('reason') ?? '').trim();
-		if (!reason) return fail(400, { reportError: 'discussion.reasonRequired' as const, reportPost: post.id });
-		if (reason.length > MAX_REPORT_REASON) return fail(400, { reportError: 'discussion.reasonTooLong' as const, reportPost: post.id });
+		if (!reason) return fail(400, { reportError: 'discussion.reasonRequired' as const, reportPost: post.id, reason });
+		if (reason.length > MAX_REPORT_REASON) return fail(400, { reportError: 'discussion.reasonTooLong' as const, reportPost: post.id, reason });
 		const result = reportPost(db, post.id, user.id, reason);
 		return { reported: result.ok ? ('discussion.reported' as const) : ('discussion.alreadyReported' as const), reportPost: post.id };
 	},
