@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { inconsistencies, missingWrites } from './durability';
 import { cpuMs, load, request, startServer, warmUp, watchMemory, type Answer } from './harness';
-import { boardThreads, shownPostIds } from './pages';
+import { boardPageCount, boardThreads, shownPostIds } from './pages';
 import { memoryTarget, StepTimes, type ScenarioReport, type Target } from './report';
 import { count, expectedUnread, ms, sleepUntil, sortedMoments, type SeenPost } from './stats';
 import type { Logged } from './workload';
@@ -169,11 +169,11 @@ export async function discussionScenario(world: World, options: DiscussionOption
 	];
 	const threadsOpened = acked.filter((w) => w.kind === 'thread').length;
 	const markdown = [
-		`On the board of module "${BOARD_MODULE}" (one board per cohort), for ${options.windowMs / 1000} s: ${count(writers.length)} learners write ${options.postsPerWriter} posts each at random moments (the first a new thread three times in ten, otherwise a reply to another's thread of the burst: board, thread page, post, then the page the redirect leads to), while ${count(readers.length)} learners open the board ${options.visitsPerReader} times each and, when it shows new posts in the burst's threads, one of those threads. ${options.workers} worker process(es); server CPU ${ms(cpu / Math.max(1, requests))} per request.`,
+		`On the board of module "${BOARD_MODULE}" (one board per cohort), for ${options.windowMs / 1000} s: ${count(writers.length)} learners write ${options.postsPerWriter} posts each at random moments (the first a new thread three times in ten, otherwise a reply to another's thread of the burst: board, thread page, post, then the page the redirect leads to), while ${count(readers.length)} learners open the board (its first page: the 20 most active threads) ${options.visitsPerReader} times each and, when it shows new posts in the burst's threads, one of those threads. ${options.workers} worker process(es); server CPU ${ms(cpu / Math.max(1, requests))} per request.`,
 		'',
 		times.table(),
 		'',
-		`${count(acked.length)} posts acknowledged (${threadsOpened} new threads, ${acked.length - threadsOpened} replies); errors: ${errors}. Afterwards, in the database: every acknowledged post as sent, no other post in those threads, integrity_check and the invariants; then every learner's board page (${count(world.learners.length)} pages), its new-post count for each thread of the burst compared with the count that follows from the posts and what each learner was shown and wrote: ${checked.length === 0 ? 'all as expected' : `${checked.length} problems`}.`,
+		`${count(acked.length)} posts acknowledged (${threadsOpened} new threads, ${acked.length - threadsOpened} replies); errors: ${errors}. Afterwards, in the database: every acknowledged post as sent, no other post in those threads, integrity_check and the invariants; then every learner's board (${count(world.learners.length)} learners, every page of it), its new-post count for each thread of the burst compared with the count that follows from the posts and what each learner was shown and wrote: ${checked.length === 0 ? 'all as expected' : `${checked.length} problems`}.`,
 		'',
 		`${peak.line} Load average / CPU pressure: ${loadBefore} at the start, ${loadAfter} at the end.`
 	].join('\n');
@@ -210,9 +210,14 @@ async function checkBoards(
 
 	async function checkBoard(learner: Learner): Promise<string[]> {
 		const problems: string[] = [];
-		const answer = await request(url, learner, boardPath);
-		if ('error' in answer || answer.status !== 200) return [`board of ${learner.username}: ${'error' in answer ? answer.error : answer.status}`];
-		const onBoard = new Map(boardThreads(answer.text).map((t) => [t.id, t.unread]));
+		// every page of the board: the burst's threads may reach past the first
+		const onBoard = new Map<number, number>();
+		for (let page = 1, pages = 1; page <= pages; page++) {
+			const answer = await request(url, learner, `${boardPath}?page=${page}`);
+			if ('error' in answer || answer.status !== 200) return [`board page ${page} of ${learner.username}: ${'error' in answer ? answer.error : answer.status}`];
+			pages = boardPageCount(answer.text);
+			for (const thread of boardThreads(answer.text)) onBoard.set(thread.id, thread.unread);
+		}
 		const expected = expectedUnread(
 			posts.filter((p) => p.cohortId === learner.cohortId),
 			learner.id,

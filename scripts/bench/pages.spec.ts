@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFields, boardThreads, quizQuestions, shownPostIds } from './pages';
+import { answerFields, boardPageCount, boardThreads, quizQuestions, shownPostIds } from './pages';
 
 // markup as QuestionField.svelte, ThreadList.svelte and the thread page render it
 const QUIZ = `<form><input type="hidden" name="lang" value="vi"/>
@@ -57,6 +57,14 @@ describe('boardThreads', () => {
 			{ id: 7, unread: 0 },
 			{ id: 9, unread: 12 }
 		]);
+	});
+});
+
+describe('boardPageCount', () => {
+	it('reads the last page of the pager, 1 without one', () => {
+		const pager = `<nav class="pager" aria-label="Trang"><a href="/courses/k/m/discussions?page=1#threads" aria-current="page">1</a><a href="/courses/k/m/discussions?page=2#threads">2</a><a href="/courses/k/m/discussions?page=3#threads">3</a></nav>`;
+		expect(boardPageCount(pager)).toBe(3);
+		expect(boardPageCount('<ul class="thread-list"></ul>')).toBe(1);
 	});
 });
 

@@ -82,6 +82,11 @@ export function boardThreads(html: string): { id: number; unread: number }[] {
 	return threads;
 }
 
+/** How many pages a board's thread list has (its pager's last link; 1 without a pager). */
+export function boardPageCount(html: string): number {
+	return Math.max(1, ...[...html.matchAll(/\?page=(\d+)#threads"/g)].map((m) => Number(m[1])));
+}
+
 /** The ids of the posts a thread page shows. */
 export function shownPostIds(html: string): number[] {
 	return [...html.matchAll(/<li id="post-(\d+)"/g)].map((m) => Number(m[1]));

@@ -392,3 +392,44 @@ test.describe('without JavaScript', () => {
 		await expect(lan.locator(`#post-${replyId}`)).toContainText('Đã sửa khi không có JavaScript');
 	});
 });
+
+test.describe('a board of many threads', () => {
+	test.use({ serverEnv: { DISCUSSION_POSTS_PER_MINUTE: '1000' } });
+
+	test('lists 20 threads a page, the most active first, with a pager to the older ones', async ({ browser, app }) => {
+		seedCohort(app);
+		const lan = await learner(browser, app.url, 'nguyenthilan', 'Nguyễn Thị Lan');
+		for (let i = 1; i <= 21; i++) {
+			const posted = await lan.request.post(board, { headers: { origin: app.url, accept: 'text/html' }, form: { title: `Chủ đề số ${i}`, body: `Nội dung ${i}` }, maxRedirects: 0 });
+			expect(posted.status()).toBe(303);
+		}
+		expect(app.query(`SELECT count(*) AS n FROM thread`)).toEqual([{ n: 21 }]);
+
+		await lan.goto(board);
+		await expect(lan.getByRole('heading', { name: 'Các chủ đề (trang 1/2)' })).toBeVisible();
+		await expect(lan.locator('.thread-list > li')).toHaveCount(20);
+		await expect(lan.locator('.thread-list > li').first()).toContainText('Chủ đề số 21');
+		await expect(lan.getByText('Chủ đề số 1', { exact: true })).toHaveCount(0);
+		const pager = lan.getByRole('navigation', { name: 'Các trang danh sách chủ đề' });
+		await expect(pager.getByRole('link', { name: '1' })).toHaveAttribute('aria-current', 'page');
+		await expectAccessible(lan);
+
+		await pager.getByRole('link', { name: '2' }).click();
+		await expect(lan.getByRole('heading', { name: 'Các chủ đề (trang 2/2)' })).toBeVisible();
+		await expect(lan.locator('.thread-list > li')).toHaveCount(1);
+		await expect(lan.getByRole('link', { name: 'Chủ đề số 1', exact: true })).toBeVisible();
+		// the form to start a thread is still there on page 2
+		await expect(lan.getByRole('button', { name: 'Đăng chủ đề' })).toBeVisible();
+
+		// a reply brings the oldest thread back to the first page
+		await lan.getByRole('link', { name: 'Chủ đề số 1', exact: true }).click();
+		await postReply(lan, 'Vẫn còn giá trị.');
+		await lan.goto(board);
+		await expect(lan.locator('.thread-list > li').first()).toContainText('Chủ đề số 1');
+
+		// a page past the end (an old link) shows the last page, not an empty list
+		await lan.goto(`${board}?page=9`);
+		await expect(lan.getByRole('heading', { name: 'Các chủ đề (trang 2/2)' })).toBeVisible();
+		await expect(lan.locator('.thread-list > li')).toHaveCount(1);
+	});
+});

@@ -19,7 +19,10 @@ export interface BoardView {
 	course: { slug: string; title: string };
 	module: { slug: string; title: string; number: number } | null;
 	questions: string[];
+	/** the threads of one page of the board, and where that page is among them */
 	threads: ThreadSummary[];
+	page: number;
+	pages: number;
 	cohorts: { id: number; name: string }[];
 	canPost: boolean;
 	/** on the general board: the module boards, each with how many of its threads have news */

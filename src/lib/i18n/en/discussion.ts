@@ -6,6 +6,8 @@ export const messages: Record<keyof typeof vi, string> = {
 	'discussion.questionsTitle': 'Questions for discussion',
 	'discussion.moduleBoards': 'Discussions by module',
 	'discussion.threads': 'Threads',
+	'discussion.threadsPage': 'Threads (page {page} of {pages})',
+	'discussion.boardPages': 'Pages of the thread list',
 	'discussion.noThreads': 'No threads yet. Start the first one: share an experience or a question from your commune.',
 	'discussion.newPosts': '{n} new',
 	'discussion.pinned': 'Pinned',

@@ -4,6 +4,8 @@ export const messages = {
 	'discussion.questionsTitle': 'Câu hỏi thảo luận',
 	'discussion.moduleBoards': 'Thảo luận theo học phần',
 	'discussion.threads': 'Các chủ đề',
+	'discussion.threadsPage': 'Các chủ đề (trang {page}/{pages})',
+	'discussion.boardPages': 'Các trang danh sách chủ đề',
 	'discussion.noThreads': 'Chưa có chủ đề nào. Hãy mở chủ đề đầu tiên: chia sẻ một kinh nghiệm hoặc một câu hỏi từ xã, phường của bạn.',
 	'discussion.newPosts': '{n} bài mới',
 	'discussion.pinned': 'Ghim',

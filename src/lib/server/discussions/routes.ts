@@ -12,10 +12,11 @@ import { markCompleted } from '../tracking/service';
 import { getCatalog } from '../courses/current';
 import { getDb } from '../db';
 import { parseForm } from '../http/form';
+import { pageParam } from '../http/page-param';
 import { renderUntrustedMarkdown } from '../markdown/render';
 import { discussionScope } from './access';
 import { threadSchema } from './schemas';
-import { createThread, listThreads, postingWait, type Board } from './service';
+import { countThreads, createThread, listThreads, postingWait, THREADS_PER_PAGE, type Board } from './service';
 
 type BoardParams = { course: string; module?: string };
 
@@ -30,16 +31,20 @@ export function resolveBoard(event: RequestEvent<BoardParams>) {
 }
 
 /** A board page's view, all but the list of module boards (the general board's alone). */
-export function loadBoard(event: RequestEvent<BoardParams>): Omit<BoardView, 'moduleBoards'> {
-	const { user, db, course, module, scope, board } = resolveBoard(event);
+export function loadBoard(event: RequestEvent<BoardParams>, resolved = resolveBoard(event)): Omit<BoardView, 'moduleBoards'> {
+	const { user, db, course, module, scope, board } = resolved;
 	const cohorts = db
 		.prepare(`SELECT id, name FROM cohort WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
 		.all(JSON.stringify(scope.cohortIds)) as { id: number; name: string }[];
+	const pages = Math.max(1, Math.ceil(countThreads(db, board, scope) / THREADS_PER_PAGE));
+	const page = pageParam(event.url, pages);
 	return {
 		course: { slug: course.slug, title: course.title },
 		module: module && { slug: module.slug, title: module.title, number: module.number },
 		questions: module?.discussionQuestions ?? [],
-		threads: listThreads(db, board, scope, user.id),
+		threads: listThreads(db, board, scope, user.id, page),
+		page,
+		pages,
 		// posting needs a cohort to post in, unless the course shares its boards
 		cohorts: course.sharedDiscussions ? [] : cohorts,
 		canPost: course.sharedDiscussions || cohorts.length > 0

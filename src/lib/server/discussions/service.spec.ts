@@ -10,6 +10,7 @@ import { foldForSearch, toFtsQuery } from './search';
 import {
 	boardsWithNews,
 	countPosts,
+	countThreads,
 	createThread,
 	deletePost,
 	editPost,
@@ -25,6 +26,7 @@ import {
 	replyToThread,
 	repliesToMe,
 	searchPosts,
+	THREADS_PER_PAGE,
 	type Board
 } from './service';
 
@@ -164,6 +166,34 @@ describe('listThreads', () => {
 		expect(threads.map((t) => t.id)).toEqual([pinned, older, newer]);
 		expect(threads.map((t) => t.pinned)).toEqual([true, false, false]);
 		expect(threads[1]!.lastPostAt).toBe(T0 + 3000);
+	});
+
+	it('lists a page of threads at a time, in the same order, with their counts', () => {
+		const total = THREADS_PER_PAGE + 3;
+		const ids = Array.from({ length: total }, (_, i) => startThread(lan, { title: `Chủ đề ${i}` }, T0 + i * 1000).threadId);
+		const oldest = ids[0]!;
+		reply(minh, oldest, T0 + total * 1000);
+		setThreadFlag(db, ids[1]!, 'pinned', true, trainer.id, T0 + total * 1000 + 1);
+		const newestFirst = [...ids].reverse().filter((id) => id !== oldest && id !== ids[1]);
+		const expected = [ids[1]!, oldest, ...newestFirst];
+
+		const first = listThreads(db, MODULE_1, scopeOf(lan), lan.id, 1);
+		const second = listThreads(db, MODULE_1, scopeOf(lan), lan.id, 2);
+		expect(first.map((t) => t.id)).toEqual(expected.slice(0, THREADS_PER_PAGE));
+		expect(second.map((t) => t.id)).toEqual(expected.slice(THREADS_PER_PAGE));
+		expect(first[1]).toMatchObject({ id: oldest, replyCount: 1, unread: 1 });
+		expect(listThreads(db, MODULE_1, scopeOf(lan), lan.id, 3)).toEqual([]);
+		expect(countThreads(db, MODULE_1, scopeOf(lan))).toBe(total);
+	});
+
+	it('counts only the threads a scope sees', () => {
+		startThread(lan, {}, T0);
+		startThread(hoa, { cohortId: thaiBinh }, T0 + 1);
+		startThread(lan, { board: GENERAL }, T0 + 2);
+		expect(countThreads(db, MODULE_1, scopeOf(lan))).toBe(1);
+		expect(countThreads(db, MODULE_1, scopeOf(hoa))).toBe(1);
+		expect(countThreads(db, MODULE_1, scopeOf(admin))).toBe(2);
+		expect(countThreads(db, GENERAL, scopeOf(lan))).toBe(1);
 	});
 
 	it('counts replies, not the opening post, and names the author', () => {

@@ -9,6 +9,8 @@ import type { Scope } from './access';
 import { foldForSearch, snippet, toFtsQuery } from './search';
 
 export const POSTS_PER_PAGE = 25;
+/** Threads a board page lists: a board page costs the same however many threads the board holds. */
+export const THREADS_PER_PAGE = 20;
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_BODY_LENGTH = 20_000;
 /** More than `postsPerMinute` posts (default 5) in a minute from one account is slowed down. */
@@ -88,21 +90,37 @@ export interface ThreadSummary extends Thread {
 	unread: number;
 }
 
-export function listThreads(db: Db, board: Board, scope: Scope, readerId: number): ThreadSummary[] {
+/** How many threads of a board the scope sees (for the board's pager). */
+export function countThreads(db: Db, board: Board, scope: Scope): number {
+	const where = visibility(scope);
+	return db
+		.prepare(`SELECT count(*) FROM thread t WHERE t.course_id = ? AND t.module_slug IS ? AND ${where.sql}`)
+		.pluck()
+		.get(board.courseId, board.moduleSlug, ...where.params) as number;
+}
+
+/**
+ * One page of a board's threads, pinned first, then the most recently active. The page's threads
+ * are chosen first, so the per-thread counts are computed for those alone.
+ */
+export function listThreads(db: Db, board: Board, scope: Scope, readerId: number, page = 1): ThreadSummary[] {
 	const where = visibility(scope);
 	const rows = db
 		.prepare(
-			`SELECT t.*, u.display_name AS author_name, u.role AS author_role,
+			`WITH shown AS (
+			   SELECT t.id FROM thread t
+			   WHERE t.course_id = ? AND t.module_slug IS ? AND ${where.sql}
+			   ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC LIMIT ? OFFSET ?)
+			 SELECT t.*, u.display_name AS author_name, u.role AS author_role,
 			   (SELECT count(*) - 1 FROM post p WHERE p.thread_id = t.id) AS reply_count,
 			   (SELECT count(*) FROM post p WHERE p.thread_id = t.id AND p.author_id != ?
 			      AND p.deleted_at IS NULL AND p.hidden_at IS NULL
 			      AND p.id > coalesce(r.last_read_post_id, 0)) AS unread
-			 FROM thread t JOIN user u ON u.id = t.author_id
+			 FROM shown JOIN thread t ON t.id = shown.id JOIN user u ON u.id = t.author_id
 			 LEFT JOIN thread_read r ON r.thread_id = t.id AND r.user_id = ?
-			 WHERE t.course_id = ? AND t.module_slug IS ? AND ${where.sql}
 			 ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC`
 		)
-		.all(readerId, readerId, board.courseId, board.moduleSlug, ...where.params) as (ThreadRow & {
+		.all(board.courseId, board.moduleSlug, ...where.params, THREADS_PER_PAGE, (page - 1) * THREADS_PER_PAGE, readerId, readerId) as (ThreadRow & {
 		author_name: string;
 		author_role: string;
 		reply_count: number;

@@ -9,8 +9,9 @@ import type { Actions, PageServerLoad } from './$types';
 export const csr = false;
 
 export const load = ((event) => {
-	const board = loadBoard(event);
-	const { user, db, course, scope } = resolveBoard(event);
+	const resolved = resolveBoard(event);
+	const board = loadBoard(event, resolved);
+	const { user, db, course, scope } = resolved;
 	const news = boardsWithNews(db, course.slug, scope, user.id);
 	const moduleBoards = course.modules.map((m) => ({ slug: m.slug, title: m.title, news: news.get(m.slug) ?? 0 }));
 	return { board: new RenderedOnServer({ ...board, moduleBoards }), scriptSrc: discussionScript.src };

@@ -22,6 +22,7 @@ import {
 import { MAX_REPORT_REASON, reportPost, setPostHidden, setThreadFlag } from '$lib/server/discussions/moderation';
 import { discussionScript } from '$lib/server/discussions/script';
 import { parseForm } from '$lib/server/http/form';
+import { pageParam } from '$lib/server/http/page-param';
 import { RenderedOnServer } from '$lib/rendered-on-server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -50,7 +51,7 @@ export const load = ((event) => {
 	if (postParam && !event.url.searchParams.has('page')) {
 		redirect(303, `${event.url.pathname}?page=${pageOfPost(db, thread.id, postParam)}#post-${postParam}`);
 	}
-	const page = Math.min(pages, Math.max(1, Number(event.url.searchParams.get('page')) || 1));
+	const page = pageParam(event.url, pages);
 	const posts = listPosts(db, thread.id, page);
 	// the thread still shows when the database cannot take writes; only the read mark waits
 	if (posts.length) writeIfPossible(() => markRead(db, user.id, thread.id, posts.at(-1)!.id));
