@@ -33,10 +33,12 @@ export function compress(body: Uint8Array, encoding: Encoding): Buffer {
 }
 
 /**
- * Recently sent pages, compressed. A lesson's HTML is byte for byte the same for every learner at
- * the same point (it carries no nonce and no name), and compressing it is the largest single cost
- * of serving it. Pages are found by SvelteKit's ETag (a hash of the page) and checked byte for
- * byte before the stored bytes are reused, so a hash collision only costs a compression.
+ * Recently sent pages, compressed: compressing a long lesson is the largest single cost of serving
+ * it (about 1 ms for 28 KB). A signed-in page names its reader in the footer, so a stored page is
+ * reused when the same page goes out again unchanged: a reload, a return to a lesson, the same
+ * learner on two devices, and every page a signed-out visitor sees. Pages are found by SvelteKit's
+ * ETag (a hash of the page) and checked byte for byte before the stored bytes are reused, so a
+ * hash collision only costs a compression.
  */
 export class CompressedPages {
 	#entries = new Map<string, { body: Uint8Array; compressed: Buffer }>();
