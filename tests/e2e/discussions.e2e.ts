@@ -433,3 +433,68 @@ test.describe('a board of many threads', () => {
 		await expect(lan.locator('.thread-list > li')).toHaveCount(1);
 	});
 });
+
+test.describe('drafts kept in the browser', () => {
+	test.use({ serverEnv: { DISCUSSION_POSTS_PER_MINUTE: '1000' } });
+
+	test('text being written survives a closed page and a failed send, is gone once posted, and stays with its author', async ({ browser, app }) => {
+		seedCohort(app);
+		const lan = await learner(browser, app.url, 'nguyenthilan', 'Nguyễn Thị Lan');
+		const context = lan.context();
+
+		// a new thread typed, then the page closed before sending
+		await lan.goto(board);
+		await lan.getByLabel('Tiêu đề').fill('Nhóm đồng đẳng ở phường');
+		await lan.getByLabel('Nội dung').fill('Chúng tôi họp mỗi tháng một lần.');
+		await lan.close();
+		let page = await context.newPage();
+		await page.goto(board);
+		await expect(page.getByRole('status').filter({ hasText: 'chưa được gửi đi' })).toBeVisible();
+		await expect(page.getByLabel('Tiêu đề')).toHaveValue('Nhóm đồng đẳng ở phường');
+		await expect(page.getByLabel('Nội dung')).toHaveValue('Chúng tôi họp mỗi tháng một lần.');
+		await expectAccessible(page);
+
+		// sent: the thread is there, and the board's form is empty the next time
+		await page.getByRole('button', { name: 'Đăng chủ đề' }).click();
+		await page.waitForURL(/\/discussions\/\d+$/);
+		const threadPath = new URL(page.url()).pathname;
+		await page.goto(board);
+		await expect(page.getByLabel('Tiêu đề')).toHaveValue('');
+		await expect(page.getByRole('status').filter({ hasText: 'chưa được gửi đi' })).toHaveCount(0);
+
+		// a reply whose sending fails (no connection) is there when the learner comes back
+		await page.goto(threadPath);
+		await page.getByLabel('Nội dung').fill('Bổ sung: mời cả cán bộ y tế xã.');
+		await page.route('**/*reply*', (route) => route.abort('internetdisconnected'));
+		await page.getByRole('button', { name: 'Gửi trả lời' }).click().catch(() => {});
+		await page.waitForTimeout(500);
+		await page.unroute('**/*reply*');
+		await page.goto(threadPath);
+		await expect(page.getByLabel('Nội dung')).toHaveValue('Bổ sung: mời cả cán bộ y tế xã.');
+		expect(app.query(`SELECT count(*) AS n FROM post`)).toEqual([{ n: 1 }]);
+
+		// discarded on request
+		await page.getByRole('button', { name: 'Xoá bản nháp' }).click();
+		await expect(page.getByLabel('Nội dung')).toHaveValue('');
+		await page.reload();
+		await expect(page.getByLabel('Nội dung')).toHaveValue('');
+
+		// typed again and posted: once the reply shows, the draft is gone
+		await postReply(page, 'Bổ sung: mời cả cán bộ y tế xã.');
+		expect(app.query(`SELECT count(*) AS n FROM post`)).toEqual([{ n: 2 }]);
+		await page.goto(threadPath);
+		await expect(page.getByLabel('Nội dung')).toHaveValue('');
+
+		// another official signing in on the same computer does not see Lan's draft
+		await page.goto(board);
+		await page.getByLabel('Nội dung').fill('Bản nháp riêng của Lan');
+		await page.waitForTimeout(600);
+		await page.getByRole('button', { name: 'Đăng xuất' }).click();
+		await expect(page).toHaveURL(/\/login$/);
+		await registerLearner(page, { username: 'tranvanminh', name: 'Trần Văn Minh' });
+		await page.waitForURL(/\/courses$/);
+		await page.goto(board);
+		await expect(page.getByLabel('Nội dung')).toHaveValue('');
+		await expect(page.getByRole('status').filter({ hasText: 'chưa được gửi đi' })).toHaveCount(0);
+	});
+});

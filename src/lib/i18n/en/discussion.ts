@@ -8,6 +8,8 @@ export const messages: Record<keyof typeof vi, string> = {
 	'discussion.threads': 'Threads',
 	'discussion.threadsPage': 'Threads (page {page} of {pages})',
 	'discussion.boardPages': 'Pages of the thread list',
+	'discussion.draftRestored': 'What you were writing on this device is back. It has not been sent yet.',
+	'discussion.draftDiscard': 'Discard draft',
 	'discussion.noThreads': 'No threads yet. Start the first one: share an experience or a question from your commune.',
 	'discussion.newPosts': '{n} new',
 	'discussion.pinned': 'Pinned',

@@ -6,6 +6,8 @@ export const messages = {
 	'discussion.threads': 'Các chủ đề',
 	'discussion.threadsPage': 'Các chủ đề (trang {page}/{pages})',
 	'discussion.boardPages': 'Các trang danh sách chủ đề',
+	'discussion.draftRestored': 'Đã khôi phục phần bạn soạn dở trên máy này, chưa được gửi đi.',
+	'discussion.draftDiscard': 'Xoá bản nháp',
 	'discussion.noThreads': 'Chưa có chủ đề nào. Hãy mở chủ đề đầu tiên: chia sẻ một kinh nghiệm hoặc một câu hỏi từ xã, phường của bạn.',
 	'discussion.newPosts': '{n} bài mới',
 	'discussion.pinned': 'Ghim',
