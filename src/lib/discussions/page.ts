@@ -124,7 +124,11 @@ function keepDraft(form: HTMLFormElement, store: DraftStore) {
 		const shown = [...document.querySelectorAll('[id^="post-"]')].map((post) => Number(post.id.slice('post-'.length)) || 0);
 		writeDraft(store, key, { fields: typed(), savedAt: Date.now(), sent: { at: Date.now(), lastPostId: Math.max(0, ...shown) } });
 	});
-	// the tab is closed or the phone switches apps: keep what was typed since the last pause
+	// the phone switches to another app (where it may drop the tab) or the tab is closed: keep what
+	// was typed since the last pause
+	document.addEventListener('visibilitychange', () => {
+		if (document.visibilityState === 'hidden') save();
+	});
 	window.addEventListener('pagehide', save);
 	// back from the browser's page cache after a send that did not get through: a draft again
 	window.addEventListener('pageshow', (event) => {
