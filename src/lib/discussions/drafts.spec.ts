@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	DRAFT_MAX_AGE_MS,
 	DRAFT_PREFIX,
+	draftKey,
 	dropOldDrafts,
 	readDraft,
 	removeDraft,
@@ -91,5 +92,18 @@ describe('recognising that a sent post arrived', () => {
 		expect(threadArrived(sentThread, 'Một chủ đề khác')).toBe(false);
 		expect(threadArrived({ ...sentThread, sent: undefined }, 'Kinh nghiệm ở phường')).toBe(false);
 		expect(threadArrived({ ...sentThread, fields: { title: '', body: 'x' } }, '')).toBe(false);
+	});
+});
+
+describe('draftKey', () => {
+	it('files drafts by user, kind and place, so no two meet', () => {
+		const keys = [
+			draftKey.newThread('lan', '/courses/k/m/discussions'),
+			draftKey.newThread('minh', '/courses/k/m/discussions'),
+			draftKey.newThread('lan', '/courses/k/discussions'),
+			draftKey.reply('lan', 4),
+			draftKey.reply('lan', 5)
+		];
+		expect(new Set(keys).size).toBe(keys.length);
 	});
 });

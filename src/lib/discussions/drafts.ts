@@ -30,6 +30,15 @@ export interface DraftStore {
 	key(index: number): string | null;
 }
 
+/**
+ * The keys drafts are filed under, built on the server for the forms (`data-draft`) and for the
+ * page a new thread arrives on (`data-draft-done`): both sides must build the same key.
+ */
+export const draftKey = {
+	newThread: (username: string, boardPath: string) => `${username}|thread|${boardPath}`,
+	reply: (username: string, threadId: number) => `${username}|reply|${threadId}`
+};
+
 export function hasText(fields: DraftFields): boolean {
 	return Object.values(fields).some((value) => value.trim() !== '');
 }

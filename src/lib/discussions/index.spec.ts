@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { threadAction } from './index';
+import { boardPath, threadAction } from './index';
 
 describe('threadAction', () => {
 	it('keeps the page in the address so a refused post shows the same posts', () => {
@@ -20,5 +20,12 @@ describe('threadAction', () => {
 		expect([...url.searchParams.keys()].find((key) => key.startsWith('/'))).toBe('/reply');
 		expect(url.searchParams.get('page')).toBe('2');
 		expect(url.hash).toBe('#reply');
+	});
+});
+
+describe('boardPath', () => {
+	it('addresses a module board and the course’s general board', () => {
+		expect(boardPath('k', 'thao-luan')).toBe('/courses/k/thao-luan/discussions');
+		expect(boardPath('k', null)).toBe('/courses/k/discussions');
 	});
 });

@@ -14,6 +14,11 @@ export interface ThreadSummary {
 	unread: number;
 }
 
+/** The address of a board: a module's, or the course's general one (`moduleSlug` null). */
+export function boardPath(courseSlug: string, moduleSlug: string | null): string {
+	return moduleSlug ? `/courses/${courseSlug}/${moduleSlug}/discussions` : `/courses/${courseSlug}/discussions`;
+}
+
 /** What a board page (a module's or the course's general one) renders. */
 export interface BoardView {
 	course: { slug: string; title: string };
@@ -24,6 +29,8 @@ export interface BoardView {
 	page: number;
 	pages: number;
 	cohorts: { id: number; name: string }[];
+	/** where the browser keeps the new-thread form's draft (./drafts.ts draftKey) */
+	draftKey: string;
 	canPost: boolean;
 	/** on the general board: the module boards, each with how many of its threads have news */
 	moduleBoards: { slug: string; title: string; news: number }[];

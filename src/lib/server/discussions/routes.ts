@@ -2,7 +2,8 @@
 // (the course's general board and each module's board).
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { translate } from '$lib/server/i18n';
-import type { BoardView } from '$lib/discussions';
+import { boardPath, type BoardView } from '$lib/discussions';
+import { draftKey } from '$lib/discussions/drafts';
 import { requireUser } from '../auth/guard';
 import { requireCourse, requireModule } from '../courses/access';
 import { lessonActivityId } from '../courses/catalog';
@@ -47,6 +48,7 @@ export function loadBoard(event: RequestEvent<BoardParams>, resolved = resolveBo
 		pages,
 		// posting needs a cohort to post in, unless the course shares its boards
 		cohorts: course.sharedDiscussions ? [] : cohorts,
+		draftKey: draftKey.newThread(user.username, boardPath(course.slug, module?.slug ?? null)),
 		canPost: course.sharedDiscussions || cohorts.length > 0
 	};
 }

@@ -24,6 +24,8 @@ import { discussionScript } from '$lib/server/discussions/script';
 import { parseForm } from '$lib/server/http/form';
 import { pageParam } from '$lib/server/http/page-param';
 import { RenderedOnServer } from '$lib/rendered-on-server';
+import { boardPath } from '$lib/discussions';
+import { draftKey } from '$lib/discussions/drafts';
 import type { Actions, PageServerLoad } from './$types';
 
 function resolveThread(event: RequestEvent<{ course: string; thread: string }>) {
@@ -62,7 +64,12 @@ export const load = ((event) => {
 	// everything only the server renders with: this page sends no data to the browser
 	const view = {
 		course: { slug: course.slug, title: course.title },
-		board: module ? { href: `/courses/${course.slug}/${module.slug}/discussions`, title: module.title } : null,
+		board: module ? { href: boardPath(course.slug, module.slug), title: module.title } : null,
+		// the drafts the browser keeps: this thread's reply, and a new thread on its board that lands here
+		drafts: {
+			reply: draftKey.reply(user.username, thread.id),
+			newThread: draftKey.newThread(user.username, boardPath(course.slug, thread.moduleSlug))
+		},
 		thread: { id: thread.id, title: thread.title, locked: thread.locked, pinned: thread.pinned, hidden: thread.hidden },
 		posts: posts.map((p) => ({
 			id: p.id,
