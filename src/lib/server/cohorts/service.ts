@@ -104,6 +104,13 @@ export function findCohortByCode(db: Db, code: string): Cohort | null {
 }
 
 /** Admins see every cohort; trainers the cohorts they teach; learners the ones they belong to. */
+/** Cohort names by id, in id order: what a form's cohort picker lists. */
+export function cohortNames(db: Db, ids: number[]): { id: number; name: string }[] {
+	return db
+		.prepare('SELECT id, name FROM cohort WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
+		.all(JSON.stringify(ids)) as { id: number; name: string }[];
+}
+
 export function listCohortsForUser(db: Db, user: Pick<User, 'id' | 'role'>): Cohort[] {
 	const rows = (
 		user.role === 'admin'

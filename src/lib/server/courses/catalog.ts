@@ -4,12 +4,12 @@ import { writeIfPossible } from '../db/errors';
 import type { Db } from '../db/open';
 import { loadCourses, type Course, type Module } from './loader';
 import type { LoadError } from './problems';
-import type { ModuleActivity } from '../tracking/progress';
+import type { ActivityKind, ModuleActivity } from '../tracking/status';
 import { attachmentsRevision, listAttachments, type Attachment } from '../scorm/store';
 
 export interface CatalogActivity {
 	id: number;
-	kind: 'lesson' | 'quiz' | 'scorm';
+	kind: ActivityKind;
 	courseSlug: string;
 	moduleSlug: string;
 }

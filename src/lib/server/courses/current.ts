@@ -4,6 +4,7 @@ import { config } from '../config';
 import { getDb } from '../db';
 import { writeIfPossible } from '../db/errors';
 import type { Db } from '../db/open';
+import { recordMissedMilestones, useCatalog } from '../tracking/completion';
 import { buildCatalog, withScorm, type Catalog } from './catalog';
 
 /** Tells the other server processes sharing the database that the courses were read again. */
@@ -28,9 +29,13 @@ export function catalogHolder(db: () => Db, coursesDir: () => string): CatalogHo
 		// noted first: a reload elsewhere while this one reads the files is caught next time
 		seenMark = catalogReloadMark(db());
 		current = buildCatalog(db(), coursesDir());
+		// completion finds an activity's module through this catalog; completions that the rows
+		// show but nobody recorded (older databases, a course edit) are recorded now
+		useCatalog(db(), holder.get);
+		writeIfPossible(() => recordMissedMilestones(db(), current!));
 		return current;
 	};
-	return {
+	const holder: CatalogHolder = {
 		get() {
 			if (!current || catalogReloadMark(db()) !== seenMark) load();
 			// Markdown is read when reloaded; SCORM attachments can change at any time, from any process
@@ -42,6 +47,7 @@ export function catalogHolder(db: () => Db, coursesDir: () => string): CatalogHo
 			return load();
 		}
 	};
+	return holder;
 }
 
 const holder = catalogHolder(getDb, () => config.coursesDir);

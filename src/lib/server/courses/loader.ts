@@ -9,7 +9,7 @@ import type { LoadError, Problem } from './problems';
 import { courseSchema, lessonSchema } from './schema';
 import { parseQuiz } from '../quiz/parse';
 import type { Quiz } from '../quiz/types';
-import type { ModuleCompletionRule } from '../tracking/progress';
+import type { ModuleCompletionRule } from '../tracking/status';
 
 export interface Module {
 	/** the folder name without its number: the module's identity in URLs and tracking, so

@@ -11,7 +11,9 @@ import { setThreadFlag } from '../discussions/moderation';
 import { createThread, replyToThread, type Board } from '../discussions/service';
 import { saveResponses, startAttempt, submitAttempt } from '../quiz/attempts';
 import { learnerCourseProgress } from '../tracking/course-progress';
-import { markCompleted, recordHeartbeat, recordLaunch } from '../tracking/service';
+import { useCatalog } from '../tracking/completion';
+import { recordHeartbeat } from '../tracking/reading';
+import { openAttempt } from '../tracking/record';
 import { insertUser } from '../users/service';
 import { itemParams } from './answers';
 import { DAY, HOUR, MINUTE, planLearner, studyTime, type LearnerPlan, type ModuleInfo, type TimedAction } from './plan';
@@ -165,7 +167,10 @@ export function generateDemo(db: Db, catalog: Catalog, course: Course, options: 
 	}
 	// everyone's actions in the order they happened, so ids, "new posts" and replies follow time
 	const actions = plans.flatMap((plan) => plan.actions).sort((a, b) => a.at - b.at || a.who - b.who || a.seq - b.seq);
-	return db.transaction(() => play(forReplay(db), catalog, course, options, modules, plans, actions)).immediate();
+	const replay = forReplay(db);
+	// completions are derived as on the server: the demo's modules and courses complete through tracking/completion
+	useCatalog(replay, () => catalog);
+	return db.transaction(() => play(replay, catalog, course, options, modules, plans, actions)).immediate();
 }
 
 function play(
@@ -278,8 +283,6 @@ function play(
 			}
 			reply(thread, userId, bodyMd, quoteOf, action.at);
 		}
-		// as completeByPosting does after a post on a board: a discussion module's lesson is done
-		if (info?.module.completion === 'discussion') markCompleted(db, userId, info.lessonActivityId, action.at);
 	}
 
 	function run(action: TimedAction) {
@@ -297,7 +300,7 @@ function play(
 				return;
 			}
 			case 'launch':
-				recordLaunch(db, userId, modules[action.module]!.lessonActivityId, action.at);
+				openAttempt(db, userId, modules[action.module]!.lessonActivityId, { countsAsAttempt: false }, action.at);
 				return;
 			case 'beat': {
 				const info = modules[action.module]!;

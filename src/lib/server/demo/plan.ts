@@ -6,7 +6,7 @@ import type { Module } from '../courses/loader';
 import { gradeAttempt, keptPercent, type GradedAttempt } from '../quiz/grade';
 import { drawSnapshot } from '../quiz/snapshot';
 import type { Quiz, Response } from '../quiz/types';
-import { MAX_HEARTBEAT_CREDIT_MS } from '../tracking/service';
+import { MAX_HEARTBEAT_CREDIT_MS } from '../tracking/reading';
 import { answerQuestion, chanceOfRightAnswer, type ItemParams } from './answers';
 import { makePerson, type DemoPerson } from './people';
 import { Dice, seededRandom } from './random';

@@ -5,6 +5,7 @@ import { renderUntrustedMarkdown } from '../markdown/render';
 import { recordFailure, retryAfterMs, type ThrottlePolicy } from '../auth/throttle';
 import { htmlToText } from '../markdown/render';
 import { config } from '../config';
+import { recordPosting } from '../tracking/posting';
 import type { Scope } from './access';
 import { foldForSearch, snippet, toFtsQuery } from './search';
 
@@ -201,6 +202,7 @@ export function createThread(db: Db, input: NewThread, now = Date.now()): { thre
 			const threadId = Number(lastInsertRowid);
 			const postId = insertPost(db, threadId, input.authorId, input.bodyMd, null, title, now);
 			countPost(db, input.authorId, now);
+			recordPosting(db, input.authorId, input.board.courseId, input.board.moduleSlug, now);
 			return { threadId, postId };
 		})
 		.immediate();
@@ -249,6 +251,7 @@ export function replyToThread(
 			const postId = insertPost(db, thread.id, input.authorId, input.bodyMd, quote, '', now);
 			db.prepare('UPDATE thread SET last_post_at = ? WHERE id = ?').run(now, thread.id);
 			countPost(db, input.authorId, now);
+			recordPosting(db, input.authorId, thread.courseId, thread.moduleSlug, now);
 			return { ok: true, postId };
 		})
 		.immediate();

@@ -415,7 +415,8 @@ describe('submitAttempt', () => {
 	it.each([
 		{ grading: 'highest', first: HALF, second: ALL_RIGHT, kept: 100, success: 'passed' },
 		{ grading: 'highest', first: ALL_RIGHT, second: HALF, kept: 100, success: 'passed' },
-		{ grading: 'latest', first: ALL_RIGHT, second: HALF, kept: 50, success: 'failed' },
+		// a pass is never undone: a later failing attempt leaves the score the learner passed with
+		{ grading: 'latest', first: ALL_RIGHT, second: HALF, kept: 100, success: 'passed' },
 		{ grading: 'latest', first: HALF, second: ALL_RIGHT, kept: 100, success: 'passed' },
 		{ grading: 'first', first: HALF, second: ALL_RIGHT, kept: 50, success: 'failed' },
 		{ grading: 'average', first: HALF, second: ALL_RIGHT, kept: 75, success: 'passed' },

@@ -3,7 +3,8 @@
 // and many connections at once still give exactly one attempt in progress, one grading per
 // attempt, and never more attempts than the quiz allows.
 import type { Db } from '../db/open';
-import { logEvent, recordLaunch, recordQuizOutcome } from '../tracking/service';
+import { applyResult, openAttempt } from '../tracking/record';
+import { logEvent } from '../tracking/service';
 import { gradeAttempt, keptPercent } from './grade';
 import { drawSnapshot, type Random, type SnapshotQuestion } from './snapshot';
 import type { GradingMethod, Quiz, Response } from './types';
@@ -11,6 +12,9 @@ import type { GradingMethod, Quiz, Response } from './types';
 /** Saves and submissions that reach the server this long after the deadline still count:
  * they were sent in time over a slow connection. */
 export const DEADLINE_GRACE_MS = 15_000;
+/** The page's countdown may submit this much before the deadline (its clock runs from the
+ * server's, give or take a request's travel) and still count as closed by time being up. */
+export const COUNTDOWN_EARLY_MS = 2_000;
 /** Time on task credited for one attempt when the quiz is untimed: a forgotten tab is not study. */
 export const UNTIMED_ATTEMPT_TIME_CAP_MS = 90 * 60_000;
 
@@ -138,8 +142,16 @@ export function savedResponses(db: Db, attemptId: number): Map<string, Response>
 	return new Map(rows.map((r) => [r.question_id, JSON.parse(r.response) as Response]));
 }
 
+/** The deadline rule, in one place: saves and submissions count until the deadline plus its
+ * grace; after that the attempt is graded on what was saved in time. */
 export const isPastDeadline = (attempt: Pick<Attempt, 'deadlineAt'>, now: number) =>
 	attempt.deadlineAt !== null && now > attempt.deadlineAt + DEADLINE_GRACE_MS;
+
+/** Who closes an attempt submitted now: time, when the page says time is up and the server's
+ * clock agrees; otherwise the learner. */
+export function closedByAt(attempt: Pick<Attempt, 'deadlineAt'>, pageSaysTimeUp: boolean, now: number): 'learner' | 'deadline' {
+	return pageSaysTimeUp && attempt.deadlineAt !== null && now >= attempt.deadlineAt - COUNTDOWN_EARLY_MS ? 'deadline' : 'learner';
+}
 
 export type StartResult =
 	| { ok: true; attempt: Attempt; resumed: boolean }
@@ -193,12 +205,7 @@ export function startAttempt(
 			);
 			snapshot.forEach((question, i) => listQuestion.run(lastInsertRowid, question.id, i + 1, question.points));
 			// the quiz's tracking row: in progress, with the attempt counted (logs 'launched')
-			recordLaunch(db, userId, activityId, now, { attempt: n + 1 });
-			db.prepare('UPDATE tracking SET attempts = ? WHERE user_id = ? AND activity_id = ?').run(
-				n + 1,
-				userId,
-				activityId
-			);
+			openAttempt(db, userId, activityId, { countsAsAttempt: true, detail: { attempt: n + 1 } }, now);
 			// the row as written, without reading back and parsing the snapshot just serialised
 			const attempt: Attempt = {
 				id: Number(lastInsertRowid),
@@ -268,19 +275,24 @@ export type SubmitResult =
 /**
  * Submits an attempt: saves the answers sent with it (unless the deadline has passed), then
  * grades. Submitting an attempt already graded returns it unchanged: the call is idempotent.
+ * Given the attempt the caller already read, its question snapshot is not read and parsed again
+ * (questions never change once drawn); its status is always read afresh inside the transaction.
  */
 export function submitAttempt(
 	db: Db,
-	attemptId: number,
+	attemptOrId: Attempt | number,
 	responses: Map<string, Response | null>,
 	now = Date.now(),
-	/** 'deadline' when the page's countdown submitted it, time being up */
+	/** 'deadline' when the page's countdown submitted it and closedByAt agreed that time is up */
 	closedBy: 'learner' | 'deadline' = 'learner'
 ): SubmitResult {
+	const attemptId = typeof attemptOrId === 'number' ? attemptOrId : attemptOrId.id;
 	return db
 		.transaction((): SubmitResult => {
-			const attempt = getAttempt(db, attemptId)!;
-			if (attempt.status === 'submitted') return { ok: true, attempt, alreadySubmitted: true };
+			const state = db.prepare('SELECT status FROM quiz_attempt WHERE id = ?').pluck().get(attemptId) as Attempt['status'] | undefined;
+			if (state === undefined) throw new Error(`no quiz attempt ${attemptId}`);
+			if (state === 'submitted') return { ok: true, attempt: getAttempt(db, attemptId)!, alreadySubmitted: true };
+			const attempt = typeof attemptOrId === 'number' ? getAttempt(db, attemptId)! : { ...attemptOrId, status: state };
 			if (isPastDeadline(attempt, now)) {
 				// graded with what was saved in time; what came with this late request is not counted
 				return { ok: false, reason: 'expired', attempt: closeAttempt(db, attempt, 'deadline', now) };
@@ -334,17 +346,18 @@ function closeAttempt(db: Db, attempt: Attempt, closedBy: 'learner' | 'deadline'
 			 WHERE user_id = ? AND activity_id = ? AND status = 'submitted' ORDER BY number`
 		)
 		.all(attempt.userId, attempt.activityId) as { number: number; percent: number }[];
+	// the quiz's row keeps the score its grading method keeps; a pass, once reached, stays (merge.ts)
 	const kept = keptPercent(attempt.grading, graded)!;
 	const spent = submittedAt - attempt.startedAt;
-	recordQuizOutcome(
+	applyResult(
 		db,
 		attempt.userId,
 		attempt.activityId,
 		{
-			percent: kept,
-			passed: kept >= attempt.passPercent,
-			attempts: graded.length,
-			timeMs: Math.max(0, attempt.deadlineAt === null ? Math.min(spent, UNTIMED_ATTEMPT_TIME_CAP_MS) : spent)
+			completion: 'completed',
+			success: kept >= attempt.passPercent ? 'passed' : 'failed',
+			score: { raw: kept, min: 0, max: 100, scaled: kept / 100 },
+			addTimeMs: Math.max(0, attempt.deadlineAt === null ? Math.min(spent, UNTIMED_ATTEMPT_TIME_CAP_MS) : spent)
 		},
 		now
 	);

@@ -13,7 +13,8 @@ import { openDatabase, type Db } from '../db/open';
 import { startAttempt, submitAttempt } from '../quiz/attempts';
 import { parseQuiz } from '../quiz/parse';
 import type { Response } from '../quiz/types';
-import { markCompleted, recordHeartbeat, recordLaunch } from '../tracking/service';
+import { recordHeartbeat } from '../tracking/reading';
+import { applyResult, openAttempt } from '../tracking/record';
 import { insertUser, type User } from '../users/service';
 import { loadCohortCourse } from './cohort-course';
 import { activityByDay, moduleRows, scoreDistributions } from './course-report';
@@ -71,19 +72,19 @@ beforeEach(() => {
 	add('cuong', 'Lê Văn Cường', 'Đoàn TN phường Hiến Nam', 'phường Hiến Nam');
 	add('dung', 'Phạm Thị Dung', 'Đoàn TN phường Hiến Nam', 'phường Hiến Nam');
 	// An: both modules complete; 20 min reading module 1; quiz 50% (a pass) then 100% (kept: 100)
-	recordLaunch(db, people.an!.id, id('gioi-thieu', 'lesson'), T0);
-	markCompleted(db, people.an!.id, id('gioi-thieu', 'lesson'), T0 + 60_000);
-	recordLaunch(db, people.an!.id, id('khung-phap-ly', 'lesson'), T0 + DAY);
+	openAttempt(db, people.an!.id, id('gioi-thieu', 'lesson'), { countsAsAttempt: false }, T0);
+	applyResult(db, people.an!.id, id('gioi-thieu', 'lesson'), { completion: 'completed' }, T0 + 60_000);
+	openAttempt(db, people.an!.id, id('khung-phap-ly', 'lesson'), { countsAsAttempt: false }, T0 + DAY);
 	for (let beat = 1; beat <= 40; beat++) recordHeartbeat(db, people.an!.id, id('khung-phap-ly', 'lesson'), { activeMs: 30_000, location: null, reachedEnd: false }, T0 + DAY + beat * 30_000);
-	markCompleted(db, people.an!.id, id('khung-phap-ly', 'lesson'), T0 + DAY + 21 * 60_000);
+	applyResult(db, people.an!.id, id('khung-phap-ly', 'lesson'), { completion: 'completed' }, T0 + DAY + 21 * 60_000);
 	takeQuiz(people.an!, 1, T0 + DAY + 30 * 60_000);
 	takeQuiz(people.an!, 2, T0 + 2 * DAY);
 	// Bình: module 0 complete; module 1 read but quiz failed (0%)
-	markCompleted(db, people.binh!.id, id('gioi-thieu', 'lesson'), T0 + DAY);
-	markCompleted(db, people.binh!.id, id('khung-phap-ly', 'lesson'), T0 + DAY);
+	applyResult(db, people.binh!.id, id('gioi-thieu', 'lesson'), { completion: 'completed' }, T0 + DAY);
+	applyResult(db, people.binh!.id, id('khung-phap-ly', 'lesson'), { completion: 'completed' }, T0 + DAY);
 	takeQuiz(people.binh!, 0, T0 + DAY);
 	// Cường: opened module 0 only
-	recordLaunch(db, people.cuong!.id, id('gioi-thieu', 'lesson'), T0 + 2 * DAY);
+	openAttempt(db, people.cuong!.id, id('gioi-thieu', 'lesson'), { countsAsAttempt: false }, T0 + 2 * DAY);
 	// Dung: nothing yet
 });
 

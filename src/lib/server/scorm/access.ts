@@ -7,7 +7,7 @@ import { findModule, type Catalog } from '../courses/catalog';
 import type { Course, Module } from '../courses/loader';
 import type { Db } from '../db/open';
 import type { User } from '../users/service';
-import { isActivityDone } from '../tracking/progress';
+import { isActivityDone } from '../tracking/status';
 import type { Tracking } from '../tracking/service';
 import type { Attachment, ScoActivity } from './store';
 
@@ -40,7 +40,7 @@ export function requireAttachment(db: Db, catalog: Catalog, user: User, id: stri
  * done yet, else the first part not done, else the first part. */
 export function findSco(attachment: Attachment, identifier: string | null, tracking: Map<number, Tracking> = new Map()): ScoActivity | undefined {
 	if (identifier !== null) return attachment.scos.find((sco) => sco.identifier === identifier);
-	const done = (sco: ScoActivity) => isActivityDone('scorm', tracking.get(sco.activityId), 'quiz-passed');
+	const done = (sco: ScoActivity) => isActivityDone('scorm', tracking.get(sco.activityId));
 	const lastOpened = attachment.scos
 		.filter((sco) => tracking.get(sco.activityId)?.lastAccessedAt)
 		.sort((a, b) => tracking.get(b.activityId)!.lastAccessedAt! - tracking.get(a.activityId)!.lastAccessedAt!)[0];

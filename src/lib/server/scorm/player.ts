@@ -2,28 +2,19 @@
 // SCO to launch with the data model it starts from.
 import type { Db } from '../db/open';
 import { getTrackingFor, type Tracking } from '../tracking/service';
-import { isActivityDone } from '../tracking/progress';
+import { activityStatus, countDone, type ActivityStatus } from '../tracking/status';
 import type { User } from '../users/service';
 import type { TocEntry } from './sco';
 import type { Attachment, ScoActivity } from './store';
 import { getScoState } from './runtime/commit';
 import { launchData } from './runtime/launch';
 
-export type ScoStatus = 'notStarted' | 'inProgress' | 'completed' | 'passed' | 'failed';
-
 export interface TocView {
 	identifier: string;
 	title: string;
 	/** null for a folder of the table of contents */
-	status: ScoStatus | null;
+	status: ActivityStatus | null;
 	children: TocView[];
-}
-
-export function scoStatus(row: Tracking | undefined): ScoStatus {
-	if (!row || row.completionStatus === 'not attempted') return 'notStarted';
-	if (row.successStatus === 'passed') return 'passed';
-	if (row.successStatus === 'failed') return 'failed';
-	return isActivityDone('scorm', row, 'quiz-passed') ? 'completed' : 'inProgress';
 }
 
 export function contentUrl(attachment: Attachment, launchUrl: string): string {
@@ -37,7 +28,7 @@ function tocView(entries: TocEntry[], tracking: Map<number, Tracking>, ids: Map<
 		.map((entry) => ({
 			identifier: entry.identifier,
 			title: entry.title,
-			status: entry.sco ? scoStatus(tracking.get(ids.get(entry.identifier)!)) : null,
+			status: entry.sco ? activityStatus(tracking.get(ids.get(entry.identifier)!)) : null,
 			children: tocView(entry.children, tracking, ids)
 		}));
 }
@@ -50,7 +41,7 @@ export function playerView(db: Db, user: User, attachment: Attachment, sco: ScoA
 		const other = attachment.scos[i];
 		return other ? { identifier: other.identifier, title: other.title } : null;
 	};
-	const done = attachment.scos.filter((s) => isActivityDone('scorm', tracking.get(s.activityId), 'quiz-passed')).length;
+	const done = countDone(attachment.scos.map((s) => ({ kind: 'scorm' as const, row: tracking.get(s.activityId) })));
 	return {
 		toc: tocView(attachment.toc, tracking, ids),
 		progress: { done, total: attachment.scos.length },

@@ -6,8 +6,11 @@ import { lessonModule, testCourse } from '../courses/test-courses';
 import { openDatabase, type Db } from '../db/open';
 import { insertUser, type User } from '../users/service';
 import { learnerCourseProgress } from './course-progress';
-import { courseProgress, isActivityDone, moduleStatus, type ModuleActivity } from './progress';
-import { getTrackingFor, markCompleted, recordHeartbeat, recordLaunch, recordQuizOutcome, type Tracking } from './service';
+import { courseProgress, moduleStatus } from './progress';
+import { recordHeartbeat } from './reading';
+import { applyResult, openAttempt } from './record';
+import { getTrackingFor, type Tracking } from './service';
+import { isActivityDone, type ModuleActivity } from './status';
 
 const T0 = Date.UTC(2025, 2, 1, 8);
 const MINUTE = 60_000;
@@ -89,25 +92,30 @@ describe('courseProgress', () => {
 				lastAccessedAt: null,
 				lastActivity: null,
 				lessonStatus: 'notStarted',
-				quiz: null
+				quiz: null,
+				doneActivities: 0,
+				totalActivities: 1
 			})),
+			doneActivities: 0,
+			totalActivities: 3,
 			resume: { moduleSlug: 'mot', activity: 'lesson', location: null }
 		});
 	});
 
 	it('derives each module’s status and the percentage from the tracking rows', () => {
-		markCompleted(db, lan.id, lessonOf('mot'), T0);
-		recordLaunch(db, lan.id, lessonOf('hai'), T0 + MINUTE);
+		applyResult(db, lan.id, lessonOf('mot'), { completion: 'completed' }, T0);
+		openAttempt(db, lan.id, lessonOf('hai'), { countsAsAttempt: false }, T0 + MINUTE);
 		const progress = progressOf(lan);
 		expect(progress.modules.map((m) => m.status)).toEqual(['completed', 'inProgress', 'notStarted']);
 		expect(progress.completedModules).toBe(1);
 		expect(progress.percent).toBe(33);
+		expect([progress.doneActivities, progress.totalActivities]).toEqual([1, 3]);
 	});
 
 	it('resumes at the activity opened last, at its bookmark', () => {
-		recordLaunch(db, lan.id, lessonOf('mot'), T0);
+		openAttempt(db, lan.id, lessonOf('mot'), { countsAsAttempt: false }, T0);
 		recordHeartbeat(db, lan.id, lessonOf('mot'), { activeMs: 0, location: 'ket-luan', reachedEnd: false }, T0 + MINUTE);
-		recordLaunch(db, lan.id, lessonOf('ba'), T0 + 2 * MINUTE);
+		openAttempt(db, lan.id, lessonOf('ba'), { countsAsAttempt: false }, T0 + 2 * MINUTE);
 		recordHeartbeat(db, lan.id, lessonOf('ba'), { activeMs: 0, location: 'mo-dau', reachedEnd: false }, T0 + 3 * MINUTE);
 		expect(progressOf(lan).resume).toEqual({ moduleSlug: 'ba', activity: 'lesson', location: 'mo-dau' });
 		expect(progressOf(lan).modules[0]).toEqual({
@@ -117,17 +125,19 @@ describe('courseProgress', () => {
 			lastAccessedAt: T0 + MINUTE,
 			lastActivity: 'lesson',
 			lessonStatus: 'inProgress',
-			quiz: null
+			quiz: null,
+			doneActivities: 0,
+			totalActivities: 1
 		});
 
 		// going back to module 1 moves the resume point there, with its own bookmark
-		recordLaunch(db, lan.id, lessonOf('mot'), T0 + 4 * MINUTE);
+		openAttempt(db, lan.id, lessonOf('mot'), { countsAsAttempt: false }, T0 + 4 * MINUTE);
 		expect(progressOf(lan).resume).toEqual({ moduleSlug: 'mot', activity: 'lesson', location: 'ket-luan' });
 	});
 
 	it('reaches 100 % when every module is completed', () => {
 		for (const [i, module] of COURSE.modules.entries()) {
-			markCompleted(db, lan.id, lessonOf(module.slug), T0 + i * MINUTE);
+			applyResult(db, lan.id, lessonOf(module.slug), { completion: 'completed' }, T0 + i * MINUTE);
 		}
 		const progress = progressOf(lan);
 		expect(progress).toMatchObject({ completedModules: 3, totalModules: 3, percent: 100 });
@@ -136,8 +146,8 @@ describe('courseProgress', () => {
 
 	it('counts only this learner’s rows', () => {
 		const minh = newLearner('minh');
-		markCompleted(db, minh.id, lessonOf('mot'), T0);
-		markCompleted(db, minh.id, lessonOf('hai'), T0);
+		applyResult(db, minh.id, lessonOf('mot'), { completion: 'completed' }, T0);
+		applyResult(db, minh.id, lessonOf('hai'), { completion: 'completed' }, T0);
 		expect(progressOf(lan).percent).toBe(0);
 		expect(progressOf(minh).percent).toBe(67);
 	});
@@ -156,14 +166,14 @@ describe('courseProgress', () => {
 				: moduleActivities(catalog, COURSE, module);
 		const progress = () => courseProgress(COURSE, activitiesOf, getTrackingFor(db, lan.id, [lessonOf('mot'), quiz]));
 
-		markCompleted(db, lan.id, lessonOf('mot'), T0);
+		applyResult(db, lan.id, lessonOf('mot'), { completion: 'completed' }, T0);
 		expect(progress().modules[0]!.status).toBe('inProgress');
 		expect(progress().modules[0]!.quiz).toEqual({ status: 'notStarted', percent: null });
-		recordQuizOutcome(db, lan.id, quiz, { percent: 40, passed: false, attempts: 1, timeMs: MINUTE }, T0 + MINUTE);
+		applyResult(db, lan.id, quiz, { completion: 'completed', success: 'failed', score: { raw: 40, min: 0, max: 100, scaled: 0.4 }, addTimeMs: MINUTE }, T0 + MINUTE);
 		expect(progress().modules[0]!.status).toBe('inProgress');
 		expect(progress().modules[0]!.quiz).toEqual({ status: 'failed', percent: 40 });
 		expect(progress().resume).toEqual({ moduleSlug: 'mot', activity: 'quiz', location: null });
-		recordQuizOutcome(db, lan.id, quiz, { percent: 90, passed: true, attempts: 2, timeMs: MINUTE }, T0 + 2 * MINUTE);
+		applyResult(db, lan.id, quiz, { completion: 'completed', success: 'passed', score: { raw: 90, min: 0, max: 100, scaled: 0.9 }, addTimeMs: MINUTE }, T0 + 2 * MINUTE);
 		expect(progress().modules[0]!.status).toBe('completed');
 		expect(progress().percent).toBe(33);
 	});
@@ -171,6 +181,8 @@ describe('courseProgress', () => {
 	it('has nothing to resume in a course without modules', () => {
 		const empty: Course = { ...COURSE, modules: [] };
 		expect(courseProgress(empty, () => [], new Map())).toEqual({
+			doneActivities: 0,
+			totalActivities: 0,
 			completedModules: 0,
 			totalModules: 0,
 			percent: 0,
@@ -182,7 +194,7 @@ describe('courseProgress', () => {
 
 describe('learnerCourseProgress', () => {
 	it('reads the learner’s rows for the course from the database', () => {
-		markCompleted(db, lan.id, lessonOf('hai'), T0);
+		applyResult(db, lan.id, lessonOf('hai'), { completion: 'completed' }, T0);
 		const progress = learnerCourseProgress(db, catalog, COURSE, lan.id);
 		expect(progress).toEqual(progressOf(lan));
 		expect(progress.modules.map((m) => m.status)).toEqual(['notStarted', 'completed', 'notStarted']);

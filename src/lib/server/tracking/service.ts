@@ -1,6 +1,5 @@
 // SCORM-style tracking: one row per learner and activity (the read model) plus the append-only
-// learning_event log. Time on task is measured by the server from heartbeats and capped, so an
-// idle or forgotten tab adds nothing.
+// learning_event log. This file reads them and appends to the log; only record.ts writes the rows.
 import type { Db } from '../db/open';
 
 export type CompletionStatus = 'not attempted' | 'incomplete' | 'completed';
@@ -24,14 +23,6 @@ export interface Tracking {
 	completedAt: number | null;
 	lastHeartbeatAt: number | null;
 }
-
-/** The client sends a heartbeat every HEARTBEAT_INTERVAL_MS while the page is visible and used. */
-export const HEARTBEAT_INTERVAL_MS = 30_000;
-/**
- * No single heartbeat credits more than this. Beats normally carry about 30 s; a larger claim
- * comes from reading while offline, which the browser keeps and sends when the network returns.
- */
-export const MAX_HEARTBEAT_CREDIT_MS = 10 * 60_000;
 
 interface TrackingRow {
 	user_id: number;
@@ -146,144 +137,4 @@ export function getCohortTracking(db: Db, cohortId: number, activityIds: number[
 		mine.set(row.activityId, row);
 	}
 	return result;
-}
-
-/** Opening an activity: starts its first attempt, or touches the access time of the current one. */
-export function recordLaunch(
-	db: Db,
-	userId: number,
-	activityId: number,
-	now = Date.now(),
-	/** what the 'launched' event records, e.g. the quiz attempt's number */
-	detail: unknown = null
-): Tracking {
-	return db.transaction(() => {
-		db.prepare(
-			`INSERT INTO tracking (user_id, activity_id, completion_status, attempts,
-			   first_accessed_at, last_accessed_at)
-			 VALUES (?, ?, 'incomplete', 1, ?, ?)
-			 ON CONFLICT (user_id, activity_id) DO UPDATE SET
-			   last_accessed_at = excluded.last_accessed_at,
-			   completion_status = CASE WHEN completion_status = 'not attempted'
-			     THEN 'incomplete' ELSE completion_status END,
-			   attempts = max(attempts, 1),
-			   first_accessed_at = coalesce(first_accessed_at, excluded.first_accessed_at)`
-		).run(userId, activityId, now, now);
-		logEvent(db, userId, activityId, 'launched', detail, now);
-		return getTracking(db, userId, activityId)!;
-	}).immediate();
-}
-
-/** Opening an activity again within this long of the learner's last access to it (a reload, the
- * back button, a second tab, returning from its quiz) continues the same visit. */
-export const SAME_VISIT_MS = 10 * 60_000;
-
-/**
- * Opening a lesson page: a launch, unless it continues a visit (SAME_VISIT_MS). Continuing writes
- * nothing: a page view stays a read, and the heartbeats of the visit keep the access time.
- */
-export function recordVisit(db: Db, userId: number, activityId: number, now = Date.now()): Tracking {
-	const current = getTracking(db, userId, activityId);
-	const last = current?.lastAccessedAt ?? null;
-	if (current && current.completionStatus !== 'not attempted' && last !== null && now - last >= 0 && now - last < SAME_VISIT_MS) {
-		return current;
-	}
-	return recordLaunch(db, userId, activityId, now);
-}
-
-export interface Heartbeat {
-	/** milliseconds the learner was active on the page since the last heartbeat, as the browser saw it */
-	activeMs: number;
-	/** the section now in view, already checked against the lesson's sections */
-	location: string | null;
-	/** the learner has reached the end of the lesson */
-	reachedEnd: boolean;
-}
-
-/**
- * Credits time as the smaller of what the browser reports, the time since the server last
- * credited this learner on this activity (or since the launch, for the first beat), and
- * MAX_HEARTBEAT_CREDIT_MS. Two open tabs therefore cannot double the time. The browser sends
- * beats only while the page is visible and in use, so an idle tab adds nothing.
- */
-export function recordHeartbeat(
-	db: Db,
-	userId: number,
-	activityId: number,
-	beat: Heartbeat,
-	now = Date.now()
-): Tracking {
-	return db.transaction(() => {
-		const current = getTracking(db, userId, activityId) ?? recordLaunch(db, userId, activityId, now);
-		const anchor = current.lastHeartbeatAt ?? current.lastAccessedAt ?? now;
-		const sinceLast = Math.max(0, now - anchor);
-		const credit = Math.max(
-			0,
-			Math.min(Math.floor(beat.activeMs), sinceLast, MAX_HEARTBEAT_CREDIT_MS)
-		);
-		const location = beat.location ?? current.location;
-		db.prepare(
-			`UPDATE tracking SET total_time_ms = total_time_ms + ?, location = ?, last_accessed_at = ?,
-			   last_heartbeat_at = max(coalesce(last_heartbeat_at, 0), ?)
-			 WHERE user_id = ? AND activity_id = ?`
-		).run(credit, location, now, now, userId, activityId);
-		if (beat.location && beat.location !== current.location) {
-			logEvent(db, userId, activityId, 'progressed', { location: beat.location }, now);
-		}
-		if (beat.reachedEnd) markCompleted(db, userId, activityId, now);
-		return getTracking(db, userId, activityId)!;
-	}).immediate();
-}
-
-/** Marks an activity completed once; later calls change nothing and log nothing. */
-export function markCompleted(db: Db, userId: number, activityId: number, now = Date.now()): void {
-	db.transaction(() => {
-		if (!getTracking(db, userId, activityId)) recordLaunch(db, userId, activityId, now);
-		const changed = db
-			.prepare(
-				`UPDATE tracking SET completion_status = 'completed', completed_at = ?, last_accessed_at = ?
-				 WHERE user_id = ? AND activity_id = ? AND completion_status != 'completed'`
-			)
-			.run(now, now, userId, activityId).changes;
-		if (changed) logEvent(db, userId, activityId, 'completed', null, now);
-	}).immediate();
-}
-
-export interface QuizOutcome {
-	/** the score the module keeps, per the quiz's grading method, 0–100 */
-	percent: number;
-	passed: boolean;
-	/** submitted attempts so far */
-	attempts: number;
-	/** time spent on the attempt just closed */
-	timeMs: number;
-}
-
-/** After an attempt is graded: the quiz's row holds the kept score and pass or fail. */
-export function recordQuizOutcome(
-	db: Db,
-	userId: number,
-	activityId: number,
-	outcome: QuizOutcome,
-	now = Date.now()
-): void {
-	db.transaction(() => {
-		if (!getTracking(db, userId, activityId)) recordLaunch(db, userId, activityId, now);
-		db.prepare(
-			`UPDATE tracking SET completion_status = 'completed', completed_at = coalesce(completed_at, ?),
-			   success_status = ?, score_raw = ?, score_min = 0, score_max = 100, score_scaled = ?,
-			   attempts = ?, total_time_ms = total_time_ms + ?, last_accessed_at = ?
-			 WHERE user_id = ? AND activity_id = ?`
-		).run(
-			now,
-			outcome.passed ? 'passed' : 'failed',
-			outcome.percent,
-			outcome.percent / 100,
-			outcome.attempts,
-			outcome.timeMs,
-			now,
-			userId,
-			activityId
-		);
-	}).immediate();
 }

@@ -4,7 +4,8 @@
 // to the learner's total exactly once per session: the session remembers how much it has added,
 // and no session is credited more than the time it has really been open.
 import type { Db } from '../../db/open';
-import { logEvent, type CompletionStatus, type SuccessStatus } from '../../tracking/service';
+import { applyResult, openAttempt } from '../../tracking/record';
+import { logEvent } from '../../tracking/service';
 import type { ScormVersion } from '../manifest';
 import { readCommit12, readCommit2004, type Interaction, type Objective, type ScoReport, type ScoRules } from './cmi';
 import type { StoredScoState } from './launch';
@@ -51,12 +52,6 @@ interface SessionRow {
 	terminated_at: number | null;
 }
 
-interface TrackingState {
-	completion_status: CompletionStatus;
-	success_status: SuccessStatus;
-	score_raw: number | null;
-}
-
 export function readReport(version: ScormVersion, cmi: unknown, rules: ScoRules, finishing: boolean): ScoReport {
 	return version === '1.2' ? readCommit12(cmi, rules, { finishing }) : readCommit2004(cmi, rules);
 }
@@ -84,81 +79,41 @@ export function recordCommit(db: Db, target: ScoTarget, input: CommitInput, now 
 		.immediate();
 }
 
-/** A new launch: the tracking row says the learner has started (an asset, which can't report
- * anything, is complete once opened), and the attempt is counted. */
+/** A new launch: a new attempt of the SCO (an asset, which can't report anything, is complete
+ * once opened). */
 function openSession(db: Db, target: ScoTarget, input: CommitInput, now: number): SessionRow {
 	db.prepare(
 		`INSERT INTO scorm_session (id, user_id, activity_id, package_id, started_at) VALUES (?, ?, ?, ?, ?)`
 	).run(input.session, input.userId, target.activityId, target.packageId, now);
-	const opened = target.scormType === 'asset' ? 'completed' : 'incomplete';
-	db.prepare(
-		`INSERT INTO tracking (user_id, activity_id, completion_status, attempts, first_accessed_at, last_accessed_at, completed_at)
-		 VALUES (?, ?, ?, 1, ?, ?, ?)
-		 ON CONFLICT (user_id, activity_id) DO UPDATE SET
-		   attempts = attempts + 1,
-		   first_accessed_at = coalesce(first_accessed_at, excluded.first_accessed_at),
-		   last_accessed_at = excluded.last_accessed_at,
-		   completion_status = CASE WHEN completion_status = 'completed' THEN 'completed' ELSE excluded.completion_status END,
-		   completed_at = coalesce(completed_at, excluded.completed_at)`
-	).run(input.userId, target.activityId, opened, now, now, opened === 'completed' ? now : null);
-	logEvent(db, input.userId, target.activityId, 'launched', { session: input.session }, now);
-	if (opened === 'completed') logEvent(db, input.userId, target.activityId, 'completed', null, now);
+	openAttempt(db, input.userId, target.activityId, { countsAsAttempt: true, detail: { session: input.session } }, now);
+	if (target.scormType === 'asset') applyResult(db, input.userId, target.activityId, { completion: 'completed' }, now);
 	return { id: input.session, user_id: input.userId, activity_id: target.activityId, started_at: now, last_sequence: -1, credited_ms: 0, terminated_at: null };
 }
 
 function storeReport(db: Db, target: ScoTarget, userId: number, session: SessionRow, report: ScoReport, now: number): void {
-	const before = db
-		.prepare('SELECT completion_status, success_status, score_raw FROM tracking WHERE user_id = ? AND activity_id = ?')
-		.get(userId, target.activityId) as TrackingState;
-	const after = merge(before, report);
 	const creditMs = creditFor(session, report.sessionTimeMs, now);
-	db.prepare(
-		`UPDATE tracking SET completion_status = ?, success_status = ?,
-		   score_raw = CASE WHEN ? THEN ? ELSE score_raw END, score_min = CASE WHEN ? THEN ? ELSE score_min END,
-		   score_max = CASE WHEN ? THEN ? ELSE score_max END, score_scaled = CASE WHEN ? THEN ? ELSE score_scaled END,
-		   location = ?, suspend_data = ?, total_time_ms = total_time_ms + ?, last_accessed_at = ?,
-		   completed_at = CASE WHEN ? = 'completed' THEN coalesce(completed_at, ?) ELSE completed_at END
-		 WHERE user_id = ? AND activity_id = ?`
-	).run(
-		after.completion,
-		after.success,
-		...scoreUpdate(after.keepScore, report),
-		report.location,
-		report.suspendData,
-		creditMs,
-		now,
-		after.completion,
-		now,
+	const hasScore = report.scoreRaw !== null || report.scoreScaled !== null;
+	// the SCO was launched, so it is at least incomplete; merge.ts keeps what it already achieved
+	const { before, after } = applyResult(
+		db,
 		userId,
-		target.activityId
+		target.activityId,
+		{
+			completion: report.completion === 'completed' ? 'completed' : 'incomplete',
+			success: report.success,
+			score: hasScore ? { raw: report.scoreRaw, min: report.scoreMin, max: report.scoreMax, scaled: report.scoreScaled } : undefined,
+			addTimeMs: creditMs,
+			location: report.location,
+			suspendData: report.suspendData
+		},
+		now
 	);
 	if (creditMs > 0) db.prepare('UPDATE scorm_session SET credited_ms = credited_ms + ? WHERE id = ?').run(creditMs, session.id);
 	saveState(db, userId, target.activityId, report, now);
 	saveInteractions(db, userId, target.activityId, session.id, report.interactions, now);
-	if (after.completion === 'completed' && before.completion_status !== 'completed') {
-		logEvent(db, userId, target.activityId, 'completed', null, now);
+	if (after.successStatus !== before.successStatus && after.successStatus !== 'unknown') {
+		logEvent(db, userId, target.activityId, after.successStatus, { score: report.scoreRaw, scaled: report.scoreScaled }, now);
 	}
-	if (after.success !== before.success_status && after.success !== 'unknown') {
-		logEvent(db, userId, target.activityId, after.success, { score: report.scoreRaw, scaled: report.scoreScaled }, now);
-	}
-}
-
-/** What a report changes, never undoing an achievement: a completed SCO stays completed, a
- * passed one stays passed (with the score it passed with), and 'unknown' never erases a result. */
-export function merge(before: TrackingState, report: ScoReport): { completion: CompletionStatus; success: SuccessStatus; keepScore: boolean } {
-	const completion: CompletionStatus =
-		before.completion_status === 'completed' || report.completion === 'completed'
-			? 'completed'
-			: 'incomplete'; // the SCO was launched, so at least started
-	const keepPassed = before.success_status === 'passed' && report.success !== 'passed';
-	const success: SuccessStatus = keepPassed ? 'passed' : report.success === 'unknown' ? before.success_status : report.success;
-	return { completion, success, keepScore: keepPassed };
-}
-
-function scoreUpdate(keep: boolean, report: ScoReport): (number | null)[] {
-	const hasScore = !keep && (report.scoreRaw !== null || report.scoreScaled !== null);
-	const flag = hasScore ? 1 : 0;
-	return [flag, report.scoreRaw, flag, report.scoreMin, flag, report.scoreMax, flag, report.scoreScaled];
 }
 
 /** How much of this report's session_time is new: what the session hasn't been credited yet,

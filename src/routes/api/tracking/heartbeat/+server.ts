@@ -7,7 +7,7 @@ import { lessonActivityId } from '$lib/server/courses/catalog';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
 import { assertSameOrigin } from '$lib/server/http/same-origin';
-import { recordHeartbeat } from '$lib/server/tracking/service';
+import { recordHeartbeat } from '$lib/server/tracking/reading';
 import type { RequestHandler } from './$types';
 
 const beatSchema = z.object({

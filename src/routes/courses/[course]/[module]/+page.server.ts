@@ -7,8 +7,10 @@ import { getDb } from '$lib/server/db';
 import { RenderedOnServer } from '$lib/rendered-on-server';
 import { trackerScriptSrc } from '$lib/server/lesson/script';
 import { writeIfPossible } from '$lib/server/db/errors';
-import { isActivityDone } from '$lib/server/tracking/progress';
-import { getTracking, getTrackingFor, markCompleted, recordVisit } from '$lib/server/tracking/service';
+import { recordVisit } from '$lib/server/tracking/reading';
+import { applyResult } from '$lib/server/tracking/record';
+import { getTracking, getTrackingFor } from '$lib/server/tracking/service';
+import { countDone } from '$lib/server/tracking/status';
 import type { Actions, PageServerLoad } from './$types';
 
 function resolveLesson(event: RequestEvent<{ course: string; module: string }>) {
@@ -55,7 +57,7 @@ export const load = ((event) => {
 				id: attachment.id,
 				title: attachment.title,
 				total: attachment.scos.length,
-				done: attachment.scos.filter((sco) => isActivityDone('scorm', scoRows.get(sco.activityId), 'quiz-passed')).length
+				done: countDone(attachment.scos.map((sco) => ({ kind: 'scorm' as const, row: scoRows.get(sco.activityId) })))
 			})),
 			hasQuiz: module.quiz !== null,
 			completesByPosting: module.completion === 'discussion',
@@ -71,7 +73,7 @@ export const actions = {
 	complete: async (event) => {
 		const { user, db, course, module, activityId } = resolveLesson(event);
 		if (module.completion === 'discussion') return fail(409, { message: 'lesson.completesByPosting' as const });
-		markCompleted(db, user.id, activityId);
+		applyResult(db, user.id, activityId, { completion: 'completed' });
 		redirect(303, `/courses/${course.slug}/${module.slug}#lesson-end`);
 	}
 } satisfies Actions;

@@ -2,7 +2,7 @@
 import { RenderedOnServer } from '$lib/rendered-on-server';
 import { boardsWithNews } from '$lib/server/discussions/service';
 import { discussionScript } from '$lib/server/discussions/script';
-import { createThreadAction, loadBoard, resolveBoard } from '$lib/server/discussions/routes';
+import { createThreadAction, loadBoard, resolveBoard } from './board.server';
 import type { Actions, PageServerLoad } from './$types';
 
 // A document like the module boards (see their +page.server.ts and $lib/documents).

@@ -1,7 +1,7 @@
 // A module's discussion board, with the module's discussion questions at the top.
 import { RenderedOnServer } from '$lib/rendered-on-server';
 import { discussionScript } from '$lib/server/discussions/script';
-import { createThreadAction, loadBoard } from '$lib/server/discussions/routes';
+import { createThreadAction, loadBoard } from '../../discussions/board.server';
 import type { Actions, PageServerLoad } from './$types';
 
 // A board is a document: server-rendered HTML whose forms are plain POSTs, and one small script

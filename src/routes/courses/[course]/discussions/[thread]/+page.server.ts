@@ -4,7 +4,7 @@ import { translate } from '$lib/server/i18n';
 import { forbiddenMessage } from '$lib/server/auth/guard';
 import { writeIfPossible } from '$lib/server/db/errors';
 import { canModerate, canSeeThread } from '$lib/server/discussions/access';
-import { completeByPosting, previewOf, resolveBoard } from '$lib/server/discussions/routes';
+import { previewOf, resolveBoard } from '../board.server';
 import { editSchema, replySchema } from '$lib/server/discussions/schemas';
 import {
 	countPosts,
@@ -118,7 +118,6 @@ export const actions = {
 			const key = result.reason === 'locked' ? ('discussion.threadLocked' as const) : ('discussion.threadClosed' as const);
 			return fail(409, { message: key, values });
 		}
-		completeByPosting(db, course, thread.moduleSlug, user.id);
 		redirect(303, `/courses/${course.slug}/discussions/${thread.id}?post=${result.postId}`);
 	},
 	edit: async (event) => {

@@ -1,6 +1,6 @@
 // Search in a course's discussions: what the reader may see, with or without diacritics.
 import { RenderedOnServer } from '$lib/rendered-on-server';
-import { resolveBoard } from '$lib/server/discussions/routes';
+import { resolveBoard } from '../board.server';
 import { searchPosts } from '$lib/server/discussions/service';
 import type { PageServerLoad } from './$types';
 

@@ -3,7 +3,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
 import { attemptsLeft, listAttempts, requireOwnAttempt, requireQuiz } from '$lib/server/quiz/access';
-import { isPastDeadline, saveResponses, savedResponses, submitAttempt } from '$lib/server/quiz/attempts';
+import { closedByAt, isPastDeadline, saveResponses, savedResponses, submitAttempt } from '$lib/server/quiz/attempts';
 import { readAnswers } from '$lib/server/quiz/form';
 import { buildReview, reviewLevel } from '$lib/server/quiz/review';
 import { attemptScript } from '$lib/server/quiz/script';
@@ -30,7 +30,7 @@ function resolveAttempt(event: RequestEvent<Params>) {
 	let attempt = requireOwnAttempt(db, user.id, resolved.activityId, event.params.number, event.locals.locale);
 	if (attempt.status === 'open' && isPastDeadline(attempt, Date.now())) {
 		// the server is the clock: an attempt past its deadline is graded on what was saved in time
-		attempt = submitAttempt(db, attempt.id, new Map()).attempt;
+		attempt = submitAttempt(db, attempt, new Map()).attempt;
 	}
 	return { user, db, ...resolved, attempt };
 }
@@ -111,8 +111,8 @@ export const actions = {
 		if (answers.invalid) return fail(400, { message: 'quiz.invalidAnswer' as const });
 		if (answers.errors.size) return fail(400, { questionErrors: Object.fromEntries(answers.errors) });
 		// the countdown submits by itself when time is up; the server checks the time is really up
-		const timeUp = form.get('timeUp') === '1' && attempt.deadlineAt !== null && Date.now() >= attempt.deadlineAt - 2_000;
-		const result = submitAttempt(db, attempt.id, answers.responses, Date.now(), timeUp ? 'deadline' : 'learner');
+		const now = Date.now();
+		const result = submitAttempt(db, attempt, answers.responses, now, closedByAt(attempt, form.get('timeUp') === '1', now));
 		if (!result.ok) return fail(409, { message: 'quiz.expired' as const });
 		redirect(303, url);
 	}

@@ -1,23 +1,21 @@
-// The parts of the discussion pages' loads and actions that both board routes share
-// (the course's general board and each module's board).
+// The parts of the discussion pages' loads and actions that the board routes share (the
+// course's general board, each module's board, the thread and search pages): route code, so it
+// lives beside the routes; the rules stay in $lib/server/discussions.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { translate } from '$lib/server/i18n';
 import { boardPath, type BoardView } from '$lib/discussions';
 import { draftKey } from '$lib/discussions/drafts';
-import { requireUser } from '../auth/guard';
-import { requireCourse, requireModule } from '../courses/access';
-import { lessonActivityId } from '../courses/catalog';
-import type { Course } from '../courses/loader';
-import type { Db } from '../db/open';
-import { markCompleted } from '../tracking/service';
-import { getCatalog } from '../courses/current';
-import { getDb } from '../db';
-import { parseForm } from '../http/form';
-import { pageParam } from '../http/page-param';
-import { renderUntrustedMarkdown } from '../markdown/render';
-import { discussionScope } from './access';
-import { threadSchema } from './schemas';
-import { countThreads, createThread, listThreads, postingWait, THREADS_PER_PAGE, type Board } from './service';
+import { requireUser } from '$lib/server/auth/guard';
+import { cohortNames } from '$lib/server/cohorts/service';
+import { requireCourse, requireModule } from '$lib/server/courses/access';
+import { getCatalog } from '$lib/server/courses/current';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/http/form';
+import { pageParam } from '$lib/server/http/page-param';
+import { renderUntrustedMarkdown } from '$lib/server/markdown/render';
+import { discussionScope } from '$lib/server/discussions/access';
+import { threadSchema } from '$lib/server/discussions/schemas';
+import { countThreads, createThread, listThreads, postingWait, THREADS_PER_PAGE, type Board } from '$lib/server/discussions/service';
 
 type BoardParams = { course: string; module?: string };
 
@@ -34,9 +32,7 @@ export function resolveBoard(event: RequestEvent<BoardParams>) {
 /** A board page's view, all but the list of module boards (the general board's alone). */
 export function loadBoard(event: RequestEvent<BoardParams>, resolved = resolveBoard(event)): Omit<BoardView, 'moduleBoards'> {
 	const { user, db, course, module, scope, board } = resolved;
-	const cohorts = db
-		.prepare(`SELECT id, name FROM cohort WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
-		.all(JSON.stringify(scope.cohortIds)) as { id: number; name: string }[];
+	const cohorts = cohortNames(db, scope.cohortIds);
 	const pages = Math.max(1, Math.ceil(countThreads(db, board, scope) / THREADS_PER_PAGE));
 	const page = pageParam(event.url, pages);
 	return {
@@ -85,13 +81,5 @@ export async function createThreadAction(event: RequestEvent<BoardParams>) {
 		title: parsed.data.title,
 		bodyMd: parsed.data.body
 	});
-	completeByPosting(db, course, board.moduleSlug, user.id);
 	redirect(303, `/courses/${course.slug}/discussions/${threadId}`);
-}
-
-/** A module whose lesson says `completion: discussion` is completed by a post on its board. */
-export function completeByPosting(db: Db, course: Course, moduleSlug: string | null, userId: number) {
-	const module = course.modules.find((m) => m.slug === moduleSlug);
-	if (module?.completion !== 'discussion') return;
-	markCompleted(db, userId, lessonActivityId(getCatalog(), course, module));
 }

@@ -5,17 +5,9 @@ import { lessonModule, testCourse } from '../courses/test-courses';
 import { openDatabase, type Db } from '../db/open';
 import { hashPassword } from '../auth/password';
 import { insertUser, type User } from '../users/service';
-import {
-	getTracking,
-	getTrackingFor,
-	MAX_HEARTBEAT_CREDIT_MS,
-	markCompleted,
-	recordHeartbeat,
-	recordLaunch,
-	recordVisit,
-	SAME_VISIT_MS,
-	type Heartbeat
-} from './service';
+import { MAX_HEARTBEAT_CREDIT_MS, recordHeartbeat, recordVisit, SAME_VISIT_MS, type Heartbeat } from './reading';
+import { applyResult, openAttempt } from './record';
+import { getTracking, getTrackingFor } from './service';
 
 const T0 = Date.UTC(2025, 2, 1, 8);
 const SECOND = 1000;
@@ -64,9 +56,9 @@ beforeEach(() => {
 	otherActivity = ids.get(activityKey('khoa-thu', 'hai', 'lesson'))!;
 });
 
-describe('recordLaunch', () => {
+describe('openAttempt', () => {
 	it('starts the first attempt: incomplete, attempts 1, first and last access now', () => {
-		const tracking = recordLaunch(db, lan.id, activity, T0);
+		const tracking = openAttempt(db, lan.id, activity, { countsAsAttempt: false }, T0);
 		expect(tracking).toMatchObject({
 			userId: lan.id,
 			activityId: activity,
@@ -88,8 +80,8 @@ describe('recordLaunch', () => {
 	});
 
 	it('on a later visit touches only the last access time', () => {
-		recordLaunch(db, lan.id, activity, T0);
-		const again = recordLaunch(db, lan.id, activity, T0 + HOUR);
+		openAttempt(db, lan.id, activity, { countsAsAttempt: false }, T0);
+		const again = openAttempt(db, lan.id, activity, { countsAsAttempt: false }, T0 + HOUR);
 		expect(again).toMatchObject({
 			completionStatus: 'incomplete',
 			attempts: 1,
@@ -100,8 +92,8 @@ describe('recordLaunch', () => {
 	});
 
 	it('does not undo a completion', () => {
-		markCompleted(db, lan.id, activity, T0);
-		const again = recordLaunch(db, lan.id, activity, T0 + HOUR);
+		applyResult(db, lan.id, activity, { completion: 'completed' }, T0);
+		const again = openAttempt(db, lan.id, activity, { countsAsAttempt: false }, T0 + HOUR);
 		expect(again.completionStatus).toBe('completed');
 		expect(again.completedAt).toBe(T0);
 	});
@@ -131,7 +123,7 @@ describe('recordVisit', () => {
 
 describe('recordHeartbeat', () => {
 	it('credits the active time the browser reports', () => {
-		recordLaunch(db, lan.id, activity, T0);
+		openAttempt(db, lan.id, activity, { countsAsAttempt: false }, T0);
 		const tracking = recordHeartbeat(db, lan.id, activity, beat({ activeMs: 30 * SECOND }), T0 + 30 * SECOND);
 		expect(tracking.totalTimeMs).toBe(30 * SECOND);
 		expect(tracking.lastAccessedAt).toBe(T0 + 30 * SECOND);
@@ -139,14 +131,14 @@ describe('recordHeartbeat', () => {
 
 	it('credits at most MAX_HEARTBEAT_CREDIT_MS after an hour, however much the browser claims', () => {
 		expect(MAX_HEARTBEAT_CREDIT_MS).toBe(10 * 60 * SECOND);
-		recordLaunch(db, lan.id, activity, T0);
+		openAttempt(db, lan.id, activity, { countsAsAttempt: false }, T0);
 		const tracking = recordHeartbeat(db, lan.id, activity, beat({ activeMs: HOUR }), T0 + HOUR);
 		expect(tracking.totalTimeMs).toBe(MAX_HEARTBEAT_CREDIT_MS);
 		expect(getTracking(db, lan.id, activity)!.totalTimeMs).toBe(MAX_HEARTBEAT_CREDIT_MS);
 	});
 
 	it('credits time read offline when the browser sends it later', () => {
-		recordLaunch(db, lan.id, activity, T0);
+		openAttempt(db, lan.id, activity, { countsAsAttempt: false }, T0);
 		recordHeartbeat(db, lan.id, activity, beat({ activeMs: 30 * SECOND }), T0 + 30 * SECOND);
 		// five minutes of reading without a network, sent in one beat
 		const tracking = recordHeartbeat(db, lan.id, activity, beat({ activeMs: 300 * SECOND }), T0 + 331 * SECOND);
@@ -154,16 +146,16 @@ describe('recordHeartbeat', () => {
 	});
 
 	it('a reload or a click between beats does not shorten the next credit', () => {
-		recordLaunch(db, lan.id, activity, T0);
+		openAttempt(db, lan.id, activity, { countsAsAttempt: false }, T0);
 		recordHeartbeat(db, lan.id, activity, beat({ activeMs: 30 * SECOND }), T0 + 30 * SECOND);
-		recordLaunch(db, lan.id, activity, T0 + 55 * SECOND);
-		markCompleted(db, lan.id, activity, T0 + 58 * SECOND);
+		openAttempt(db, lan.id, activity, { countsAsAttempt: false }, T0 + 55 * SECOND);
+		applyResult(db, lan.id, activity, { completion: 'completed' }, T0 + 58 * SECOND);
 		const tracking = recordHeartbeat(db, lan.id, activity, beat({ activeMs: 30 * SECOND }), T0 + 60 * SECOND);
 		expect(tracking.totalTimeMs).toBe(60 * SECOND);
 	});
 
 	it('credits no more than the time since the last beat, whatever the browser claims', () => {
-		recordLaunch(db, lan.id, activity, T0);
+		openAttempt(db, lan.id, activity, { countsAsAttempt: false }, T0);
 		recordHeartbeat(db, lan.id, activity, beat({ activeMs: 30 * SECOND }), T0 + 30 * SECOND);
 		// a second tab reports 30 s one second later
 		const tracking = recordHeartbeat(
@@ -177,7 +169,7 @@ describe('recordHeartbeat', () => {
 	});
 
 	it('credits nothing for zero, negative or backwards-in-time beats', () => {
-		recordLaunch(db, lan.id, activity, T0);
+		openAttempt(db, lan.id, activity, { countsAsAttempt: false }, T0);
 		recordHeartbeat(db, lan.id, activity, beat({ activeMs: 0 }), T0 + 10 * SECOND);
 		recordHeartbeat(db, lan.id, activity, beat({ activeMs: -50 * SECOND }), T0 + 20 * SECOND);
 		recordHeartbeat(db, lan.id, activity, beat({ activeMs: 5 * SECOND }), T0 + 10 * SECOND);
@@ -191,7 +183,7 @@ describe('recordHeartbeat', () => {
 	});
 
 	it('stores the location as a bookmark and logs progress only when it changes', () => {
-		recordLaunch(db, lan.id, activity, T0);
+		openAttempt(db, lan.id, activity, { countsAsAttempt: false }, T0);
 		recordHeartbeat(db, lan.id, activity, beat({ location: 'mo-dau' }), T0 + 1 * SECOND);
 		recordHeartbeat(db, lan.id, activity, beat({ location: 'mo-dau' }), T0 + 2 * SECOND);
 		recordHeartbeat(db, lan.id, activity, beat({ location: null }), T0 + 3 * SECOND);
@@ -208,7 +200,7 @@ describe('recordHeartbeat', () => {
 	});
 
 	it('completes the activity when the end is reached, logging it exactly once', () => {
-		recordLaunch(db, lan.id, activity, T0);
+		openAttempt(db, lan.id, activity, { countsAsAttempt: false }, T0);
 		const first = recordHeartbeat(
 			db,
 			lan.id,
@@ -240,21 +232,21 @@ describe('recordHeartbeat', () => {
 	});
 });
 
-describe('markCompleted', () => {
-	it('completes once; a second call changes and logs nothing', () => {
-		recordLaunch(db, lan.id, activity, T0);
-		markCompleted(db, lan.id, activity, T0 + HOUR);
-		markCompleted(db, lan.id, activity, T0 + 2 * HOUR);
+describe('applyResult: completion', () => {
+	it('completes once; a second call keeps the first completion time and logs nothing', () => {
+		openAttempt(db, lan.id, activity, { countsAsAttempt: false }, T0);
+		applyResult(db, lan.id, activity, { completion: 'completed' }, T0 + HOUR);
+		applyResult(db, lan.id, activity, { completion: 'completed' }, T0 + 2 * HOUR);
 		expect(getTracking(db, lan.id, activity)).toMatchObject({
 			completionStatus: 'completed',
 			completedAt: T0 + HOUR,
-			lastAccessedAt: T0 + HOUR
+			lastAccessedAt: T0 + 2 * HOUR
 		});
 		expect(events(db, lan.id, 'completed')).toHaveLength(1);
 	});
 
 	it('launches an activity never opened before completing it', () => {
-		markCompleted(db, lan.id, activity, T0);
+		applyResult(db, lan.id, activity, { completion: 'completed' }, T0);
 		expect(getTracking(db, lan.id, activity)).toMatchObject({
 			completionStatus: 'completed',
 			attempts: 1,
@@ -270,9 +262,9 @@ describe('markCompleted', () => {
 			{ username: 'minh', displayName: 'Minh', password: '', role: 'learner' },
 			passwordHash
 		);
-		recordLaunch(db, minh.id, activity, T0);
-		recordLaunch(db, lan.id, otherActivity, T0);
-		markCompleted(db, lan.id, activity, T0 + SECOND);
+		openAttempt(db, minh.id, activity, { countsAsAttempt: false }, T0);
+		openAttempt(db, lan.id, otherActivity, { countsAsAttempt: false }, T0);
+		applyResult(db, lan.id, activity, { completion: 'completed' }, T0 + SECOND);
 		expect(getTracking(db, minh.id, activity)!.completionStatus).toBe('incomplete');
 		expect(getTracking(db, lan.id, otherActivity)!.completionStatus).toBe('incomplete');
 		expect(events(db, minh.id, 'completed')).toEqual([]);
@@ -286,8 +278,8 @@ describe('getTrackingFor', () => {
 			{ username: 'minh', displayName: 'Minh', password: '', role: 'learner' },
 			passwordHash
 		);
-		recordLaunch(db, lan.id, activity, T0);
-		recordLaunch(db, minh.id, otherActivity, T0);
+		openAttempt(db, lan.id, activity, { countsAsAttempt: false }, T0);
+		openAttempt(db, minh.id, otherActivity, { countsAsAttempt: false }, T0);
 		const rows = getTrackingFor(db, lan.id, [activity, otherActivity]);
 		expect([...rows.keys()]).toEqual([activity]);
 		expect(rows.get(activity)!.userId).toBe(lan.id);
