@@ -21,6 +21,8 @@ export const load = ((event) => {
 				summary: course.summary,
 				moduleCount: course.modules.length,
 				completedModules: progress.completedModules,
+				doneActivities: progress.doneActivities,
+				totalActivities: progress.totalActivities,
 				percent: progress.percent
 			};
 		});

@@ -81,6 +81,8 @@ export const messages: Record<keyof typeof vi, string> = {
 	'courses.title': 'My courses',
 	'courses.empty': 'You are not in any course yet. When a trainer adds a course to your cohort, it appears here.',
 	'courses.progress': '{done} of {total} modules completed ({percent}%)',
+	'courses.activities': '{done} of {total} activities done (readings, quizzes, SCORM packages)',
+	'course.moduleActivities': '{done} of {total} activities done',
 	'courses.progressLabel': 'Progress in {title}',
 
 	'course.modules': 'Modules',

@@ -80,6 +80,8 @@ export const messages = {
 	'courses.title': 'Khoá học của tôi',
 	'courses.empty': 'Bạn chưa tham gia khoá học nào. Khi giảng viên thêm khoá học vào lớp của bạn, khoá học sẽ hiện ở đây.',
 	'courses.progress': 'Đã hoàn thành {done}/{total} học phần ({percent}%)',
+	'courses.activities': 'Đã xong {done}/{total} hoạt động (bài đọc, bài kiểm tra, gói SCORM)',
+	'course.moduleActivities': 'Đã xong {done}/{total} hoạt động',
 	'courses.progressLabel': 'Tiến độ khoá học {title}',
 
 	'course.modules': 'Các học phần',

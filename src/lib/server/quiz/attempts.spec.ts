@@ -9,7 +9,9 @@ import { openDatabase, type Db } from '../db/open';
 import { getTracking } from '../tracking/service';
 import { insertUser, type User } from '../users/service';
 import {
+	closedByAt,
 	closeExpiredAttempts,
+	COUNTDOWN_EARLY_MS,
 	DEADLINE_GRACE_MS,
 	getAttempt,
 	getAttemptQuestions,
@@ -450,6 +452,29 @@ describe('submitAttempt', () => {
 		expect(events(db, lan.id)).toEqual(eventsBefore);
 		expect(responseRows(db, attempt.id)).toEqual(rowsBefore);
 		expect(getTracking(db, lan.id, activity)).toEqual(trackingBefore);
+	});
+});
+
+describe('submitting the attempt the caller already read', () => {
+	it('grades it without reading the snapshot again, and stays exactly-once', () => {
+		const attempt = start();
+		const first = submitAttempt(db, attempt, HALF, T0 + MINUTE);
+		expect(first).toMatchObject({ ok: true, alreadySubmitted: false, attempt: { percent: 50, status: 'submitted' } });
+		// the caller's copy still says open: the status is read afresh, so nothing is graded twice
+		const again = submitAttempt(db, attempt, ALL_RIGHT, T0 + 2 * MINUTE);
+		expect(again).toMatchObject({ ok: true, alreadySubmitted: true, attempt: { percent: 50 } });
+		expect(events(db, lan.id, 'passed').length + events(db, lan.id, 'failed').length).toBe(1);
+	});
+});
+
+describe('closedByAt: who closed an attempt the page submitted', () => {
+	const timedAttempt = { deadlineAt: T0 + MINUTE };
+	it('is the deadline only when the page says time is up and the server clock agrees', () => {
+		expect(closedByAt(timedAttempt, true, T0 + MINUTE)).toBe('deadline');
+		expect(closedByAt(timedAttempt, true, T0 + MINUTE - COUNTDOWN_EARLY_MS)).toBe('deadline');
+		expect(closedByAt(timedAttempt, true, T0 + MINUTE - COUNTDOWN_EARLY_MS - 1)).toBe('learner');
+		expect(closedByAt(timedAttempt, false, T0 + MINUTE)).toBe('learner');
+		expect(closedByAt({ deadlineAt: null }, true, T0 + MINUTE)).toBe('learner');
 	});
 });
 

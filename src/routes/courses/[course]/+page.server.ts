@@ -37,8 +37,12 @@ export const load = ((event) => {
 				status: progress.modules[index]!.status,
 				quiz: progress.modules[index]!.quiz,
 				discussionNews: news.get(module.slug) ?? 0,
-				lessonStatus: progress.modules[index]!.lessonStatus
+				lessonStatus: progress.modules[index]!.lessonStatus,
+				doneActivities: progress.modules[index]!.doneActivities,
+				totalActivities: progress.modules[index]!.totalActivities
 			})),
+			doneActivities: progress.doneActivities,
+			totalActivities: progress.totalActivities,
 			percent: progress.percent,
 			generalNews: news.get(null) ?? 0,
 			completedModules: progress.completedModules,
