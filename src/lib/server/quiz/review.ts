@@ -20,6 +20,8 @@ export function buildReview(
 	responses: Map<string, Response>,
 	level: ReviewLevel
 ): Review {
+	// an open attempt is still being answered: judging it, let alone showing the key, would give it away
+	if (attempt.status !== 'submitted') return { level: 'score', questions: [] };
 	const at = (wanted: ReviewLevel) => reviewShows(level, wanted);
 	if (!at('answers')) return { level, questions: [] };
 	const showCorrect = at('correct');
