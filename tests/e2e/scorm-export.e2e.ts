@@ -3,14 +3,16 @@
 // stores what it reports, like any other package.
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
 import { answerCorrectly, readAnswerKey } from './answer-key';
-import { expect, expectAccessible, MODULE, registerLearner, seedCohort, test } from './fixtures';
+import { expect, expectAccessible, MODULE, registerLearner, seedCohort, test, type App } from './fixtures';
 import { signedInPage, uploadPackage, waitForTerminated } from './scorm-helpers';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const COURSE = 'phong-chong-mai-dam';
 
-test('our course exported as SCORM 1.2, imported back and played: the quiz is graded and passed', async ({ page, app, browser }) => {
+/** Exports the course with the CLI, uploads it as a package of MODULE, and opens it as a new learner. */
+async function exportAndOpen(page: Page, app: App, browser: Browser) {
 	const zip = join(app.dbPath, '..', 'export.zip');
 	execFileSync(process.execPath, [join(ROOT, 'build/cli/scorm-export.js'), COURSE, '--out', zip], { encoding: 'utf8' });
 	seedCohort(app);
@@ -22,6 +24,11 @@ test('our course exported as SCORM 1.2, imported back and played: the quiz is gr
 	await page.getByRole('link', { name: 'Mở bài: Bản SCORM của khoá học' }).click();
 	const toc = page.getByRole('navigation', { name: 'Mục lục' });
 	await expect(toc.getByRole('link')).toHaveCount(8);
+	return toc;
+}
+
+test('our course exported as SCORM 1.2, imported back and played: the quiz is graded and passed', async ({ page, app, browser }) => {
+	const toc = await exportAndOpen(page, app, browser);
 	const title = (app.query(`SELECT title FROM activity WHERE kind = 'lesson' AND module_slug = ?`, MODULE) as { title: string }[])[0]!.title;
 	await toc.getByRole('link', { name: title }).click();
 	await expect(page.locator(`iframe[title="${title}"]`)).toBeVisible();
@@ -47,4 +54,26 @@ test('our course exported as SCORM 1.2, imported back and played: the quiz is gr
 		title
 	);
 	expect(rows).toEqual([{ completion_status: 'completed', success_status: 'passed', score_raw: 100 }]);
+});
+
+test('an exported lesson without a quiz is completed by the site’s reading rule: reaching its end after scrolling', async ({ page, app, browser }) => {
+	const toc = await exportAndOpen(page, app, browser);
+	const title = 'Làm quen với lớp học trực tuyến';
+	await toc.getByRole('link', { name: title }).click();
+	const sco = page.frameLocator('.scorm-stage iframe');
+	await expect(sco.locator('h1')).toHaveText(title);
+	const done = sco.getByText('Bạn đã hoàn thành bài học này.');
+	await expect(done).toBeHidden();
+
+	await sco.locator('#lesson-end').scrollIntoViewIfNeeded();
+	await expect(done).toBeVisible();
+	await expectAccessible(page, { exclude: ['.scorm-stage iframe'] });
+
+	await page.getByRole('link', { name: 'Thoát về học phần' }).click();
+	await waitForTerminated(app, 1);
+	const rows = app.query(
+		`SELECT t.completion_status FROM tracking t JOIN activity a ON a.id = t.activity_id WHERE a.kind = 'scorm' AND a.title = ?`,
+		title
+	);
+	expect(rows).toEqual([{ completion_status: 'completed' }]);
 });

@@ -159,6 +159,8 @@ export function createAutosave(
 
 	return {
 		changed(questionId) {
+			// the attempt is closed: nothing more is sent, so nothing more is kept for later
+			if (stopped) return;
 			pending.add(questionId);
 			keep(new Set([questionId]));
 			if (failures === 0) schedule(DEBOUNCE_MS);
@@ -166,6 +168,11 @@ export function createAutosave(
 		async flush() {
 			clearTimeout(timer);
 			await send();
+			// a save already on its way when asked: what changed meanwhile goes now, not after the debounce
+			if (pending.size && failures === 0 && !stopped) {
+				clearTimeout(timer);
+				await send();
+			}
 		},
 		pending: () => pending.size,
 		destroy() {

@@ -65,5 +65,3 @@ export interface ReviewQuestion {
 	explanationHtml: string;
 }
 
-
-export type ReviewLevel = 'score' | 'answers' | 'correct' | 'explanations';

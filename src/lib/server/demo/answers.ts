@@ -5,7 +5,7 @@
 import { foldVietnamese } from '../markdown/slug';
 import { gradeQuestion } from '../quiz/grade';
 import type { Question, Response } from '../quiz/types';
-import type { Dice } from './random';
+import type { Dice } from './dice';
 
 export interface ItemParams {
 	difficulty: number;

@@ -10,15 +10,16 @@ import type { Db } from '../db/open';
 import { setThreadFlag } from '../discussions/moderation';
 import { createThread, replyToThread, type Board } from '../discussions/service';
 import { saveResponses, startAttempt, submitAttempt } from '../quiz/attempts';
+import { seededRandom } from '../random';
 import { learnerCourseProgress } from '../tracking/course-progress';
 import { useCatalog } from '../tracking/completion';
 import { recordHeartbeat } from '../tracking/reading';
 import { openAttempt } from '../tracking/record';
 import { insertUser } from '../users/service';
 import { itemParams } from './answers';
+import { Dice } from './dice';
 import { DAY, HOUR, MINUTE, planLearner, studyTime, type LearnerPlan, type ModuleInfo, type TimedAction } from './plan';
 import { replyText, threadText, trainerReplyText, WELCOME_THREAD } from './posts';
-import { Dice, seededRandom } from './random';
 
 export interface DemoOptions {
 	learners: number;

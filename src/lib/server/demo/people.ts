@@ -1,7 +1,7 @@
 // Made-up demo learners: Vietnamese names, the organisations that took part in the training
 // (Hội LHPN, Đoàn TN, UBND, công an, trạm y tế, Đội CTXH) and invented communes and wards of
 // Hưng Yên. No name here stands for a real person; no figure here claims anything about a place.
-import type { Dice } from './random';
+import type { Dice } from './dice';
 
 export const DEMO_PROVINCE = 'Hưng Yên';
 

@@ -6,10 +6,11 @@ import type { Module } from '../courses/loader';
 import { gradeAttempt, keptPercent, type GradedAttempt } from '../quiz/grade';
 import { drawSnapshot } from '../quiz/snapshot';
 import type { Quiz, Response } from '../quiz/types';
+import { seededRandom } from '../random';
 import { MAX_HEARTBEAT_CREDIT_MS } from '../tracking/reading';
 import { answerQuestion, chanceOfRightAnswer, type ItemParams } from './answers';
+import { Dice } from './dice';
 import { makePerson, type DemoPerson } from './people';
-import { Dice, seededRandom } from './random';
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;

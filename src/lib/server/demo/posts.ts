@@ -2,7 +2,7 @@
 // per module, combined at random. Respectful and non-stigmatising, as the course asks of real
 // learners ("người bán dâm", never a slur), and never a detail that could identify anyone.
 import type { DemoPerson } from './people';
-import type { Dice } from './random';
+import type { Dice } from './dice';
 
 interface Talk {
 	titles: readonly string[];

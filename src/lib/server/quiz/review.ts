@@ -4,33 +4,25 @@ import type { Attempt } from './attempts';
 import { gradeQuestion } from './grade';
 import type { SnapshotQuestion } from './snapshot';
 import type { ReviewQuestion } from '$lib/quiz';
-import type { Response, ReviewShow, ReviewWhen } from './types';
+import { reviewShows, type ReviewLevel } from '$lib/quiz/review-level';
+import type { Response } from './types';
 
-const LEVELS: ReviewShow[] = ['score', 'answers', 'correct', 'explanations'];
+// the rule for the level is shared with the exported package's script; the pages take it from here
+export { reviewLevel } from '$lib/quiz/review-level';
 
 export interface Review {
-	level: ReviewShow;
+	level: ReviewLevel;
 	questions: ReviewQuestion[];
-}
-
-/** The level of detail shown, given the settings and where the learner stands. */
-export function reviewLevel(
-	settings: { show: ReviewShow; when: ReviewWhen },
-	state: { attemptsLeft: number | null; passed: boolean }
-): ReviewShow {
-	const allowed =
-		settings.when === 'always' ||
-		(settings.when === 'after-last-attempt' && state.attemptsLeft === 0) ||
-		(settings.when === 'after-passing' && state.passed);
-	return allowed ? settings.show : 'score';
 }
 
 export function buildReview(
 	attempt: Attempt,
 	responses: Map<string, Response>,
-	level: ReviewShow
+	level: ReviewLevel
 ): Review {
-	const at = (wanted: ReviewShow) => LEVELS.indexOf(level) >= LEVELS.indexOf(wanted);
+	// an open attempt is still being answered: judging it, let alone showing the key, would give it away
+	if (attempt.status !== 'submitted') return { level: 'score', questions: [] };
+	const at = (wanted: ReviewLevel) => reviewShows(level, wanted);
 	if (!at('answers')) return { level, questions: [] };
 	const showCorrect = at('correct');
 	const questions = attempt.questions.map((q): ReviewQuestion => {

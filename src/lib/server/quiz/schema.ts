@@ -1,5 +1,6 @@
 // What authors may write in quiz.md frontmatter. Unknown settings are errors.
 import { z } from 'zod';
+import { REVIEW_LEVELS, REVIEW_WHEN } from '$lib/quiz/review-level';
 
 export const quizSchema = z
 	.object({
@@ -14,8 +15,8 @@ export const quizSchema = z
 		grading: z.enum(['highest', 'latest', 'average', 'first']).default('highest'),
 		review: z
 			.object({
-				show: z.enum(['score', 'answers', 'correct', 'explanations']).default('explanations'),
-				when: z.enum(['always', 'after-last-attempt', 'after-passing']).default('always')
+				show: z.enum(REVIEW_LEVELS).default('explanations'),
+				when: z.enum(REVIEW_WHEN).default('always')
 			})
 			.strict()
 			.default({ show: 'explanations', when: 'always' }),

@@ -3,6 +3,7 @@
 // browser receives while answering.
 
 import type { QuestionToAnswer, QuestionType, SavedResponse } from '$lib/quiz';
+import type { ReviewSetting } from '$lib/quiz/review-level';
 
 export type { QuestionType };
 export const QUESTION_TYPES: readonly QuestionType[] = [
@@ -52,8 +53,6 @@ export interface Question {
 	line: number;
 }
 
-export type ReviewShow = 'score' | 'answers' | 'correct' | 'explanations';
-export type ReviewWhen = 'always' | 'after-last-attempt' | 'after-passing';
 export type GradingMethod = 'highest' | 'latest' | 'average' | 'first';
 
 export interface QuizSettings {
@@ -65,7 +64,7 @@ export interface QuizSettings {
 	shuffleQuestions: boolean;
 	shuffleChoices: boolean;
 	grading: GradingMethod;
-	review: { show: ReviewShow; when: ReviewWhen };
+	review: ReviewSetting;
 	/** null: every question, every attempt */
 	questionsPerAttempt: number | null;
 }

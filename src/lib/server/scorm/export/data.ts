@@ -4,9 +4,9 @@
 // find the answers. Texts are left out of it (the page shows them already).
 import { type Locale } from '$lib/i18n';
 import { translate } from '$lib/server/i18n';
+import { RUNTIME_MESSAGES, type ScoData } from '$lib/scorm/export-runtime/contract';
 import type { SnapshotQuestion } from '../../quiz/snapshot';
 import type { MatchItem, Quiz } from '../../quiz/types';
-import { RUNTIME_MESSAGES, type ScoData } from './runtime/contract';
 
 const bare = (item: MatchItem): MatchItem => ({ id: item.id, html: '' });
 

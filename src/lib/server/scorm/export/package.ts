@@ -2,14 +2,14 @@
 // the media the page links, the shared runtime script and stylesheet, and the manifest.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import runtimeScript from '$lib/scorm/export-runtime/main?browser-bundle';
 import siteStyles from '../../../../app.css?raw';
 import type { Course, Module } from '../../courses/loader';
-import { seededRandom } from '../../demo/random';
+import { seededRandom } from '../../random';
 import { drawSnapshot, type SnapshotQuestion } from '../../quiz/snapshot';
 import { buildManifest, type ScoEntry } from './manifest';
 import { referencedMedia } from './media';
 import { renderScoPage, SHARED_SCRIPT, SHARED_STYLES } from './page';
-import runtimeScript from './runtime/main?browser-bundle';
 import scoStyles from './sco.css?raw';
 import { zipDeterministic } from './zip';
 

@@ -3,13 +3,13 @@
 // stylesheet and script from ../shared/ and reads on a 360-px phone.
 import { type Locale, type MessageKey, type Params } from '$lib/i18n';
 import { translate } from '$lib/server/i18n';
+import { ELEMENT, PART } from '$lib/scorm/export-runtime/contract';
 import type { Course, Module } from '../../courses/loader';
 import type { SnapshotQuestion } from '../../quiz/snapshot';
 import { jsonForScript, scoData } from './data';
 import { escapeMarkup as x } from './escape';
 import { localiseMedia } from './media';
 import { renderQuizForm } from './quiz-form';
-import { ELEMENT, PART } from './runtime/contract';
 
 export const SHARED_SCRIPT = 'shared/taphuan-scorm.js';
 export const SHARED_STYLES = 'shared/taphuan.css';

@@ -4,11 +4,11 @@
 import { type Locale, type MessageKey, type Params } from '$lib/i18n';
 import { translate } from '$lib/server/i18n';
 import { fieldName } from '$lib/quiz';
+import { ELEMENT, PART } from '$lib/scorm/export-runtime/contract';
 import { htmlToText } from '../../markdown/render';
 import type { SnapshotQuestion } from '../../quiz/snapshot';
 import type { MatchItem } from '../../quiz/types';
 import { escapeMarkup as x } from './escape';
-import { ELEMENT, PART } from './runtime/contract';
 
 type Text = (key: MessageKey, params?: Params) => string;
 

@@ -2,7 +2,7 @@
 // versions, applying the rules the LMS owns: SCORM 1.2's mastery score, SCORM 2004's scaled
 // passing score and completion threshold. Anything malformed is refused with the field's name,
 // so a forged commit can't store what a real SCO could never set.
-import { parseDuration2004, parseTimespan12 } from './time';
+import { parseDuration2004, parseTimespan12 } from '$lib/scorm/time';
 
 export type Completion = 'not attempted' | 'incomplete' | 'completed';
 export type Success = 'unknown' | 'passed' | 'failed';

@@ -4,7 +4,7 @@ import type { Tracking } from '../../tracking/service';
 import type { ScormVersion } from '../manifest';
 import type { Sco } from '../sco';
 import type { Objective } from './cmi';
-import { formatDuration2004, formatTimespan12 } from './time';
+import { formatDuration2004, formatTimespan12 } from '$lib/scorm/time';
 
 export interface StoredScoState {
 	exit: string;

@@ -2,11 +2,12 @@
 // and exposes its plain functions as `TaphuanScorm` for tests and for curious LMS administrators.
 import { boot } from './boot';
 
+export { readsEndNow, sectionInView, startReading } from '$lib/lesson/reading';
+export { reviewLevel } from '$lib/quiz/review-level';
+export { formatTimespan12 } from '$lib/scorm/time';
 export { findApi, connectLms } from './lms';
 export { gradeSubmission, readAttempts, standing, writeAttempts } from './quiz';
-export { currentSection, endReached } from './reading';
 export { ScoSession } from './session';
-export { scormTime } from './time';
 
 if (typeof window !== 'undefined' && typeof document !== 'undefined') {
 	if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => boot(window, document));

@@ -1,8 +1,9 @@
 // What an exported page and its runtime script agree on: element ids, data attributes, and the
 // JSON the page carries (the quiz's answer key and the few messages the script writes itself).
 import type { MessageKey } from '$lib/i18n';
+import type { ReviewSetting } from '$lib/quiz/review-level';
 import type { SnapshotQuestion } from '$lib/server/quiz/snapshot';
-import type { GradingMethod, ReviewShow, ReviewWhen } from '$lib/server/quiz/types';
+import type { GradingMethod } from '$lib/server/quiz/types';
 
 export const ELEMENT = {
 	data: 'taphuan-data',
@@ -49,7 +50,7 @@ export interface ScoQuiz {
 	passPercent: number;
 	maxAttempts: number | null;
 	grading: GradingMethod;
-	review: { show: ReviewShow; when: ReviewWhen };
+	review: ReviewSetting;
 	/** the questions as the page shows them, with their answers and without their texts */
 	questions: SnapshotQuestion[];
 }

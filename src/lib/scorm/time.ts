@@ -1,8 +1,13 @@
 // SCORM time values: 1.2 writes a CMITimespan `HHHH:MM:SS.SS`, 2004 an ISO 8601 duration
-// `P[nY][nM][nD][T[nH][nM][n[.n]S]]`. The server keeps milliseconds and speaks each format.
+// `P[nY][nM][nD][T[nH][nM][n[.n]S]]`. Milliseconds inside, each format at the edge. Plain
+// functions with no imports: the server reads and writes them for the packages it plays, and
+// the exported package's script (./export-runtime) writes its own session time with them.
 
 const TIMESPAN_12 = /^(\d{2,4}):(\d{2}):(\d{2})(\.\d{1,2})?$/;
 const DURATION_2004 = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,2})?)S)?)?$/;
+
+/** The longest CMITimespan: four hour digits. */
+const MAX_TIMESPAN_CENTIS = (9999 * 3600 + 59 * 60 + 59) * 100 + 99;
 
 /** Milliseconds of a 1.2 timespan, or null when it is not one. */
 export function parseTimespan12(value: string): number | null {
@@ -28,18 +33,24 @@ export function parseDuration2004(value: string): number | null {
 	return Math.round(totalSeconds * 1000);
 }
 
+/** Hundredths of a second, never negative; nonsense (NaN, Infinity from a broken clock) is none. */
+function centiseconds(ms: number): number {
+	return Number.isFinite(ms) ? Math.max(0, Math.round(ms / 10)) : 0;
+}
+
+/** A 1.2 timespan; past 9999 hours the largest one, never a malformed value an LMS would refuse. */
 export function formatTimespan12(ms: number): string {
-	const centis = Math.max(0, Math.round(ms / 10));
+	const centis = Math.min(centiseconds(ms), MAX_TIMESPAN_CENTIS);
 	const hours = Math.floor(centis / 360_000);
 	const minutes = Math.floor((centis % 360_000) / 6000);
 	const seconds = Math.floor((centis % 6000) / 100);
 	const fraction = centis % 100;
-	// CMITimespan allows 2 to 4 hour digits; more than 9999 hours is clamped, never malformed
-	return `${pad(Math.min(hours, 9999), 4)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(fraction, 2)}`;
+	return `${pad(hours, 4)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(fraction, 2)}`;
 }
 
+/** A 2004 duration in hours, minutes and seconds (ISO 8601 puts no limit on the hours). */
 export function formatDuration2004(ms: number): string {
-	const centis = Math.max(0, Math.round(ms / 10));
+	const centis = centiseconds(ms);
 	const hours = Math.floor(centis / 360_000);
 	const minutes = Math.floor((centis % 360_000) / 6000);
 	const seconds = (centis % 6000) / 100;

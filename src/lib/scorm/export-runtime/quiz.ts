@@ -1,11 +1,11 @@
 // The in-page quiz, as plain functions: the server's own form reading and grading (bundled into
 // the script, not rewritten), and the attempts the LMS keeps for the page in cmi.suspend_data.
 import type { MessageKey } from '$lib/i18n';
+import { reviewLevel, type ReviewLevel } from '$lib/quiz/review-level';
 import { gradeAttempt, keptPercent, type AttemptGrade } from '$lib/server/quiz/grade';
 import { parseResponses } from '$lib/server/quiz/responses';
-import { reviewLevel } from '$lib/server/quiz/review';
 import type { SnapshotQuestion } from '$lib/server/quiz/snapshot';
-import type { Response, ReviewShow } from '$lib/server/quiz/types';
+import type { Response } from '$lib/server/quiz/types';
 import type { ScoQuiz } from './contract';
 
 export type Submission =
@@ -46,7 +46,7 @@ export interface Standing {
 	/** null: unlimited */
 	attemptsLeft: number | null;
 	/** how much of the review to show */
-	level: ReviewShow;
+	level: ReviewLevel;
 }
 
 export function standing(quiz: ScoQuiz, attempts: number[], masteryScore: number): Standing {

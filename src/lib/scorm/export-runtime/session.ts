@@ -1,7 +1,7 @@
 // What one page visit tells the LMS, in the SCORM 1.2 data model: status, score, the section
 // being read (the bookmark a resumed visit returns to), time spent and how the learner left.
 import type { Lms } from './lms';
-import { scormTime } from './time';
+import { formatTimespan12 } from '$lib/scorm/time';
 
 const FINISHED = ['completed', 'passed'];
 
@@ -68,7 +68,7 @@ export class ScoSession {
 	/** Saves time and exit mode without ending: a phone may close a hidden tab without warning. */
 	checkpoint(now: number): void {
 		if (this.ended) return;
-		this.lms.set('cmi.core.session_time', scormTime(now - this.startedAt));
+		this.lms.set('cmi.core.session_time', formatTimespan12(now - this.startedAt));
 		// "suspend" brings the learner back to the bookmark next time; a finished module starts afresh
 		this.lms.set('cmi.core.exit', FINISHED.includes(this.status) ? '' : 'suspend');
 		this.lms.commit();

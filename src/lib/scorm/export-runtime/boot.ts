@@ -1,14 +1,16 @@
 // Wires an exported page to the LMS: reading progress and bookmark, the quiz graded in the page,
 // and a clean goodbye when the page is hidden or closed. The logic lives in the plain modules
 // beside this one; this file only measures the page and shows results.
-import type { ReviewShow } from '$lib/server/quiz/types';
+import { sectionInView, TICK_MS } from '$lib/lesson/reading';
+import { reviewShows, type ReviewLevel } from '$lib/quiz/review-level';
 import { ELEMENT, PART, type RuntimeMessage, type ScoData, type ScoQuiz } from './contract';
+import { LessonReading } from './lesson';
 import { connectLms } from './lms';
 import { gradeSubmission, readAttempts, standing, writeAttempts, type Standing } from './quiz';
-import { currentSection, endReached, MIN_OPEN_BEFORE_END_MS } from './reading';
 import { ScoSession } from './session';
 
-const LEVELS: ReviewShow[] = ['score', 'answers', 'correct', 'explanations'];
+/** What counts as the learner being there, as on the site's lesson page. */
+const INPUT_EVENTS = ['keydown', 'pointerdown', 'touchstart', 'pointermove', 'wheel'];
 
 export function boot(win: Window, doc: Document): void {
 	const dataElement = doc.getElementById(ELEMENT.data);
@@ -35,6 +37,7 @@ function fill(template: string, params: Record<string, string | number>): string
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** Measures the lesson for the site's reading rule (./lesson.ts): the section in view, the end on screen. */
 function trackReading(win: Window, doc: Document, session: ScoSession, completesAtEnd: boolean): void {
 	const headings = [...doc.querySelectorAll<HTMLElement>(`#${ELEMENT.lessonBody} h2[id]`)];
 	const end = doc.getElementById(ELEMENT.lessonEnd);
@@ -42,24 +45,18 @@ function trackReading(win: Window, doc: Document, session: ScoSession, completes
 	if (session.lessonStatus === 'completed' || session.lessonStatus === 'passed') show(completed);
 	if (session.resumeLocation) doc.getElementById(session.resumeLocation)?.scrollIntoView();
 
-	const openedAt = Date.now();
-	let scrolled = false;
-	let done = !completesAtEnd;
+	const section = () => sectionInView(headings.map((h) => ({ id: h.id, top: h.getBoundingClientRect().top })), win.innerHeight);
+	const reading = new LessonReading(session, completesAtEnd, Date.now(), section());
 	let pending = false;
 	const measure = () => {
 		pending = false;
-		session.read(currentSection(headings.map((h) => ({ id: h.id, top: h.getBoundingClientRect().top })), win.innerHeight));
 		const endVisible = !!end && end.getBoundingClientRect().top <= win.innerHeight;
-		if (!done && endReached({ endVisible, scrolled, openMs: Date.now() - openedAt })) {
-			done = true;
-			session.completeReading();
-			show(completed);
-		}
+		if (reading.seen(section(), endVisible)) show(completed);
 	};
 	win.addEventListener(
 		'scroll',
 		() => {
-			scrolled = true;
+			reading.scrolled(Date.now());
 			if (!pending) {
 				pending = true;
 				win.requestAnimationFrame(measure);
@@ -67,8 +64,11 @@ function trackReading(win: Window, doc: Document, session: ScoSession, completes
 		},
 		{ passive: true }
 	);
+	for (const type of INPUT_EVENTS) win.addEventListener(type, () => reading.input(Date.now()), { passive: true });
 	measure();
-	win.setTimeout(measure, MIN_OPEN_BEFORE_END_MS);
+	win.setInterval(() => {
+		if (reading.tick(Date.now(), doc.visibilityState === 'visible')) measure();
+	}, TICK_MS);
 }
 
 function setUpQuiz(doc: Document, data: ScoData, quiz: ScoQuiz, session: ScoSession): void {
@@ -146,8 +146,8 @@ function setUpQuiz(doc: Document, data: ScoData, quiz: ScoQuiz, session: ScoSess
 }
 
 /** Shows as much of each question's review as the level allows. */
-function showReview(form: HTMLFormElement, level: ReviewShow, verdictOf: (questionId: string) => string): void {
-	const at = (wanted: ReviewShow) => LEVELS.indexOf(level) >= LEVELS.indexOf(wanted);
+function showReview(form: HTMLFormElement, level: ReviewLevel, verdictOf: (questionId: string) => string): void {
+	const at = (wanted: ReviewLevel) => reviewShows(level, wanted);
 	for (const fieldset of form.querySelectorAll<HTMLElement>(`[${PART.question}]`)) {
 		const verdict = fieldset.querySelector(`[${PART.verdict}]`);
 		if (verdict) verdict.textContent = at('answers') ? verdictOf(fieldset.getAttribute(PART.question) ?? '') : '';
