@@ -6,7 +6,8 @@ import { seededRandom } from '../random';
 import type { Attempt } from './attempts';
 import { gradeQuestion } from './grade';
 import { parseQuiz } from './parse';
-import { buildReview, reviewLevel } from './review';
+import { reviewLevel } from '$lib/quiz/review-level';
+import { buildReview } from './review';
 import { drawSnapshot, type SnapshotQuestion } from './snapshot';
 import type { Response } from './types';
 

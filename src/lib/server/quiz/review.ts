@@ -7,9 +7,6 @@ import type { ReviewQuestion } from '$lib/quiz';
 import { reviewShows, type ReviewLevel } from '$lib/quiz/review-level';
 import type { Response } from './types';
 
-// the rule for the level is shared with the exported package's script; the pages take it from here
-export { reviewLevel } from '$lib/quiz/review-level';
-
 export interface Review {
 	level: ReviewLevel;
 	questions: ReviewQuestion[];
