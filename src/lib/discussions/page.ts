@@ -1,4 +1,4 @@
-// The discussion pages' only script (served by src/routes/discussions.js; boards and threads have
+// The discussion pages' only script (served at /discussions.js by src/routes/[script].js; boards and threads have
 // no SvelteKit client). Every form there is a plain POST that works without JavaScript, and the
 // server answers a refused or previewed post with the page and the typed text. This adds what the
 // client's form enhancement did, for a phone on a slow connection and for screen readers, and

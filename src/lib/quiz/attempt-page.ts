@@ -1,4 +1,4 @@
-// The quiz attempt page's only script (served by src/routes/quiz-attempt.js; the page has no
+// The quiz attempt page's only script (served at /quiz-attempt.js by src/routes/[script].js; the page has no
 // SvelteKit client). The page is a plain form that saves and submits without JavaScript; this
 // adds what needs it: answers saved as they change, the status of saving, the countdown and the
 // submission when time is up, and position swaps in ordering questions. Its texts are in the

@@ -1,7 +1,11 @@
-// A document page's own script (bundled by `?browser-bundle`, see $lib/documents), named by a hash
-// of its text: its URL changes whenever it does, so browsers may keep it for a year. Served from
-// this origin, as the CSP (`script-src 'self'`) requires.
+// The document pages' own scripts (bundled by `?browser-bundle`, see $lib/documents), each named
+// by a hash of its text: its URL changes whenever it does, so browsers may keep it for a year.
+// Served from this origin by src/routes/[script].js, as the CSP (`script-src 'self'`) requires.
+// A new page script is one line in `pageScripts`.
 import { createHash } from 'node:crypto';
+import discussions from '$lib/discussions/page?browser-bundle';
+import lessonTracker from '$lib/lesson/tracker?browser-bundle';
+import quizAttempt from '$lib/quiz/attempt-page?browser-bundle';
 
 export interface PageScript {
 	code: string;
@@ -25,4 +29,17 @@ export function serveScript(script: PageScript, url: URL, request: Request): Res
 	};
 	if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
 	return new Response(script.code, { headers });
+}
+
+/** Every page script by its name; served at `/<name>.js`. */
+export const pageScripts = {
+	'lesson-tracker': pageScript('/lesson-tracker.js', lessonTracker),
+	'quiz-attempt': pageScript('/quiz-attempt.js', quizAttempt),
+	discussions: pageScript('/discussions.js', discussions)
+} satisfies Record<string, PageScript>;
+
+export type PageScriptName = keyof typeof pageScripts;
+
+export function findPageScript(name: string): PageScript | undefined {
+	return Object.hasOwn(pageScripts, name) ? pageScripts[name as PageScriptName] : undefined;
 }

@@ -5,7 +5,7 @@ import { lessonActivityId, moduleAttachments } from '$lib/server/courses/catalog
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
 import { RenderedOnServer } from '$lib/rendered-on-server';
-import { trackerScriptSrc } from '$lib/server/lesson/script';
+import { pageScripts } from '$lib/server/page-script';
 import { writeIfPossible } from '$lib/server/db/errors';
 import { recordVisit } from '$lib/server/tracking/reading';
 import { applyResult } from '$lib/server/tracking/record';
@@ -64,7 +64,7 @@ export const load = ((event) => {
 			location: tracking?.location ?? null,
 			previous: neighbour(index - 1),
 			next: neighbour(index + 1),
-			trackerSrc: trackerScriptSrc
+			trackerSrc: pageScripts['lesson-tracker'].src
 		})
 	};
 }) satisfies PageServerLoad;

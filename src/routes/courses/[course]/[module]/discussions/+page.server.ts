@@ -1,6 +1,6 @@
 // A module's discussion board, with the module's discussion questions at the top.
 import { RenderedOnServer } from '$lib/rendered-on-server';
-import { discussionScript } from '$lib/server/discussions/script';
+import { pageScripts } from '$lib/server/page-script';
 import { createThreadAction, loadBoard } from '../../discussions/board.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,7 +11,7 @@ export const csr = false;
 
 export const load = ((event) => ({
 	board: new RenderedOnServer({ ...loadBoard(event), moduleBoards: [] }),
-	scriptSrc: discussionScript.src
+	scriptSrc: pageScripts.discussions.src
 })) satisfies PageServerLoad;
 
 export const actions = { default: createThreadAction } satisfies Actions;

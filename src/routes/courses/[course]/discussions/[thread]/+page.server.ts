@@ -20,7 +20,7 @@ import {
 	replyToThread
 } from '$lib/server/discussions/service';
 import { MAX_REPORT_REASON, reportPost, setPostHidden, setThreadFlag } from '$lib/server/discussions/moderation';
-import { discussionScript } from '$lib/server/discussions/script';
+import { pageScripts } from '$lib/server/page-script';
 import { parseForm } from '$lib/server/http/form';
 import { pageParam } from '$lib/server/http/page-param';
 import { RenderedOnServer } from '$lib/rendered-on-server';
@@ -95,7 +95,7 @@ export const load = ((event) => {
 				: '',
 		quoteOf: quoted?.id ?? null
 	};
-	return { thread: new RenderedOnServer(view), scriptSrc: discussionScript.src };
+	return { thread: new RenderedOnServer(view), scriptSrc: pageScripts.discussions.src };
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -7,7 +7,7 @@ import { closedByAt, isPastDeadline, saveResponses, savedResponses, submitAttemp
 import { readAnswers } from '$lib/server/quiz/form';
 import { reviewLevel } from '$lib/quiz/review-level';
 import { buildReview } from '$lib/server/quiz/review';
-import { attemptScript } from '$lib/server/quiz/script';
+import { pageScripts } from '$lib/server/page-script';
 import { toPublicQuestion } from '$lib/server/quiz/snapshot';
 import { getTracking } from '$lib/server/tracking/service';
 import { htmlToText } from '$lib/server/markdown/render';
@@ -49,7 +49,7 @@ export const load = ((event) => {
 		quizTitle: quiz.settings.title,
 		attemptNumber: attempt.number,
 		passPercent: attempt.passPercent,
-		scriptSrc: attemptScript.src
+		scriptSrc: pageScripts['quiz-attempt'].src
 	};
 	const responses = savedResponses(db, attempt.id);
 	// everything only the server renders with: this page sends no data to the browser

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { pageScripts } from '$lib/server/page-script';
+import { GET } from './+server';
+
+const get = (path: string, headers: Record<string, string> = {}) => {
+	const url = new URL(path, 'http://localhost');
+	const script = url.pathname.slice(1).replace(/\.js$/, '');
+	return GET({ params: { script }, url, request: new Request(url, { headers }), locals: { locale: 'vi' } } as never) as Response;
+};
+
+// budgets for each script's text, before compression
+const LIMITS = { 'lesson-tracker': 8_000, 'quiz-attempt': 16_000, discussions: 8_000 };
+
+describe.each(Object.entries(pageScripts))('the page script %s', (name, script) => {
+	it('is a small plain script of its own, with no framework and no message text', async () => {
+		const response = get(script.src);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toMatch(/^text\/javascript\b/);
+		const code = await response.text();
+		expect(code).toBe(script.code);
+		expect(code).not.toMatch(/^\s*(import|export)\b/m);
+		expect(code).not.toMatch(/svelte/i);
+		// its texts come from the page, in the learner's language
+		expect(code).not.toMatch(/[À-ỹ]/);
+		expect(code.length).toBeLessThan(LIMITS[name as keyof typeof LIMITS]);
+	});
+
+	it('is kept for a year at its versioned address, and revalidated elsewhere', () => {
+		expect(get(script.src).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+		expect(get(`/${name}.js?v=old`).headers.get('cache-control')).toBe('no-cache');
+		const etag = get(`/${name}.js`).headers.get('etag')!;
+		expect(get(`/${name}.js`, { 'if-none-match': etag }).status).toBe(304);
+	});
+});
+
+describe('an unknown script', () => {
+	it('is not found, and names nothing of the registry’s own properties', () => {
+		expect(() => get('/khong-co.js')).toThrow();
+		expect(() => get('/constructor.js')).toThrow();
+		expect(() => get('/toString.js')).toThrow();
+	});
+});
