@@ -3,6 +3,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { translate } from '$lib/server/i18n';
 import { boardPath, type BoardView } from '$lib/discussions';
+import type { Locale } from '$lib/i18n';
 import { draftKey } from '$lib/discussions/drafts';
 import { requireUser } from '../auth/guard';
 import { requireCourse, requireModule } from '../courses/access';
@@ -12,6 +13,7 @@ import type { Db } from '../db/open';
 import { markCompleted } from '../tracking/service';
 import { getCatalog } from '../courses/current';
 import { getDb } from '../db';
+import { bodySizeLimitText, readFormWithinLimit } from '../http/body-limit';
 import { parseForm } from '../http/form';
 import { pageParam } from '../http/page-param';
 import { renderUntrustedMarkdown } from '../markdown/render';
@@ -60,7 +62,8 @@ export function previewOf(markdown: string): string {
 
 export async function createThreadAction(event: RequestEvent<BoardParams>) {
 	const { user, db, course, scope, board } = resolveBoard(event);
-	const form = await event.request.formData();
+	const form = await readFormWithinLimit(event.request);
+	if (!form) return postTooLarge(event.locals.locale, { title: '', body: '', cohortId: '' });
 	// echoed when the post is previewed or refused: the page shows them again, nothing typed is lost
 	const values = { title: String(form.get('title') ?? ''), body: String(form.get('body') ?? ''), cohortId: String(form.get('cohortId') ?? '') };
 	if (form.get('intent') === 'preview') return { preview: previewOf(values.body), values };
@@ -87,6 +90,16 @@ export async function createThreadAction(event: RequestEvent<BoardParams>) {
 	});
 	completeByPosting(db, course, board.moduleSlug, user.id);
 	redirect(303, `/courses/${course.slug}/discussions/${threadId}`);
+}
+
+/**
+ * A post the server stopped reading at its body limit (BODY_SIZE_LIMIT): far over the 20,000
+ * characters a post may have, so it is refused like one, on the body field. The server never read
+ * the text to send it back; the form comes back empty and the page's script puts the draft the
+ * browser kept (src/lib/discussions/drafts.ts) back into it.
+ */
+export function postTooLarge<V extends Record<string, string>>(locale: Locale, values: V) {
+	return fail(413, { errors: { body: 'discussion.postTooLarge' as const }, errorParams: { limit: bodySizeLimitText(locale) }, values });
 }
 
 /** A module whose lesson says `completion: discussion` is completed by a post on its board. */
