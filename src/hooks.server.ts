@@ -8,6 +8,7 @@ import { config } from '$lib/server/config';
 import { placeDeclaredPackages } from '$lib/server/scorm/declared';
 import { formatLoadError } from '$lib/server/courses/format';
 import { translate } from '$lib/server/i18n';
+import { clientErrorMessage, isClientError } from '$lib/server/http/client-error';
 import { closeExpiredAttempts } from '$lib/server/quiz/attempts';
 import { handleCompression } from './hooks/compression';
 import { handleDurability } from './hooks/durability';
@@ -59,6 +60,12 @@ export const handle = sequence(
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: translate(event.locals.locale ?? 'vi', 'error.notFound') };
+	if (isClientError(status)) {
+		// the request was refused as sent (a body over BODY_SIZE_LIMIT, a form sent as JSON): the
+		// sender is told what was wrong; for the log one line, since there is no bug to trace
+		console.warn(`[taphuan] refused ${event.request.method} ${event.url.pathname}: ${status} ${(error as Error)?.message ?? ''}`);
+		return { message: clientErrorMessage(event.locals.locale ?? 'vi', status) };
+	}
 	const errorId = crypto.randomUUID().slice(0, 8);
 	const trouble = storageTrouble(error);
 	if (trouble) {

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -125,5 +126,44 @@ describe('admin CLI', () => {
 		writeFileSync(garbage, 'not a database '.repeat(500));
 		expect(await runAdmin(['verify', '--file', garbage], ctx)).toBe(2);
 		expect(err.at(-1)).toContain('damaged');
+	});
+
+	// what a backup killed right after creating its output leaves, a database of someone else's,
+	// a copy cut short: SQLite's integrity_check finds nothing wrong with the first two
+	it('calls a file without the expected tables damaged: exit 2 with the message, no stack', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'taphuan-verify-'));
+		const err: string[] = [];
+		const ctx = { openDb: () => openDatabase(':memory:'), coursesDir: COURSES, locale: 'en' as const, print: () => {}, fail: (l: string) => err.push(l) };
+		const empty = join(dir, 'empty.db');
+		writeFileSync(empty, '');
+		const noTables = join(dir, 'no-tables.db');
+		new Database(noTables).pragma('user_version = 1');
+		const other = join(dir, 'other.db');
+		const otherDb = new Database(other);
+		otherDb.exec('CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT)');
+		otherDb.close();
+		const real = join(dir, 'real.db');
+		const source = openDatabase(join(dir, 'live.db'));
+		for (let i = 0; i < 300; i++) {
+			source.prepare(`INSERT INTO user (username, display_name, password_hash, role, created_at) VALUES (?, 'Lan', ?, 'learner', 0)`).run(`hv${i}`, 'x'.repeat(500));
+		}
+		expect(await runAdmin(['backup', '--out', real], { ...ctx, openDb: () => source })).toBe(0);
+		const truncated = join(dir, 'truncated.db');
+		const bytes = readFileSync(real);
+		writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2 / 4096) * 4096));
+
+		for (const [file, detail] of [
+			[empty, 'the file is empty'],
+			[noTables, 'not a taphuan database'],
+			[other, 'not a taphuan database'],
+			[truncated, '']
+		] as const) {
+			expect(await runAdmin(['verify', '--file', file], ctx), file).toBe(2);
+			expect(err.at(-1)).toMatch(/^The file “.*” is damaged \(.+\)\. Do not restore from it; use the backup before it\.$/);
+			expect(err.at(-1)).toContain(detail);
+			expect(err.at(-1)).not.toMatch(/\n\s+at /);
+		}
+		expect(err.at(-3)).toContain('missing tables user, quiz_attempt, post, learning_event');
+		expect(err.at(-1)).toContain('truncated.db');
 	});
 });

@@ -1,6 +1,6 @@
 // The admin CLI's commands, as a function of argv so tests can run them on a scratch database.
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkPasswordStrength, generateTemporaryPassword } from '$lib/server/auth/password';
 import { buildCatalog } from '$lib/server/courses/catalog';
@@ -153,36 +153,48 @@ async function backupCommand(args: string[], ctx: CliContext) {
 
 const ALL_PAGES = 0x7fffffff;
 
+/** The tables `verify` reads: a file without them is not a taphuan database, whatever SQLite says. */
+const VERIFIED_TABLES = ['user', 'quiz_attempt', 'post', 'learning_event'];
+
 /** Checks a backup (or any database file) without changing it: integrity, foreign keys, contents. */
 async function verifyCommand(args: string[], ctx: CliContext) {
 	const values = parse(args, { file: {} }, ctx);
 	if (values.help) return ctx.print(cliMessage(ctx.locale, 'verifyHelp'));
 	const file = required(values, 'file', ctx);
 	if (!existsSync(file)) throw new UsageError(cliMessage(ctx.locale, 'verifyMissing', { path: file }));
-	const db = new Database(file, { readonly: true, fileMustExist: true });
 	const broken = (detail: string) => new UsageError(cliMessage(ctx.locale, 'verifyBroken', { path: file, detail }));
+	// a backup killed right after creating its file leaves it empty, and SQLite opens an empty
+	// file as an empty database whose integrity_check says "ok"
+	if (statSync(file).size === 0) throw broken(cliMessage(ctx.locale, 'verifyEmpty'));
+	const db = new Database(file, { readonly: true, fileMustExist: true });
 	try {
-		let integrity: string;
-		let orphans: number;
+		let summary: { users: number; attempts: number; posts: number; newest: number | null };
 		try {
-			integrity = String(db.pragma('integrity_check', { simple: true }));
-			orphans = (db.pragma('foreign_key_check') as unknown[]).length;
-		} catch (error) {
-			// not a database at all, or damaged past what integrity_check can describe
-			if (error instanceof Database.SqliteError) throw broken(error.message);
-			throw error;
-		}
-		if (integrity !== 'ok') throw broken(integrity);
-		if (orphans) throw broken(`foreign_key_check: ${orphans}`);
-		const count = (table: string) => (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) ?? 0;
-		const newest = db.prepare('SELECT max(created_at) FROM learning_event').pluck().get() as number | null;
-		ctx.print(
-			cliMessage(ctx.locale, 'verifyDone', {
-				path: file,
+			const integrity = String(db.pragma('integrity_check', { simple: true }));
+			if (integrity !== 'ok') throw broken(integrity);
+			const orphans = (db.pragma('foreign_key_check') as unknown[]).length;
+			if (orphans) throw broken(`foreign_key_check: ${orphans}`);
+			const tables = new Set(db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).pluck().all() as string[]);
+			const missing = VERIFIED_TABLES.filter((table) => !tables.has(table));
+			if (missing.length) throw broken(cliMessage(ctx.locale, 'verifyNotOurs', { tables: missing.join(', ') }));
+			const count = (table: string) => (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) ?? 0;
+			summary = {
 				users: count('user'),
 				attempts: count('quiz_attempt'),
 				posts: count('post'),
-				newest: newest === null ? '—' : new Date(newest).toISOString()
+				newest: db.prepare('SELECT max(created_at) FROM learning_event').pluck().get() as number | null
+			};
+		} catch (error) {
+			// not a database at all, or damaged past what integrity_check can describe: whatever
+			// SQLite cannot read is a damaged backup, never a crash with a stack trace
+			if (error instanceof Database.SqliteError) throw broken(error.message);
+			throw error;
+		}
+		ctx.print(
+			cliMessage(ctx.locale, 'verifyDone', {
+				path: file,
+				...summary,
+				newest: summary.newest === null ? '—' : new Date(summary.newest).toISOString()
 			})
 		);
 	} finally {

@@ -54,9 +54,12 @@ Số của gói xem bằng lệnh scorm-list. Kết quả học được giữ c
 	backupDone: 'Đã sao lưu {pages} trang vào {path}.',
 	verifyHelp: `Cách dùng: npm run admin -- verify --file <tệp.db>
 Kiểm tra tính toàn vẹn (integrity_check, khoá ngoại) của một bản sao lưu mà không sửa tệp, rồi in số tài khoản,
-lượt làm bài, bài viết và thời điểm hoạt động gần nhất trong đó.`,
+lượt làm bài, bài viết và thời điểm hoạt động gần nhất trong đó. Tệp rỗng, tệp không đọc được hoặc không có các bảng
+của taphuan đều bị coi là hỏng (mã thoát 2).`,
 	verifyMissing: 'Không có tệp “{path}”.',
 	verifyBroken: 'Tệp “{path}” bị hỏng ({detail}). Đừng dùng bản này để khôi phục; hãy dùng bản sao lưu trước đó.',
+	verifyEmpty: 'tệp rỗng, 0 byte: bản sao lưu bị dừng ngay khi vừa tạo tệp',
+	verifyNotOurs: 'không phải cơ sở dữ liệu taphuan: thiếu bảng {tables}',
 	verifyDone: 'Tệp “{path}” nguyên vẹn: {users} tài khoản, {attempts} lượt làm bài, {posts} bài viết; hoạt động gần nhất lúc {newest}.',
 	demoHelp: `Cách dùng: npm run demo -- [tuỳ chọn]
 
@@ -163,9 +166,12 @@ See the numbers with scorm-list. Results are kept for the parts whose identifier
 	backupDone: 'Backed up {pages} pages to {path}.',
 	verifyHelp: `Usage: npm run admin -- verify --file <file.db>
 Checks a backup's integrity (integrity_check, foreign keys) without changing the file, then prints how many
-accounts, quiz attempts and posts it holds and when its latest activity was.`,
+accounts, quiz attempts and posts it holds and when its latest activity was. An empty file, a file SQLite cannot
+read and one without taphuan's tables all count as damaged (exit code 2).`,
 	verifyMissing: 'There is no file “{path}”.',
 	verifyBroken: 'The file “{path}” is damaged ({detail}). Do not restore from it; use the backup before it.',
+	verifyEmpty: 'the file is empty, 0 bytes: the backup was stopped right after creating it',
+	verifyNotOurs: 'not a taphuan database: missing tables {tables}',
 	verifyDone: 'The file “{path}” is intact: {users} accounts, {attempts} quiz attempts, {posts} posts; latest activity at {newest}.',
 	demoHelp: `Usage: npm run demo -- [options]
 

@@ -18,6 +18,8 @@ export interface App {
 	cli: (...args: string[]) => string;
 	/** a read-only query on this test's database */
 	query: <T = Record<string, unknown>>(sql: string, ...params: unknown[]) => T[];
+	/** everything the server has printed so far (stdout and stderr) */
+	log: () => string;
 }
 
 function freePort(): Promise<number> {
@@ -78,7 +80,8 @@ export const test = base.extend<{ app: App; coursesDir: string; serverEnv: Recor
 			query: (sql, ...params) => {
 				readDb ??= new Database(dbPath, { readonly: true, fileMustExist: true });
 				return readDb.prepare(sql).all(...params) as never[];
-			}
+			},
+			log: () => output
 		});
 		readDb?.close();
 		child.kill();

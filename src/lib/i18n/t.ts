@@ -17,9 +17,9 @@ export function dateTime(ms: number): string {
 
 /** The translated error for one field of a failed form, if any. */
 export function fieldError(
-	form: { errors?: Partial<Record<string, MessageKey>> } | null | undefined,
+	form: { errors?: Partial<Record<string, MessageKey>>; errorParams?: Params } | null | undefined,
 	name: string
 ): string | undefined {
 	const key = form?.errors?.[name];
-	return key ? t(key as PageMessageKey) : undefined;
+	return key ? t(key as PageMessageKey, form?.errorParams) : undefined;
 }

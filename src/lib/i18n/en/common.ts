@@ -120,5 +120,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'scorm.module.title': 'Interactive lessons',
 	'scorm.module.open': 'Open',
 	'scorm.module.progress': '{done} of {total} parts done',
-	'error.unavailableTitle': 'The server cannot serve this right now'
+	'error.unavailableTitle': 'The server cannot serve this right now',
+	'error.tooLargeTitle': 'Too much data was sent',
+	'error.refusedTitle': 'The server did not accept this request'
 };

@@ -33,6 +33,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'discussion.titleTooLong': 'The title is longer than 200 characters.',
 	'discussion.bodyRequired': 'The message cannot be empty.',
 	'discussion.bodyTooLong': 'The message is longer than 20,000 characters. Split it into several posts.',
+	'discussion.postTooLarge': 'The message is too long for the server to accept (at most {limit} per submission; 20,000 characters per post), so nothing was posted. Shorten it or split it into several posts.',
 	'discussion.slowDown': 'You are posting too fast. Wait {seconds} seconds and send again; your text is kept in the box.',
 	'discussion.threadLocked': 'This thread is locked and takes no more replies.',
 	'discussion.threadClosed': 'This thread no longer takes replies.',

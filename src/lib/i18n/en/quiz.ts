@@ -72,6 +72,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'quiz.closed': 'This attempt has been submitted and can no longer change.',
 	'quiz.expired': 'Time is up. The attempt was graded with the answers saved before the deadline; answers sent after it do not count.',
 	'quiz.invalidAnswer': 'This answer does not fit this quiz. Reload the page and try again.',
+	'quiz.sentTooLarge': 'Too much data was sent (the server accepts at most {limit} at a time), so the quiz was not submitted. The answers already saved are kept; shorten any very long answer and submit again.',
 	'quiz.answerTooLong': 'The answer is too long (500 characters at most).',
 	'quiz.orderPositions': 'Each position can be used for one step only. Check the numbers again.',
 	'learner.chose': 'Learner chose',

@@ -7,6 +7,9 @@ export const messages: Record<keyof typeof vi, string> = {
 	'error.unexpected': 'The system hit an unexpected problem. Your data is safe; please try again in a few minutes.',
 	'error.crossSite': 'Requests from other sites are refused.',
 	'error.signInAgain': 'Your session has ended. Please sign in again.',
+	'error.tooLarge': 'Too much data was sent: the server accepts at most {limit} at a time, so nothing was saved. Go back to the previous page, shorten what you wrote or send it in several parts, and send it again.',
+	'error.unsupportedType': 'The server only accepts data sent from the forms on its pages, not data of this kind, so nothing was saved. Open the page again and send it from its form.',
+	'error.refused': 'The server did not accept this request (code {status}), so nothing was saved. Open the page again and try again.',
 
 	'setup.closed': 'An administrator already exists. Please sign in.',
 

@@ -119,5 +119,7 @@ export const messages = {
 	'scorm.module.title': 'Bài học tương tác',
 	'scorm.module.open': 'Mở bài',
 	'scorm.module.progress': 'Đã xong {done}/{total} phần',
-	'error.unavailableTitle': 'Máy chủ tạm thời chưa phục vụ được'
+	'error.unavailableTitle': 'Máy chủ tạm thời chưa phục vụ được',
+	'error.tooLargeTitle': 'Dữ liệu gửi lên quá lớn',
+	'error.refusedTitle': 'Máy chủ không nhận yêu cầu này'
 };

@@ -31,6 +31,7 @@ export const messages = {
 	'discussion.titleTooLong': 'Tiêu đề dài quá 200 ký tự.',
 	'discussion.bodyRequired': 'Nội dung không được để trống.',
 	'discussion.bodyTooLong': 'Nội dung dài quá 20.000 ký tự. Hãy chia thành nhiều bài.',
+	'discussion.postTooLarge': 'Nội dung dài quá nên máy chủ không nhận được (mỗi lần gửi tối đa {limit}; mỗi bài tối đa 20.000 ký tự), chưa có gì được đăng. Hãy rút ngắn hoặc chia thành nhiều bài.',
 	'discussion.slowDown': 'Bạn đăng nhiều bài quá nhanh. Hãy đợi {seconds} giây rồi gửi lại; nội dung vẫn được giữ trong ô soạn.',
 	'discussion.threadLocked': 'Chủ đề đã được khoá, không nhận thêm trả lời.',
 	'discussion.threadClosed': 'Chủ đề này không còn nhận trả lời.',

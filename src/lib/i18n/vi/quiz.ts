@@ -70,6 +70,7 @@ export const messages = {
 	'quiz.closed': 'Lần làm bài này đã nộp, không sửa được nữa.',
 	'quiz.expired': 'Đã hết giờ làm bài. Bài được chấm với các câu trả lời đã lưu trước khi hết giờ; câu trả lời gửi sau đó không được tính.',
 	'quiz.invalidAnswer': 'Câu trả lời không hợp lệ với bài kiểm tra này. Hãy tải lại trang và thử lại.',
+	'quiz.sentTooLarge': 'Dữ liệu gửi lên quá lớn (máy chủ nhận tối đa {limit} mỗi lần gửi) nên bài chưa được nộp. Các câu trả lời đã lưu vẫn còn; hãy rút ngắn câu trả lời quá dài rồi nộp lại.',
 	'quiz.answerTooLong': 'Câu trả lời quá dài (tối đa 500 ký tự).',
 	'quiz.orderPositions': 'Mỗi vị trí chỉ dùng cho một bước. Hãy kiểm tra lại các số thứ tự.',
 	'learner.chose': 'Học viên chọn',

@@ -6,6 +6,9 @@ export const messages = {
 	'error.unexpected': 'Hệ thống gặp sự cố ngoài dự kiến. Dữ liệu của bạn vẫn được giữ nguyên; hãy thử lại sau ít phút.',
 	'error.crossSite': 'Yêu cầu từ trang web khác bị từ chối.',
 	'error.signInAgain': 'Phiên đăng nhập đã hết. Hãy đăng nhập lại.',
+	'error.tooLarge': 'Dữ liệu gửi lên quá lớn: máy chủ nhận tối đa {limit} mỗi lần gửi, nên chưa có gì được lưu. Hãy quay lại trang trước, rút ngắn nội dung hoặc chia thành nhiều lần gửi, rồi gửi lại.',
+	'error.unsupportedType': 'Máy chủ chỉ nhận dữ liệu gửi từ biểu mẫu trên trang, không nhận dạng dữ liệu này, nên chưa có gì được lưu. Hãy mở lại trang và gửi từ biểu mẫu.',
+	'error.refused': 'Máy chủ không nhận yêu cầu này (mã {status}), nên chưa có gì được lưu. Hãy mở lại trang và thử lại.',
 
 	'setup.closed': 'Hệ thống đã có quản trị viên. Hãy đăng nhập.',
 

@@ -5,7 +5,7 @@
 import { htmlToText } from '../markdown/render';
 import type { Question, Quiz } from '../quiz/types';
 import type { AttemptResult } from './quiz-results';
-import { discrimination, facility, itemFlags, type ItemFlag, type ItemResult } from './stats';
+import { discrimination, facility, itemFlags, roundDown, type ItemFlag, type ItemResult } from './stats';
 
 export interface OptionCount {
 	label: string;
@@ -98,16 +98,20 @@ export function analyseItems(quiz: Quiz | null, results: AttemptResult[]): ItemA
 				if (q.response !== null) answered++;
 				itemResults.push({ attempt: r.id, total: r.percent, fraction: q.points > 0 ? q.score / q.points : 0 });
 			}
-			const f = facility(itemResults);
-			const d = discrimination(itemResults);
+			// the flags read the figures as the page shows them (a whole percent; the index cut to
+			// two decimals), so a number shown and its flag never disagree
+			const rawFacility = facility(itemResults);
+			const rawDiscrimination = discrimination(itemResults);
+			const f = rawFacility === null ? null : Math.round(rawFacility);
+			const d = rawDiscrimination === null ? null : roundDown(rawDiscrimination, 2);
 			return {
 				id,
 				title: question?.title ?? id,
 				type: question?.type ?? 'unknown',
 				shown: itemResults.length,
 				answered,
-				facility: f === null ? null : Math.round(f),
-				discrimination: d === null ? null : Math.round(d * 100) / 100,
+				facility: f,
+				discrimination: d,
 				flags: itemFlags(f, d),
 				options: optionCounts(question, results, id)
 			};

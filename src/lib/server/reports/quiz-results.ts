@@ -94,3 +94,23 @@ export function cohortQuizResults(db: Db, cohortId: number, quizActivityId: numb
 	}
 	return [...results.values()];
 }
+
+/**
+ * The attempts export's order: by learner name, each learner's attempts together and in order.
+ * Names are not unique (two "Nguyễn Thị Lan" in one cohort is common), so the username, which
+ * is, breaks the tie; sorting by name and attempt number alone interleaved such namesakes.
+ */
+export function orderByLearner<R extends Pick<AttemptResult, 'userId' | 'number'>>(
+	results: R[],
+	learners: ReadonlyMap<number, { displayName: string; username: string }>
+): R[] {
+	const name = (r: R) => learners.get(r.userId)?.displayName ?? '';
+	const username = (r: R) => learners.get(r.userId)?.username ?? '';
+	return [...results].sort(
+		(a, b) =>
+			name(a).localeCompare(name(b), 'vi') ||
+			username(a).localeCompare(username(b), 'vi') ||
+			a.userId - b.userId ||
+			a.number - b.number
+	);
+}

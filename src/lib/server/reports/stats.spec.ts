@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discrimination, facility, histogram, itemFlags, mean, median, percentOf, type ItemResult } from './stats';
+import { discrimination, facility, histogram, itemFlags, mean, median, percentOf, roundDown, type ItemResult } from './stats';
 
 describe('averages', () => {
 	it('mean and median, empty lists give null', () => {
@@ -70,11 +70,34 @@ describe('item statistics, on a hand-computed example', () => {
 
 describe('itemFlags', () => {
 	it('flags easy, hard, negative and weak questions', () => {
-		expect(itemFlags(95, 0.1)).toEqual(['tooEasy']);
+		// both facts, as Moodle's statistics shows both figures: a question everyone gets right
+		// also tells nothing about who understood
+		expect(itemFlags(95, 0.1)).toEqual(['tooEasy', 'weak']);
+		expect(itemFlags(100, 0)).toEqual(['tooEasy', 'weak']);
+		expect(itemFlags(95, 0.2)).toEqual(['tooEasy']);
+		expect(itemFlags(10, 0.19)).toEqual(['tooHard', 'weak']);
+		// a negative index is under 0.2 too, but "negative" says more
+		expect(itemFlags(95, -0.1)).toEqual(['tooEasy', 'negative']);
 		expect(itemFlags(10, 0.5)).toEqual(['tooHard']);
 		expect(itemFlags(50, -0.2)).toEqual(['negative']);
 		expect(itemFlags(50, 0.1)).toEqual(['weak']);
 		expect(itemFlags(60, 0.45)).toEqual([]);
 		expect(itemFlags(null, null)).toEqual([]);
+	});
+});
+
+describe('roundDown', () => {
+	it('cuts to the decimals shown, so a figure never reads as reaching a threshold it misses', () => {
+		expect(roundDown(0.199, 2)).toBe(0.19);
+		expect(roundDown(0.19, 2)).toBe(0.19);
+		expect(roundDown(0.2999, 2)).toBe(0.29);
+		expect(roundDown(-0.001, 2)).toBe(-0.01);
+		expect(roundDown(0.456, 2)).toBe(0.45);
+	});
+
+	it('ignores floating-point noise: 1 − 0.8 is 0.2, not 0.19', () => {
+		expect(1 - 0.8).toBeLessThan(0.2);
+		expect(roundDown(1 - 0.8, 2)).toBe(0.2);
+		expect(roundDown(0.7 - 0.5, 2)).toBe(0.2);
 	});
 });

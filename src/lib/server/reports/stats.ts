@@ -75,13 +75,27 @@ export type ItemFlag = 'tooEasy' | 'tooHard' | 'negative' | 'weak';
 /**
  * What a trainer should look at: facility above 90% (too easy) or below 20% (too hard); a
  * negative discrimination (weaker learners do better — often a wrong key or a trick question);
- * a discrimination under 0.2 (does not separate who understood).
+ * a discrimination under 0.2 (does not separate who understood). Facility and discrimination are
+ * separate facts and both are flagged, as Moodle's statistics shows both figures: a question all
+ * got right is too easy *and* tells nothing about who understood. A negative index is under 0.2
+ * as well; it is flagged only as negative, which says more. Callers pass the figures as shown.
  */
 export function itemFlags(facilityPercent: number | null, discriminationIndex: number | null): ItemFlag[] {
 	const flags: ItemFlag[] = [];
 	if (facilityPercent !== null && facilityPercent > 90) flags.push('tooEasy');
 	if (facilityPercent !== null && facilityPercent < 20) flags.push('tooHard');
 	if (discriminationIndex !== null && discriminationIndex < 0) flags.push('negative');
-	else if (discriminationIndex !== null && discriminationIndex < 0.2 && !flags.includes('tooEasy')) flags.push('weak');
+	else if (discriminationIndex !== null && discriminationIndex < 0.2) flags.push('weak');
 	return flags;
+}
+
+/**
+ * `value` cut down to `decimals` places (towards −∞), so that a figure shown never reads as
+ * reaching a threshold it misses: 0.199 is 0.19, not 0.20. The product is first rounded to 6
+ * places so floating-point noise does not cost a digit (1 − 0.8 is 0.19999999999999996 in
+ * binary, and is 0.2).
+ */
+export function roundDown(value: number, decimals: number): number {
+	const scale = 10 ** decimals;
+	return Math.floor(Number((value * scale).toFixed(6))) / scale;
 }

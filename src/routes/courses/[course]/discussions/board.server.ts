@@ -4,12 +4,14 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { translate } from '$lib/server/i18n';
 import { boardPath, type BoardView } from '$lib/discussions';
+import type { Locale } from '$lib/i18n';
 import { draftKey } from '$lib/discussions/drafts';
 import { requireUser } from '$lib/server/auth/guard';
 import { cohortNames } from '$lib/server/cohorts/service';
 import { requireCourse, requireModule } from '$lib/server/courses/access';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
+import { bodySizeLimitText, readFormWithinLimit } from '$lib/server/http/body-limit';
 import { parseForm } from '$lib/server/http/form';
 import { pageParam } from '$lib/server/http/page-param';
 import { renderUntrustedMarkdown } from '$lib/server/markdown/render';
@@ -56,7 +58,8 @@ export function previewOf(markdown: string): string {
 
 export async function createThreadAction(event: RequestEvent<BoardParams>) {
 	const { user, db, course, scope, board } = resolveBoard(event);
-	const form = await event.request.formData();
+	const form = await readFormWithinLimit(event.request);
+	if (!form) return postTooLarge(event.locals.locale, { title: '', body: '', cohortId: '' });
 	// echoed when the post is previewed or refused: the page shows them again, nothing typed is lost
 	const values = { title: String(form.get('title') ?? ''), body: String(form.get('body') ?? ''), cohortId: String(form.get('cohortId') ?? '') };
 	if (form.get('intent') === 'preview') return { preview: previewOf(values.body), values };
@@ -82,4 +85,14 @@ export async function createThreadAction(event: RequestEvent<BoardParams>) {
 		bodyMd: parsed.data.body
 	});
 	redirect(303, `/courses/${course.slug}/discussions/${threadId}`);
+}
+
+/**
+ * A post the server stopped reading at its body limit (BODY_SIZE_LIMIT): far over the 20,000
+ * characters a post may have, so it is refused like one, on the body field. The server never read
+ * the text to send it back; the form comes back empty and the page's script puts the draft the
+ * browser kept (src/lib/discussions/drafts.ts) back into it.
+ */
+export function postTooLarge<V extends Record<string, string>>(locale: Locale, values: V) {
+	return fail(413, { errors: { body: 'discussion.postTooLarge' as const }, errorParams: { limit: bodySizeLimitText(locale) }, values });
 }

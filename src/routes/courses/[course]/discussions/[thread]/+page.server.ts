@@ -4,7 +4,7 @@ import { translate } from '$lib/server/i18n';
 import { forbiddenMessage } from '$lib/server/auth/guard';
 import { writeIfPossible } from '$lib/server/db/errors';
 import { canModerate, canSeeThread } from '$lib/server/discussions/access';
-import { previewOf, resolveBoard } from '../board.server';
+import { postTooLarge, previewOf, resolveBoard } from '../board.server';
 import { editSchema, replySchema } from '$lib/server/discussions/schemas';
 import {
 	countPosts,
@@ -21,6 +21,7 @@ import {
 } from '$lib/server/discussions/service';
 import { MAX_REPORT_REASON, reportPost, setPostHidden, setThreadFlag } from '$lib/server/discussions/moderation';
 import { pageScripts } from '$lib/server/page-script';
+import { readFormWithinLimit } from '$lib/server/http/body-limit';
 import { parseForm } from '$lib/server/http/form';
 import { pageParam } from '$lib/server/http/page-param';
 import { RenderedOnServer } from '$lib/rendered-on-server';
@@ -101,7 +102,8 @@ export const load = ((event) => {
 export const actions = {
 	reply: async (event) => {
 		const { user, db, course, thread } = resolveThread(event);
-		const form = await event.request.formData();
+		const form = await readFormWithinLimit(event.request);
+		if (!form) return postTooLarge(event.locals.locale, { body: '' });
 		const values = { body: String(form.get('body') ?? '') };
 		if (form.get('intent') === 'preview') return { preview: previewOf(values.body), values };
 		const parsed = parseForm(replySchema, form);
@@ -122,7 +124,14 @@ export const actions = {
 	},
 	edit: async (event) => {
 		const { user, db, course, thread } = resolveThread(event);
-		const form = await event.request.formData();
+		const form = await readFormWithinLimit(event.request);
+		if (!form) {
+			// the post being edited is named in the form's address too (?edit=): its form comes back
+			// with the text as stored (edits have no draft in the browser)
+			const post = getPost(db, Number(event.url.searchParams.get('edit')));
+			if (!post || post.threadId !== thread.id || post.deleted || post.authorId !== user.id) return postTooLarge(event.locals.locale, { body: '' });
+			return fail(413, { ...postTooLarge(event.locals.locale, { body: post.bodyMd }).data, editing: post.id });
+		}
 		const parsed = parseForm(editSchema, form);
 		const values = { body: String(form.get('body') ?? '') };
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values, editing: Number(form.get('postId')) });

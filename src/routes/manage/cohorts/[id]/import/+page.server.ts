@@ -2,6 +2,7 @@
 // in one transaction or none is. The temporary passwords exist only in this response.
 import { fail } from '@sveltejs/kit';
 import { requireManagedCohort } from '$lib/server/cohorts/guard';
+import { isBodyTooLarge } from '$lib/server/http/body-limit';
 import { ROSTER_COLUMNS } from '$lib/server/roster/columns';
 import { importRosterFile } from '$lib/server/roster/import';
 import { MAX_ROSTER_BYTES, MAX_ROSTER_ROWS, tooLargeReport } from '$lib/server/roster/read';
@@ -9,11 +10,6 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The file plus the multipart envelope around it. */
 const MAX_UPLOAD_BYTES = MAX_ROSTER_BYTES + 64 * 1024;
-
-/** The server's own body limit (BODY_SIZE_LIMIT) ends a read with a 413 error of this shape. */
-function isTooLarge(error: unknown): boolean {
-	return typeof error === 'object' && error !== null && 'status' in error && error.status === 413;
-}
 
 export const load = ((event) => {
 	const { cohort } = requireManagedCohort(event);
@@ -35,7 +31,7 @@ export const actions = {
 		try {
 			form = await event.request.formData();
 		} catch (error) {
-			if (isTooLarge(error)) return fail(413, { report: tooLargeReport() });
+			if (isBodyTooLarge(error)) return fail(413, { report: tooLargeReport() });
 			return fail(400, { message: 'roster.noFile' as const });
 		}
 		const file = form.get('file');

@@ -10,6 +10,8 @@ import { buildReview } from '$lib/server/quiz/review';
 import { pageScripts } from '$lib/server/page-script';
 import { toPublicQuestion } from '$lib/server/quiz/snapshot';
 import { getTracking } from '$lib/server/tracking/service';
+import { bodySizeLimitText, readFormWithinLimit } from '$lib/server/http/body-limit';
+import type { Locale } from '$lib/i18n';
 import { htmlToText } from '$lib/server/markdown/render';
 import type { PublicQuestion } from '$lib/server/quiz/types';
 import type { QuestionToAnswer } from '$lib/quiz';
@@ -87,12 +89,20 @@ export const load = ((event) => {
 	};
 }) satisfies PageServerLoad;
 
+/** A form the server stopped reading at its body limit: the attempt page again, still open, with
+ * what autosave kept and the limit stated (no real answer comes near it; a forged one does). */
+function sentTooLarge(locale: Locale) {
+	return fail(413, { message: 'quiz.sentTooLarge' as const, limit: bodySizeLimitText(locale) });
+}
+
 export const actions = {
 	// without JavaScript: keep the answers so far, carry on later
 	save: async (event) => {
 		const { db, attempt } = resolveAttempt(event);
 		if (attempt.status !== 'open') return fail(409, { message: 'quiz.closed' as const });
-		const answers = readAnswers(attempt.questions, await event.request.formData());
+		const form = await readFormWithinLimit(event.request);
+		if (!form) return sentTooLarge(event.locals.locale);
+		const answers = readAnswers(attempt.questions, form);
 		if (answers.invalid) return fail(400, { message: 'quiz.invalidAnswer' as const });
 		if (answers.errors.size) return fail(400, { questionErrors: Object.fromEntries(answers.errors) });
 		const saved = saveResponses(db, attempt.id, answers.responses);
@@ -107,7 +117,8 @@ export const actions = {
 			if (attempt.closedBy === 'deadline') return fail(409, { message: 'quiz.expired' as const });
 			redirect(303, url);
 		}
-		const form = await event.request.formData();
+		const form = await readFormWithinLimit(event.request);
+		if (!form) return sentTooLarge(event.locals.locale);
 		const answers = readAnswers(attempt.questions, form);
 		if (answers.invalid) return fail(400, { message: 'quiz.invalidAnswer' as const });
 		if (answers.errors.size) return fail(400, { questionErrors: Object.fromEntries(answers.errors) });

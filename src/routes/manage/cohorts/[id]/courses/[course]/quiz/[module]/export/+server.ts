@@ -5,16 +5,14 @@ import { translate } from '$lib/server/i18n';
 import { requireManagedQuiz } from '$lib/server/cohorts/guard';
 import { listCohortLearners } from '$lib/server/cohorts/service';
 import { csvDateTime, csvDownloadHeaders, csvFileName, toCsv } from '$lib/server/csv/write';
-import { cohortQuizResults } from '$lib/server/reports/quiz-results';
+import { cohortQuizResults, orderByLearner } from '$lib/server/reports/quiz-results';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => {
 	const { db, cohort, module, quiz, quizId } = requireManagedQuiz(event);
 	const m = (key: MessageKey, params?: Params) => translate(event.locals.locale, key, params);
 	const learners = new Map(listCohortLearners(db, cohort.id).map((l) => [l.id, l]));
-	const results = cohortQuizResults(db, cohort.id, quizId, 'all').sort(
-		(a, b) => learners.get(a.userId)!.displayName.localeCompare(learners.get(b.userId)!.displayName, 'vi') || a.number - b.number
-	);
+	const results = orderByLearner(cohortQuizResults(db, cohort.id, quizId, 'all'), learners);
 	// questions in the file's order, then any an attempt showed that the file no longer has
 	const ids = [...quiz.questions.map((q) => q.id)];
 	for (const r of results) for (const id of r.questions.keys()) if (!ids.includes(id)) ids.push(id);
