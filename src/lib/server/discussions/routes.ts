@@ -12,7 +12,7 @@ import type { Db } from '../db/open';
 import { markCompleted } from '../tracking/service';
 import { getCatalog } from '../courses/current';
 import { getDb } from '../db';
-import { parseForm } from '../http/form';
+import { parseForm, readForm } from '../http/form';
 import { pageParam } from '../http/page-param';
 import { renderUntrustedMarkdown } from '../markdown/render';
 import { discussionScope } from './access';
@@ -60,7 +60,7 @@ export function previewOf(markdown: string): string {
 
 export async function createThreadAction(event: RequestEvent<BoardParams>) {
 	const { user, db, course, scope, board } = resolveBoard(event);
-	const form = await event.request.formData();
+	const form = await readForm(event.request);
 	// echoed when the post is previewed or refused: the page shows them again, nothing typed is lost
 	const values = { title: String(form.get('title') ?? ''), body: String(form.get('body') ?? ''), cohortId: String(form.get('cohortId') ?? '') };
 	if (form.get('intent') === 'preview') return { preview: previewOf(values.body), values };

@@ -5,6 +5,7 @@ import { requireManagedCohort } from '$lib/server/cohorts/guard';
 import { ROSTER_COLUMNS } from '$lib/server/roster/columns';
 import { importRosterFile } from '$lib/server/roster/import';
 import { MAX_ROSTER_BYTES, MAX_ROSTER_ROWS, tooLargeReport } from '$lib/server/roster/read';
+import { readForm } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The file plus the multipart envelope around it. */
@@ -33,7 +34,7 @@ export const actions = {
 		}
 		let form: FormData;
 		try {
-			form = await event.request.formData();
+			form = await readForm(event.request);
 		} catch (error) {
 			if (isTooLarge(error)) return fail(413, { report: tooLargeReport() });
 			return fail(400, { message: 'roster.noFile' as const });

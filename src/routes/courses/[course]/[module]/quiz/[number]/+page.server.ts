@@ -13,6 +13,7 @@ import { htmlToText } from '$lib/server/markdown/render';
 import type { PublicQuestion } from '$lib/server/quiz/types';
 import type { QuestionToAnswer } from '$lib/quiz';
 import { RenderedOnServer } from '$lib/rendered-on-server';
+import { readForm } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 type Params = { course: string; module: string; number: string };
@@ -91,7 +92,7 @@ export const actions = {
 	save: async (event) => {
 		const { db, attempt } = resolveAttempt(event);
 		if (attempt.status !== 'open') return fail(409, { message: 'quiz.closed' as const });
-		const answers = readAnswers(attempt.questions, await event.request.formData());
+		const answers = readAnswers(attempt.questions, await readForm(event.request));
 		if (answers.invalid) return fail(400, { message: 'quiz.invalidAnswer' as const });
 		if (answers.errors.size) return fail(400, { questionErrors: Object.fromEntries(answers.errors) });
 		const saved = saveResponses(db, attempt.id, answers.responses);
@@ -106,7 +107,7 @@ export const actions = {
 			if (attempt.closedBy === 'deadline') return fail(409, { message: 'quiz.expired' as const });
 			redirect(303, url);
 		}
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const answers = readAnswers(attempt.questions, form);
 		if (answers.invalid) return fail(400, { message: 'quiz.invalidAnswer' as const });
 		if (answers.errors.size) return fail(400, { questionErrors: Object.fromEntries(answers.errors) });
