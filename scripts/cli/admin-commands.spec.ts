@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +101,22 @@ describe('admin CLI', () => {
 		expect(await run('create-cohort', '--name', 'Lớp 4', '--code', 'HY-4', '--course', 'phong-chong-mai-dam', '--trainer', 'hv.binh')).toBe(2);
 		expect(err.at(-1)).toBe('The account “hv.binh” is not a trainer.');
 		expect(count(db, 'cohort')).toBe(1);
+	});
+
+	it('stores names typed in a terminal that sends decomposed Unicode (NFD) as NFC, and keeps file names as typed', async () => {
+		const { db, run } = harness();
+		const nfd = (text: string) => text.normalize('NFD');
+		expect(
+			await run('create-user', '--username', 'gv.hoa', '--name', nfd('Lê Thị Hòa'), '--role', 'trainer', '--organisation', nfd('Hội LHPN tỉnh'), '--commune', nfd('phường Hiến Nam'), '--province', nfd('Hưng Yên'))
+		).toBe(0);
+		expect(findUserByUsername(db, 'gv.hoa')).toMatchObject({ displayName: 'Lê Thị Hòa', organisation: 'Hội LHPN tỉnh', commune: 'phường Hiến Nam', province: 'Hưng Yên' });
+		expect(await run('create-cohort', '--name', nfd('Lớp Hưng Yên'), '--code', 'HY-NFD', '--course', 'phong-chong-mai-dam', '--trainer', 'gv.hoa')).toBe(0);
+		expect(db.prepare(`SELECT name FROM cohort WHERE enrol_code = 'HY-NFD'`).pluck().get()).toBe('Lớp Hưng Yên');
+		// a backup file named on a Mac keeps its NFD name
+		const dir = mkdtempSync(join(tmpdir(), 'taphuan-backup-'));
+		const target = join(dir, nfd('bản-sao.db'));
+		expect(await run('backup', '--out', target)).toBe(0);
+		expect(readdirSync(dir)).toEqual([nfd('bản-sao.db')]);
 	});
 
 	it('backs the database up to a new file and never overwrites one', async () => {

@@ -20,6 +20,7 @@ import {
 	type Role
 } from '$lib/server/users/service';
 import type { Locale } from '$lib/i18n';
+import { nfcDeep } from '$lib/server/text/nfc';
 import { cliMessage } from './messages';
 import { exitCodeOf, UsageError } from './run';
 import { scormCommands } from './scorm-commands';
@@ -37,16 +38,24 @@ export interface CliContext {
 
 export type Values = Record<string, string | string[] | boolean | undefined>;
 
+/** File names, passed to the file system exactly as typed: a name on disk may be NFD. */
+const PATH_OPTIONS = new Set(['file', 'out']);
+
+/** Options as text in NFC, like everything typed on the web (src/lib/server/text/nfc.ts), so a
+ * name or an organisation typed in a terminal that sends NFD is stored the same way. */
 function parse(args: string[], options: Record<string, { multiple?: boolean }>, ctx: CliContext) {
 	const spec = Object.fromEntries(
 		Object.entries(options).map(([name, o]) => [name, { type: 'string' as const, multiple: o.multiple ?? false }])
 	);
+	let values: Values;
 	try {
-		return parseArgs({ args, options: { ...spec, help: { type: 'boolean', short: 'h' } }, strict: true })
-			.values as Values;
+		values = parseArgs({ args, options: { ...spec, help: { type: 'boolean', short: 'h' } }, strict: true }).values as Values;
 	} catch (error) {
 		throw new UsageError(cliMessage(ctx.locale, 'badOption', { detail: (error as Error).message }));
 	}
+	return Object.fromEntries(
+		Object.entries(values).map(([name, value]) => [name, PATH_OPTIONS.has(name) ? value : (nfcDeep(value) as Values[string])])
+	);
 }
 
 function required(values: Values, name: string, ctx: CliContext): string {

@@ -213,6 +213,42 @@ test('only the cohort’s trainers and administrators may import into it', async
 	expect(app.query(`SELECT count(*) AS n FROM cohort_member WHERE role = 'learner'`)).toEqual([{ n: 1 }]);
 });
 
+test('an organisation typed in decomposed Unicode is one organisation in the report filter', async ({ page, app }) => {
+	seedCohort(app);
+	await signIn(page, 'giangvien');
+	const id = cohortId(app);
+	await page.goto(`/manage/cohorts/${id}/import`);
+	const organisation = 'Hội LHPN xã Đông Hòa';
+	// one row from a computer whose keyboard sends NFD ("ộ" as "o" + two combining marks)
+	const decomposed = organisation.normalize('NFD');
+	expect(decomposed).not.toBe(organisation);
+	await upload(
+		page,
+		roster(
+			`nguyenthilan;Nguyễn Thị Lan;${organisation};xã Đông Hòa;Hưng Yên;`,
+			`tranthimai;Trần Thị Mai;${organisation};xã Đông Hòa;Hưng Yên;`,
+			`lethihoa;${'Lê Thị Hoa'.normalize('NFD')};${decomposed};${'xã Đông Hòa'.normalize('NFD')};Hưng Yên;`,
+			'phamvanan;Phạm Văn An;Công an xã;xã Đông Hòa;Hưng Yên;'
+		)
+	);
+	await expect(page.getByRole('heading', { name: 'Đã nhập 4 học viên' })).toBeVisible();
+	expect(app.query(`SELECT organisation, count(*) AS n FROM user WHERE role = 'learner' GROUP BY organisation ORDER BY n DESC`)).toEqual([
+		{ organisation, n: 3 },
+		{ organisation: 'Công an xã', n: 1 }
+	]);
+	expect(app.query(`SELECT display_name AS name, commune FROM user WHERE username = 'lethihoa'`)).toEqual([{ name: 'Lê Thị Hoa', commune: 'xã Đông Hòa' }]);
+
+	await page.goto(`/manage/cohorts/${id}/courses/phong-chong-mai-dam/learners`);
+	const filter = page.getByLabel('Cơ quan, đơn vị');
+	await expect(filter.locator('option')).toHaveText(['Tất cả', 'Công an xã', organisation]);
+	await filter.selectOption(organisation);
+	await page.getByRole('button', { name: 'Lọc' }).click();
+	await expect(page.getByRole('status')).toHaveText('Học viên 1–3 trong 3');
+	const names = () => page.locator('[data-table="learners"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-learner')));
+	await expect.poll(names).toEqual(['lethihoa', 'nguyenthilan', 'tranthimai']);
+	await expectAccessible(page);
+});
+
 test.describe('on a server started with a smaller request limit', () => {
 	// adapter-node's own default, for a server started with `node build` rather than `npm start`
 	test.use({ serverEnv: { BODY_SIZE_LIMIT: '512K' } });

@@ -3,7 +3,7 @@ import { authenticate } from '$lib/server/auth/login';
 import { startSession } from '$lib/server/auth/cookie';
 import { safeRedirectTarget } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/form';
+import { parseForm, readForm } from '$lib/server/http/form';
 import { loginSchema } from '$lib/server/users/schemas';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +15,7 @@ export const load = (({ locals, url }) => {
 export const actions = {
 	default: async (event) => {
 		const { request, cookies, url } = event;
-		const form = parseForm(loginSchema, await request.formData());
+		const form = parseForm(loginSchema, await readForm(request));
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		const db = getDb();
 		const result = await authenticate(db, form.data.username, form.data.password, event.getClientAddress());

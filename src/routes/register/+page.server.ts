@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { startSession } from '$lib/server/auth/cookie';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/form';
+import { parseForm, readForm } from '$lib/server/http/form';
 import { registerLearner } from '$lib/server/users/register';
 import { registerSchema } from '$lib/server/users/schemas';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +13,7 @@ export const load = (({ locals, url }) => {
 
 export const actions = {
 	default: async (event) => {
-		const form = parseForm(registerSchema, await event.request.formData());
+		const form = parseForm(registerSchema, await readForm(event.request));
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		const db = getDb();
 		const result = await registerLearner(db, form.data, event.getClientAddress());

@@ -3,7 +3,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { hashPassword } from '$lib/server/auth/password';
 import { startSession } from '$lib/server/auth/cookie';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/form';
+import { parseForm, readForm } from '$lib/server/http/form';
 import { setupSchema } from '$lib/server/users/schemas';
 import { createFirstAdmin } from '$lib/server/users/setup';
 import { hasAdmin } from '$lib/server/users/service';
@@ -19,7 +19,7 @@ export const actions = {
 	default: async ({ request, cookies, url, locals }) => {
 		const db = getDb();
 		if (hasAdmin(db)) error(404, translate(locals.locale, 'setup.closed'));
-		const form = parseForm(setupSchema, await request.formData());
+		const form = parseForm(setupSchema, await readForm(request));
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		const passwordHash = await hashPassword(form.data.password);
 		const admin = createFirstAdmin(db, form.data, passwordHash);

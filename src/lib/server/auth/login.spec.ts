@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../db/open';
 import { createUser, setUserDisabled, type User } from '../users/service';
+import { parseForm } from '../http/form';
+import { loginSchema } from '../users/schemas';
 import { authenticate } from './login';
 import { ACCOUNT_POLICY, ADDRESS_POLICY, recordFailure } from './throttle';
 
@@ -31,6 +33,21 @@ describe('authenticate', () => {
 		expect(await authenticate(db, 'lan', PASSWORD, '10.0.0.1')).toEqual({ kind: 'ok', user: lan });
 		const result = await authenticate(db, '  LAN ', PASSWORD, '10.0.0.1');
 		expect(result.kind === 'ok' && result.user.id).toBe(lan.id);
+	});
+
+	it('signs in when the sign-in form was typed in decomposed Unicode (NFD)', async () => {
+		const form = new FormData();
+		form.append('username', ' LAN ');
+		form.append('password', PASSWORD.normalize('NFD'));
+		const parsed = parseForm(loginSchema, form);
+		expect(parsed.ok).toBe(true);
+		if (!parsed.ok) return;
+		const result = await authenticate(db, parsed.data.username, parsed.data.password, '10.0.0.1');
+		expect(result.kind === 'ok' && result.user.id).toBe(lan.id);
+		// and the other way round: a password set in NFD is checked in its NFC form
+		const hoa = await createUser(db, { username: 'hoa', displayName: 'Hoà', password: PASSWORD.normalize('NFD'), role: 'learner' });
+		const again = await authenticate(db, 'hoa', PASSWORD, '10.0.0.1');
+		expect(again.kind === 'ok' && again.user.id).toBe(hoa.id);
 	});
 
 	it('answers a wrong password and an unknown user the same way, and counts both', async () => {

@@ -155,6 +155,35 @@ describe('loadCourses with a valid course', () => {
 		]);
 	});
 
+	it('reads files written in decomposed Unicode (NFD) as NFC, quiz answers too, and finds media saved with NFD names', () => {
+		const nfd = (text: string) => text.normalize('NFD');
+		const quiz = ['---', 'title: Kiểm tra', 'passPercent: 50', '---', '## Cơ quan nào? {#co-quan}', '', '= Hội Liên hiệp Phụ nữ', ''].join('\n');
+		const { courses, errors } = load(
+			validCourse('khoa-thu', {
+				'khoa-thu/course.md': nfd(COURSE_MD),
+				'khoa-thu/01-mo-dau/lesson.md': nfd(`${LESSON_MD}\n![Ảnh](media/ảnh.svg)\n`),
+				'khoa-thu/01-mo-dau/quiz.md': nfd(quiz),
+				// as a Mac names the file
+				[`khoa-thu/01-mo-dau/media/${nfd('ảnh.svg')}`]: SVG
+			})
+		);
+		expect(errors).toEqual([]);
+		const course = courses[0]!;
+		const module = course.modules[0]!;
+		expect(course.title).toBe('Khoá học thử');
+		expect(module.quiz!.settings.title).toBe('Kiểm tra');
+		expect(module.title).toBe('Mở đầu');
+		expect(module.objectives).toEqual(['Biết cách học trực tuyến']);
+		expect(module.lesson.sections).toEqual([
+			{ id: 'tinh-huong', title: 'Tình huống' },
+			{ id: 'cau-hoi', title: 'Câu hỏi' }
+		]);
+		expect(module.lesson.html).toContain('<h2 id="tinh-huong">Tình huống</h2>');
+		const question = module.quiz!.questions[0]!;
+		expect(question.title).toBe('Cơ quan nào?');
+		expect(question.accepted).toEqual(['Hội Liên hiệp Phụ nữ']);
+	});
+
 	it('reads files saved with Windows line endings', () => {
 		const crlf = (text: string) => text.replace(/\n/g, '\r\n');
 		const { courses, errors } = load(

@@ -8,6 +8,8 @@ import { parseFrontmatter } from './frontmatter';
 import type { LoadError, Problem } from './problems';
 import { courseSchema, lessonSchema } from './schema';
 import { parseQuiz } from '../quiz/parse';
+import { findFile } from '../text/file-names';
+import { nfc } from '../text/nfc';
 import type { Quiz } from '../quiz/types';
 import type { ModuleCompletionRule } from '../tracking/status';
 
@@ -62,6 +64,15 @@ export interface LoadResult {
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 const MODULE_DIR = /^(\d{2})-([a-z0-9][a-z0-9-]*)$/;
 
+/**
+ * Course files in NFC (../text/nfc.ts): titles, lesson text and quiz answers written in NFD
+ * (an editor on a Mac, a Vietnamese keyboard in "Unicode tổ hợp") look the same and now are the
+ * same. Files they link to are found whatever form their names are in (../text/file-names.ts).
+ */
+function readCourseFile(path: string): string {
+	return nfc(readFileSync(path, 'utf8'));
+}
+
 function subdirectories(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true })
 		.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
@@ -90,7 +101,7 @@ function mediaProblems(body: string, bodyFirstLine: number, moduleDir: string): 
 		for (const match of text.matchAll(link)) {
 			const target = decodePath(match[1]!.split('#')[0]!);
 			const path = normalize(join(moduleDir, target));
-			if (!path.startsWith(join(moduleDir, 'media') + sep) || !existsSync(path)) {
+			if (!path.startsWith(join(moduleDir, 'media') + sep) || !findFile(moduleDir, path)) {
 				problems.push({
 					line: bodyFirstLine + index,
 					key: 'loader.missingMedia',
@@ -111,7 +122,7 @@ export function mediaUrl(courseSlug: string, moduleSlug: string, path: string): 
 function loadQuiz(dir: string, file: string, errors: LoadError[]): Quiz | null | undefined {
 	const path = join(dir, 'quiz.md');
 	if (!existsSync(path)) return null;
-	const { quiz, problems } = parseQuiz(readFileSync(path, 'utf8'));
+	const { quiz, problems } = parseQuiz(readCourseFile(path));
 	problems.forEach((p) => errors.push({ file, ...p }));
 	return quiz ?? undefined;
 }
@@ -135,7 +146,7 @@ function loadModule(
 		errors.push({ file, line: 0, key: 'loader.missingLesson' });
 		return null;
 	}
-	const source = readFileSync(path, 'utf8');
+	const source = readCourseFile(path);
 	const parsed = parseFrontmatter(source, lessonSchema);
 	report(parsed.problems);
 	if (!parsed.data) return null;
@@ -185,7 +196,7 @@ export function loadCourse(coursesDir: string, slug: string, errors: LoadError[]
 		errors.push({ file, line: 0, key: 'loader.missingCourseFile' });
 		return null;
 	}
-	const parsed = parseFrontmatter(readFileSync(path, 'utf8'), courseSchema);
+	const parsed = parseFrontmatter(readCourseFile(path), courseSchema);
 	parsed.problems.forEach((p) => errors.push({ file, ...p }));
 
 	const folders = subdirectories(join(coursesDir, slug));
@@ -276,11 +287,12 @@ function declaredPackages(
 			report('loader.scormBadFile', { path: entry.file });
 			return [];
 		}
-		if (!existsSync(path)) {
+		const found = findFile(courseDir, path);
+		if (!found) {
 			report('loader.missingMedia', { path: entry.file });
 			return [];
 		}
-		return [{ moduleSlug: entry.module, file: entry.file, path, title: entry.title ?? null }];
+		return [{ moduleSlug: entry.module, file: entry.file, path: found, title: entry.title ?? null }];
 	});
 }
 

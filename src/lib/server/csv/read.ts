@@ -3,6 +3,7 @@
 // fields with embedded separators, quotes and line breaks. Anything that is not valid UTF-8 is
 // refused rather than guessed at, because a wrongly decoded name would be stored for good.
 import Papa from 'papaparse';
+import { nfc } from '../text/nfc';
 
 export type CsvReadResult =
 	| { ok: true; header: string[]; rows: { line: number; cells: string[] }[] }
@@ -15,7 +16,9 @@ export function readCsv(bytes: Uint8Array): CsvReadResult {
 	} catch {
 		return { ok: false, problem: 'notUtf8' };
 	}
-	text = text.replace(/^\uFEFF/, '');
+	// one Unicode form (../text/nfc.ts): an organisation typed in NFD in one row and NFC in
+	// another is one organisation
+	text = nfc(text.replace(/^\uFEFF/, ''));
 	if (text.trim() === '') return { ok: false, problem: 'empty' };
 	const firstLine = text.slice(0, text.search(/\r?\n|$/));
 	const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';

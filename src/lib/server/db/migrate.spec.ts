@@ -201,3 +201,70 @@ describe('migrations', () => {
 		expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
 	});
 });
+
+describe('007: stored text in NFC', () => {
+	const nfd = (text: string) => text.normalize('NFD');
+
+	/** A database as version 6 left it, holding text typed in NFD. */
+	function beforeNfc(): Database.Database {
+		const db = new Database(':memory:');
+		db.pragma('foreign_keys = ON');
+		migrate(db, migrations.filter((m) => m.version <= 6));
+		const user = db.prepare(
+			`INSERT INTO user (id, username, display_name, password_hash, role, organisation, commune, province, created_at)
+			 VALUES (?, ?, ?, 'x', 'learner', ?, ?, ?, 0)`
+		);
+		user.run(1, 'lan', nfd('Nguyễn Thị Lan'), nfd('Hội LHPN xã Đông Hòa'), nfd('xã Đông Hòa'), nfd('Hưng Yên'));
+		user.run(2, 'binh', 'Trần Văn Bình', 'Hội LHPN xã Đông Hòa', 'xã Đông Hòa', 'Hưng Yên');
+		// only a database edited by hand holds such usernames: the app accepts a-z 0-9 . _ -
+		user.run(3, nfd('hoà'), 'Hoà', '', '', '');
+		user.run(4, 'hoà', 'Hoà NFC', '', '', '');
+		user.run(5, nfd('thuỷ'), 'Thuỷ', '', '', '');
+		db.prepare(`INSERT INTO cohort (id, name, enrol_code, created_at) VALUES (1, ?, 'HY-1', 0)`).run(nfd('Lớp Hưng Yên'));
+		db.prepare(`INSERT INTO course (id, title, loaded_at) VALUES ('c', ?, 0)`).run(nfd('Phòng, chống mại dâm'));
+		db.prepare(`INSERT INTO thread (id, course_id, author_id, title, created_at, last_post_at) VALUES (1, 'c', 1, ?, 0, 0)`).run(nfd('Câu hỏi về Nghị định'));
+		db.prepare(`INSERT INTO post (id, thread_id, author_id, body_md, body_html, created_at) VALUES (1, 1, 1, ?, ?, 0)`).run(
+			nfd('Xin hỏi **điều** này'),
+			nfd('<p>Xin hỏi <strong>điều</strong> này</p>')
+		);
+		db.prepare(`INSERT INTO post_report (post_id, reporter_id, reason, created_at) VALUES (1, 2, ?, 0)`).run(nfd('Lạc đề'));
+		return db;
+	}
+
+	it('rewrites names, organisations, cohort names, thread titles, posts and reports', () => {
+		const db = beforeNfc();
+		expect(migrate(db)).toContain(7);
+		expect(db.prepare('SELECT display_name, organisation, commune, province FROM user WHERE id = 1').get()).toEqual({
+			display_name: 'Nguyễn Thị Lan',
+			organisation: 'Hội LHPN xã Đông Hòa',
+			commune: 'xã Đông Hòa',
+			province: 'Hưng Yên'
+		});
+		// the organisation filter now offers it once
+		expect(db.prepare('SELECT DISTINCT organisation FROM user WHERE id IN (1, 2)').pluck().all()).toEqual(['Hội LHPN xã Đông Hòa']);
+		expect(db.prepare('SELECT name FROM cohort').pluck().get()).toBe('Lớp Hưng Yên');
+		expect(db.prepare('SELECT title FROM course').pluck().get()).toBe('Phòng, chống mại dâm');
+		expect(db.prepare('SELECT title FROM thread').pluck().get()).toBe('Câu hỏi về Nghị định');
+		expect(db.prepare('SELECT body_md, body_html FROM post').get()).toEqual({
+			body_md: 'Xin hỏi **điều** này',
+			body_html: '<p>Xin hỏi <strong>điều</strong> này</p>'
+		});
+		expect(db.prepare('SELECT reason FROM post_report').pluck().get()).toBe('Lạc đề');
+	});
+
+	it('normalises a username no other account would share, and keeps both of two that would become equal', () => {
+		const db = beforeNfc();
+		migrate(db);
+		expect(db.prepare('SELECT id, username FROM user WHERE id >= 3 ORDER BY id').all()).toEqual([
+			{ id: 3, username: nfd('hoà') },
+			{ id: 4, username: 'hoà' },
+			{ id: 5, username: 'thuỷ' }
+		]);
+	});
+
+	it('leaves nfc() in place for later migrations, and text other than strings alone', () => {
+		const db = beforeNfc();
+		migrate(db);
+		expect(db.prepare('SELECT nfc(?) AS a, nfc(NULL) AS b, nfc(3) AS c').get(nfd('ộ'))).toEqual({ a: 'ộ', b: null, c: 3 });
+	});
+});

@@ -1,6 +1,7 @@
 // Applies the numbered SQL migrations in order, each in its own transaction,
 // recording progress in PRAGMA user_version so every file runs exactly once.
 import type { Database } from 'better-sqlite3';
+import { nfc } from '../text/nfc';
 
 const files = import.meta.glob('./migrations/*.sql', {
 	query: '?raw',
@@ -29,10 +30,24 @@ export const migrations: Migration[] = Object.entries(files)
 
 const schemaVersion = (db: Database) => db.pragma('user_version', { simple: true }) as number;
 
+const withFunctions = new WeakSet<Database>();
+
+/**
+ * SQL functions SQLite lacks, for migrations to call: `nfc(text)` is the text in Unicode NFC
+ * (src/lib/server/text/nfc.ts), NULL and numbers as they are. Registered once per connection,
+ * before the first pending migration: SQLite refuses to redefine a function while a statement runs.
+ */
+function addMigrationFunctions(db: Database): void {
+	if (withFunctions.has(db)) return;
+	db.function('nfc', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? nfc(value) : value));
+	withFunctions.add(db);
+}
+
 export function migrate(db: Database, list: Migration[] = migrations): number[] {
 	const applied: number[] = [];
 	for (const migration of list) {
 		if (migration.version <= schemaVersion(db)) continue;
+		addMigrationFunctions(db);
 		const keysOff = migration.sql.startsWith(FOREIGN_KEYS_OFF) && db.pragma('foreign_keys', { simple: true }) === 1;
 		// the pragma is a no-op inside a transaction, so it is switched around it
 		if (keysOff) db.pragma('foreign_keys = OFF');

@@ -2,6 +2,7 @@
 // it, and a form read that reports going over it. adapter-node ends an oversize body with a 413
 // error when the action reads it; uncaught, that showed the "unexpected error" page.
 import type { Locale } from '$lib/i18n';
+import { readForm } from './form';
 
 /** adapter-node's own default when BODY_SIZE_LIMIT is unset; scripts/start.js sets 1M. */
 const ADAPTER_DEFAULT = '512K';
@@ -37,12 +38,13 @@ export function isBodyTooLarge(error: unknown): boolean {
 }
 
 /**
- * The submitted form, or `null` when the body went over the limit, so that an action can answer
- * with its page and a message instead of an error page. Other failures are thrown as before.
+ * The submitted form (its text in NFC, as readForm gives it), or `null` when the body went over
+ * the limit, so that an action can answer with its page and a message instead of an error page.
+ * Other failures are thrown as before.
  */
 export async function readFormWithinLimit(request: Request): Promise<FormData | null> {
 	try {
-		return await request.formData();
+		return await readForm(request);
 	} catch (error) {
 		if (isBodyTooLarge(error)) return null;
 		throw error;

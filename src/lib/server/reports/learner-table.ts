@@ -2,6 +2,7 @@
 // time and last activity; filtered, searched (ignoring diacritics), sorted and paged on the
 // server so a cohort of 1,000 sends one page of rows, not all of them.
 import { foldVietnamese } from '../markdown/slug';
+import { nfc } from '../text/nfc';
 import type { CohortCourse } from './cohort-course';
 
 export type LearnerStatus = 'notStarted' | 'inProgress' | 'completed' | 'failing';
@@ -93,9 +94,10 @@ export function parseTableQuery(params: URLSearchParams, columns: QuizColumn[]):
 	const status = params.get('status') ?? '';
 	const page = Number(params.get('page') ?? '1');
 	return {
-		search: (params.get('q') ?? '').slice(0, 100),
-		organisation: (params.get('organisation') ?? '').slice(0, 150),
-		commune: (params.get('commune') ?? '').slice(0, 100),
+		// an address typed or pasted in NFD still matches the NFC text stored
+		search: nfc(params.get('q') ?? '').slice(0, 100),
+		organisation: nfc(params.get('organisation') ?? '').slice(0, 150),
+		commune: nfc(params.get('commune') ?? '').slice(0, 100),
 		status: (LEARNER_STATUSES as readonly string[]).includes(status) ? (status as LearnerStatus) : '',
 		sort: validSort ? (sort as SortKey) : 'name',
 		descending: params.get('dir') === 'desc',

@@ -132,6 +132,8 @@ describe('learner table', () => {
 		expect(run('q=tran thi binh')).toEqual(['binh']);
 		expect(run('q=CUONG')).toEqual(['cuong']);
 		expect(run('commune=phường Hiến Nam')).toEqual(['cuong', 'dung']);
+		// the same commune in an address typed (or pasted) in decomposed Unicode
+		expect(run(`commune=${'phường Hiến Nam'.normalize('NFD')}`)).toEqual(['cuong', 'dung']);
 		expect(run('status=failing')).toEqual(['binh']);
 		expect(run('sort=progress&dir=desc')).toEqual(['an', 'binh', 'cuong', 'dung']);
 		expect(run('sort=score:khung-phap-ly')).toEqual(['binh', 'an', 'cuong', 'dung']);

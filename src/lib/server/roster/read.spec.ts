@@ -20,6 +20,18 @@ describe('readRoster', () => {
 		});
 	});
 
+	it('stores text typed in decomposed Unicode (NFD) in the one form the rest of the app uses (NFC)', () => {
+		// some Vietnamese keyboards and macOS write "ộ" as "o" + two combining marks
+		const text = `${HEADER}\n${line(1)}\n${line(2).replace('Hội LHPN', 'Hội LHPN'.normalize('NFD')).replace('Học viên', 'Học viên'.normalize('NFD'))}\n`;
+		expect(text).not.toBe(text.normalize('NFC'));
+		const result = readRoster(bytes(text.normalize('NFD')));
+		expect(result.ok && result.rows.map((r) => [r.displayName, r.organisation, r.commune, r.province])).toEqual([
+			['Học viên 1', 'Hội LHPN', 'xã Tân Hưng', 'Hưng Yên'],
+			['Học viên 2', 'Hội LHPN', 'xã Tân Hưng', 'Hưng Yên']
+		]);
+		expect(result.ok && result.rows[1]!.organisation).toBe(result.ok && result.rows[0]!.organisation);
+	});
+
 	it('reads a comma file without a byte-order mark, skipping the empty rows Excel leaves below a list', () => {
 		const result = readRoster(bytes(`${HEADER}\n${line(1)}\n,,,,\n , ,\n${line(2)}\n,,,,\n`));
 		expect(result.ok && result.rows.map((r) => [r.line, r.username])).toEqual([[2, 'hocvien1'], [5, 'hocvien2']]);

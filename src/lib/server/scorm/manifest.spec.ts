@@ -27,6 +27,22 @@ function problem(xml: string, fileExists: (file: string) => boolean = everyFile)
 	return result.ok ? 'accepted' : result.problem;
 }
 
+describe('titles', () => {
+	it('are kept in NFC, whether the tool wrote them decomposed (NFD) or as character references', () => {
+		const nfd = 'Kỹ năng tư vấn'.normalize('NFD');
+		// "ỹ" written as "y" + U+0303 (combining tilde) references
+		const references = 'K&#x79;&#x303; năng';
+		const pkg = parsed(
+			manifest12(
+				`<item identifier="i" identifierref="r"><title>${nfd}</title></item><item identifier="j" identifierref="r"><title>${references}</title></item>`,
+				'<resource identifier="r" type="webcontent" adlcp:scormtype="sco" href="a.html"/>'
+			).replace('<title>Khoá học</title>', `<title>${'Khoá học'.normalize('NFD')}</title>`)
+		);
+		expect(pkg.organization.title).toBe('Khoá học');
+		expect(pkg.items.map((item) => item.title)).toEqual(['Kỹ năng tư vấn', 'Kỹ năng']);
+	});
+});
+
 describe('withParameters follows the SCORM CAM rules', () => {
 	it.each([
 		['a.html', '?x=1', 'a.html?x=1'],

@@ -3,6 +3,7 @@
 // every launch file checked against the package's own files.
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { nfc } from '../text/nfc';
 import { refuse, ScormRefusal, type ScormResult } from './problems';
 
 export type ScormVersion = '1.2' | '2004';
@@ -289,8 +290,12 @@ function attr(node: XmlNode | undefined, name: string): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
 
-/** Plain text only: markup inside a title is dropped, entities stay decoded text. */
+/**
+ * Plain text only: markup inside a title is dropped, entities stay decoded text. In NFC
+ * (../text/nfc.ts), however the authoring tool wrote it; hrefs and identifiers are left as written,
+ * because they must match the package's own file names.
+ */
 function text(node: XmlNode | undefined): string {
 	const value = node?.['#text'];
-	return typeof value === 'string' ? value.trim() : '';
+	return typeof value === 'string' ? nfc(value).trim() : '';
 }

@@ -3,6 +3,7 @@
 import type { Db } from '../db/open';
 import { hashPassword, generateTemporaryPassword } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
+import { nfc } from '../text/nfc';
 
 export type Role = 'learner' | 'trainer' | 'admin';
 export const ROLES: readonly Role[] = ['learner', 'trainer', 'admin'];
@@ -49,9 +50,9 @@ function toUser(row: UserRow): User {
 	};
 }
 
-/** Usernames are compared without regard to case; we store them lower-case. */
+/** Usernames are compared without regard to case (stored lower-case) or Unicode form (NFC). */
 export function normaliseUsername(username: string): string {
-	return username.trim().toLowerCase();
+	return nfc(username).trim().toLowerCase();
 }
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/;

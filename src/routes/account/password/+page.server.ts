@@ -3,7 +3,7 @@ import { startSession } from '$lib/server/auth/cookie';
 import { requireUser } from '$lib/server/auth/guard';
 import { checkCurrentPassword } from '$lib/server/auth/login';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/form';
+import { parseForm, readForm } from '$lib/server/http/form';
 import { changePasswordSchema } from '$lib/server/users/schemas';
 import { changePassword } from '$lib/server/users/service';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,7 +17,7 @@ export const actions = {
 	default: async (event) => {
 		const user = requireUser(event);
 		const db = getDb();
-		const form = parseForm(changePasswordSchema, await event.request.formData());
+		const form = parseForm(changePasswordSchema, await readForm(event.request));
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const check = await checkCurrentPassword(db, user, form.data.currentPassword);
 		if (check.kind === 'throttled') {

@@ -6,6 +6,7 @@ import { canModerate, discussionScope } from '$lib/server/discussions/access';
 import { getReport, listOpenReports, resolveReports } from '$lib/server/discussions/moderation';
 import { getThread } from '$lib/server/discussions/service';
 import { getDb } from '$lib/server/db';
+import { readForm } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = ((event) => {
@@ -17,7 +18,7 @@ export const actions = {
 	resolve: async (event) => {
 		const user = requireRole(event, 'trainer', 'admin');
 		const db = getDb();
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const report = getReport(db, Number(form.get('reportId')));
 		const thread = report ? getThread(db, report.threadId) : null;
 		if (!report || !thread) error(404, translate(event.locals.locale, 'error.notFound'));

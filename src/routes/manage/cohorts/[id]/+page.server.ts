@@ -3,6 +3,7 @@ import { requireManagedCohort } from '$lib/server/cohorts/guard';
 import { canManageLearner, getCohortLearner, listNewestCohortLearners, setEnrolmentOpen } from '$lib/server/cohorts/service';
 import { getCatalog } from '$lib/server/courses/current';
 import { getUser, resetPassword } from '$lib/server/users/service';
+import { readForm } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 const RECENT_LEARNERS = 20;
@@ -29,13 +30,13 @@ export const load = ((event) => {
 export const actions = {
 	enrolment: async (event) => {
 		const { db, cohort } = requireManagedCohort(event);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		setEnrolmentOpen(db, cohort.id, form.get('open') === '1');
 		return { enrolmentChanged: true };
 	},
 	resetPassword: async (event) => {
 		const { user, db, cohort } = requireManagedCohort(event);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const learnerId = Number(form.get('learnerId'));
 		const inCohort = Number.isInteger(learnerId) ? getCohortLearner(db, cohort.id, learnerId) : null;
 		if (!inCohort || !canManageLearner(db, user, learnerId)) {

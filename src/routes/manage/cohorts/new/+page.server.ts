@@ -4,7 +4,7 @@ import { cohortSchema } from '$lib/server/cohorts/schemas';
 import { createCohort, EnrolCodeTakenError } from '$lib/server/cohorts/service';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/form';
+import { parseForm, readForm } from '$lib/server/http/form';
 import { listUsersByRole } from '$lib/server/users/service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,7 +26,7 @@ export const actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'trainer', 'admin');
 		const db = getDb();
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const form = parseForm(cohortSchema, formData);
 		const selected = { courses: formData.getAll('courses').map(String), trainers: formData.getAll('trainers').map(String) };
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values, selected });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { translate } from '$lib/server/i18n';
 import { requireRole } from '$lib/server/auth/guard';
 import { config } from '$lib/server/config';
+import { readJson } from '$lib/server/http/form';
 import { assertSameOrigin } from '$lib/server/http/same-origin';
 import { resolveLimits } from '$lib/server/scorm/limits';
 import { startUpload, uploadsDir } from '$lib/server/scorm/uploads';
@@ -15,7 +16,7 @@ export const POST: RequestHandler = async (event) => {
 	assertSameOrigin(event.request, event.url, event.locals.locale);
 	const user = requireRole(event, 'trainer', 'admin');
 	const { locale } = event.locals;
-	const parsed = startSchema.safeParse(await event.request.json().catch(() => null));
+	const parsed = startSchema.safeParse(await readJson(event.request));
 	if (!parsed.success) return json({ message: translate(locale, 'form.invalid') }, { status: 400 });
 	const started = await startUpload(uploadsDir(config.scormDir), {
 		userId: user.id,

@@ -2,7 +2,7 @@
 import { fail } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/form';
+import { parseForm, readForm } from '$lib/server/http/form';
 import { createAccountSchema } from '$lib/server/users/schemas';
 import { createUser, UsernameTakenError } from '$lib/server/users/service';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +15,7 @@ export const load = ((event) => {
 export const actions = {
 	default: async (event) => {
 		requireRole(event, 'admin');
-		const form = parseForm(createAccountSchema, await event.request.formData());
+		const form = parseForm(createAccountSchema, await readForm(event.request));
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		try {
 			const user = await createUser(getDb(), { ...form.data, mustChangePassword: true });

@@ -22,7 +22,7 @@ import {
 import { MAX_REPORT_REASON, reportPost, setPostHidden, setThreadFlag } from '$lib/server/discussions/moderation';
 import { pageScripts } from '$lib/server/page-script';
 import { readFormWithinLimit } from '$lib/server/http/body-limit';
-import { parseForm } from '$lib/server/http/form';
+import { parseForm, readForm } from '$lib/server/http/form';
 import { pageParam } from '$lib/server/http/page-param';
 import { RenderedOnServer } from '$lib/rendered-on-server';
 import { boardPath } from '$lib/discussions';
@@ -143,7 +143,7 @@ export const actions = {
 	},
 	delete: async (event) => {
 		const { user, db, course, thread } = resolveThread(event);
-		const post = getPost(db, Number((await event.request.formData()).get('postId')));
+		const post = getPost(db, Number((await readForm(event.request)).get('postId')));
 		if (!post || post.threadId !== thread.id) error(404, translate(event.locals.locale, 'error.notFound'));
 		if (post.authorId !== user.id) error(403, translate(event.locals.locale, 'discussion.notYourPost'));
 		deletePost(db, post.id);
@@ -151,7 +151,7 @@ export const actions = {
 	},
 	report: async (event) => {
 		const { user, db, thread } = resolveThread(event);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const post = getPost(db, Number(form.get('postId')));
 		if (!post || post.threadId !== thread.id || post.deleted) error(404, translate(event.locals.locale, 'error.notFound'));
 		const reason = String(form.get('reason') ?? '').trim();
@@ -163,7 +163,7 @@ export const actions = {
 	hidePost: async (event) => {
 		const { user, db, course, thread, moderator } = resolveThread(event);
 		if (!moderator) error(403, forbiddenMessage(event.locals));
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const post = getPost(db, Number(form.get('postId')));
 		if (!post || post.threadId !== thread.id) error(404, translate(event.locals.locale, 'error.notFound'));
 		setPostHidden(db, post.id, form.get('value') === '1', user.id);
@@ -172,7 +172,7 @@ export const actions = {
 	moderate: async (event) => {
 		const { user, db, course, thread, moderator } = resolveThread(event);
 		if (!moderator) error(403, forbiddenMessage(event.locals));
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const flag = String(form.get('flag'));
 		if (flag !== 'pinned' && flag !== 'locked' && flag !== 'hidden') return fail(400, { message: 'form.invalid' as const });
 		setThreadFlag(db, thread.id, flag, form.get('value') === '1', user.id);

@@ -6,6 +6,7 @@ import { isBodyTooLarge } from '$lib/server/http/body-limit';
 import { ROSTER_COLUMNS } from '$lib/server/roster/columns';
 import { importRosterFile } from '$lib/server/roster/import';
 import { MAX_ROSTER_BYTES, MAX_ROSTER_ROWS, tooLargeReport } from '$lib/server/roster/read';
+import { readForm } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The file plus the multipart envelope around it. */
@@ -29,7 +30,7 @@ export const actions = {
 		}
 		let form: FormData;
 		try {
-			form = await event.request.formData();
+			form = await readForm(event.request);
 		} catch (error) {
 			if (isBodyTooLarge(error)) return fail(413, { report: tooLargeReport() });
 			return fail(400, { message: 'roster.noFile' as const });

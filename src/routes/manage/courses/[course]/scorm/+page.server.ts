@@ -9,6 +9,7 @@ import { requireAttachment } from '$lib/server/scorm/access';
 import { resolveLimits } from '$lib/server/scorm/limits';
 import { versionLabel } from '$lib/server/scorm/sco';
 import { removeAttachment } from '$lib/server/scorm/store';
+import { readForm } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = ((event) => {
@@ -38,7 +39,7 @@ export const load = ((event) => {
 export const actions = {
 	remove: async (event) => {
 		const user = requireRole(event, 'trainer', 'admin');
-		const id = String((await event.request.formData()).get('attachment') ?? '');
+		const id = String((await readForm(event.request)).get('attachment') ?? '');
 		const db = getDb();
 		const { attachment } = requireAttachment(db, getCatalog(), user, id, event.locals.locale);
 		if (attachment.courseSlug !== event.params.course) error(404, translate(event.locals.locale, 'error.notFound'));

@@ -8,6 +8,7 @@ import { requireCourse, requireModule } from '$lib/server/courses/access';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
 import { contentTypeFor } from '$lib/server/http/mime';
+import { findFile } from '$lib/server/text/file-names';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
@@ -16,8 +17,11 @@ export const GET: RequestHandler = async (event) => {
 	const course = requireCourse(getDb(), getCatalog(), user, event.params.course, locale);
 	const module = requireModule(course, event.params.module, locale);
 	const mediaDir = join(module.dir, 'media');
-	const path = normalize(join(mediaDir, event.params.path));
-	if (!path.startsWith(mediaDir + sep)) error(404, translate(locale, 'error.notFound'));
+	const asked = normalize(join(mediaDir, event.params.path));
+	if (!asked.startsWith(mediaDir + sep)) error(404, translate(locale, 'error.notFound'));
+	// the lesson links in NFC; the file may have been saved with an NFD name
+	const path = findFile(mediaDir, asked);
+	if (!path) error(404, translate(locale, 'error.notFound'));
 	const info = await stat(path).catch(() => null);
 	if (!info?.isFile()) error(404, translate(locale, 'error.notFound'));
 	const type = contentTypeFor(path);

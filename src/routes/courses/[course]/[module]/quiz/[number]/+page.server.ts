@@ -16,6 +16,7 @@ import { htmlToText } from '$lib/server/markdown/render';
 import type { PublicQuestion } from '$lib/server/quiz/types';
 import type { QuestionToAnswer } from '$lib/quiz';
 import { RenderedOnServer } from '$lib/rendered-on-server';
+import { readForm } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 type Params = { course: string; module: string; number: string };

@@ -8,6 +8,7 @@ import { getAttempt, savedResponses } from '$lib/server/quiz/attempts';
 import { buildReview } from '$lib/server/quiz/review';
 import { activityRecords, attemptLines, interactionLines, postLines } from '$lib/server/reports/learner-detail';
 import { resetPassword, setUserDisabled } from '$lib/server/users/service';
+import { readForm } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The cohort (trainer's own, else 403) and a learner in it (else 404). */
@@ -55,7 +56,7 @@ export const actions = {
 	},
 	setDisabled: async (event) => {
 		const { db, learner } = requireLearner(event);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const disabled = form.get('disabled');
 		if (disabled !== '1' && disabled !== '0') return fail(400, { message: 'form.invalid' as const });
 		setUserDisabled(db, learner.id, disabled === '1');

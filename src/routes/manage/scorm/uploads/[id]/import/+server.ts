@@ -8,6 +8,7 @@ import { config } from '$lib/server/config';
 import { requireCourse, requireModule } from '$lib/server/courses/access';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
+import { readJson } from '$lib/server/http/form';
 import { assertSameOrigin } from '$lib/server/http/same-origin';
 import { requireAttachment } from '$lib/server/scorm/access';
 import { readPackage } from '$lib/server/scorm/import';
@@ -24,7 +25,7 @@ export const POST: RequestHandler = async (event) => {
 	assertSameOrigin(event.request, event.url, event.locals.locale);
 	const user = requireRole(event, 'trainer', 'admin');
 	const { locale } = event.locals;
-	const parsed = importSchema.safeParse(await event.request.json().catch(() => null));
+	const parsed = importSchema.safeParse(await readJson(event.request));
 	if (!parsed.success) return json({ message: translate(locale, 'form.invalid') }, { status: 400 });
 	const db = getDb();
 	const catalog = getCatalog();

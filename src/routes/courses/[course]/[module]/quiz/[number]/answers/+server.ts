@@ -8,6 +8,7 @@ import { getDb } from '$lib/server/db';
 import { requireOwnAttemptState, requireQuiz } from '$lib/server/quiz/access';
 import { getAttemptQuestions, saveResponses } from '$lib/server/quiz/attempts';
 import { MAX_ANSWERS_BYTES, questionsNamedIn, readAnswers } from '$lib/server/quiz/form';
+import { readForm } from '$lib/server/http/form';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async (event) => {
@@ -25,7 +26,7 @@ export const POST: RequestHandler = async (event) => {
 	}
 	let form: FormData;
 	try {
-		form = await event.request.formData();
+		form = await readForm(event.request);
 	} catch {
 		return json({ message: translate(locale, 'quiz.invalidAnswer') }, { status: 400 });
 	}
