@@ -40,9 +40,11 @@ function createMarked(): Marked {
 					: `<h${level}>${inner}</h${level}>\n`;
 			},
 			checkbox({ checked }) {
-				// a task list is a printed checklist here, not a form: a box drawn as text, which
-				// screen readers skip (the item's words carry the meaning)
-				return `<span class="task-box" aria-hidden="true">${checked ? '☑' : '☐'}</span> `;
+				// A task list in a lesson is a list of points to keep in mind, not a form: a drawn box
+				// looked tappable on a phone and did nothing. Its items are ordinary bullets; one
+				// marked done keeps a tick (text, not a control). Quiz choices (`- [x]` marks the
+				// right answer) never come here: the quiz parser reads them itself.
+				return checked ? '✓ ' : '';
 			},
 			table(token) {
 				// Wide tables scroll sideways on a phone; the wrapper takes keyboard focus so the
