@@ -202,13 +202,14 @@ test('on a phone, signing out from the middle of a lesson keeps the bookmark on 
 	for (const id of sections.slice(0, 4)) await scrollTo(id);
 	await page.mouse.wheel(0, 100);
 	await expect.poll(() => lessonTracking(app)[0]?.location, { timeout: 15_000 }).toBe(section4);
-	// swipe back up quickly through sections 3, 2, 1 to the header, and sign out there
+	// swipe back up through sections 3, 2, 1 (a second on each) to the header, look for the menu
+	// there for a while (the page reports every 5 s meanwhile), and sign out
 	for (const id of sections.slice(0, 3).reverse()) {
 		await scrollTo(id);
-		await page.waitForTimeout(300);
+		await page.waitForTimeout(1_000);
 	}
 	await page.evaluate(() => window.scrollTo(0, 0));
-	await page.waitForTimeout(500);
+	await page.waitForTimeout(6_000);
 	await page.getByRole('button', { name: 'Đăng xuất' }).click();
 	await page.waitForURL(/\/login/);
 

@@ -6,6 +6,7 @@ import {
 	acknowledge,
 	beatDue,
 	countTick,
+	DWELL_MS,
 	giveBack,
 	pageShown,
 	reachEnd,
@@ -35,6 +36,7 @@ function track(article: HTMLElement, end: HTMLElement) {
 	// opened in a background tab: nothing is being read until it is shown
 	if (document.visibilityState !== 'visible') pageShown(reading, false, Date.now());
 	let inFlight = false;
+	let dwellTimer: ReturnType<typeof setTimeout> | undefined;
 	let stopped = false;
 
 	// `[data-save-state]` notices show one at a time; `[data-on-complete]` elements appear or go
@@ -98,6 +100,12 @@ function track(article: HTMLElement, end: HTMLElement) {
 			reading.lastInputAt = Date.now();
 			reading.scrolled = true;
 			seeSection(reading, currentSection(), Date.now());
+			// a section the learner stops on is saved as the bookmark once read, not at the next tick
+			clearTimeout(dwellTimer);
+			dwellTimer = setTimeout(() => {
+				settleSection(reading, Date.now());
+				if (reading.location !== reading.sentLocation) send();
+			}, DWELL_MS);
 			checkEnd();
 		},
 		{ passive: true }
