@@ -91,7 +91,7 @@ test('on a phone, a new trainer account is confirmed where the admin is, and the
 				const range = document.createRange();
 				range.setStart(node, i);
 				range.setEnd(node, i + 1);
-				const top = range.getClientRects()[0]?.top ?? lastTop;
+				const top: number | null = range.getClientRects()[0]?.top ?? lastTop;
 				if (lastTop !== null && top !== null && top > lastTop + 2) starts.push(text.slice(0, offset));
 				lastTop = top;
 			}
