@@ -498,3 +498,57 @@ test.describe('drafts kept in the browser', () => {
 		await expect(page.getByRole('status').filter({ hasText: 'chưa được gửi đi' })).toHaveCount(0);
 	});
 });
+
+test('HTML in a post is not shown, and the writer is told; a post that would show nothing is refused and kept in the form', async ({ browser, app }) => {
+	seedCohort(app);
+	const lan = await learner(browser, app.url, 'nguyenthilan', 'Nguyễn Thị Lan');
+	const posts = () => app.query<{ body_md: string; body_html: string }>(`SELECT body_md, body_html FROM post ORDER BY id`);
+
+	// a thread typed only as HTML around a word: the preview says the HTML will not show
+	await lan.goto(board);
+	await lan.getByLabel('Tiêu đề').fill('Chỉ có HTML');
+	await lan.getByLabel('Nội dung').fill('<div><b>hi</b></div>');
+	await lan.getByRole('button', { name: 'Xem trước' }).click();
+	const preview = lan.getByRole('region', { name: 'Xem trước' });
+	await expect(preview.getByText('mã HTML (các thẻ như <div>, <b>) không được hiển thị')).toBeVisible();
+	await expect(preview.locator('.prose')).toHaveText('hi');
+	await expect(lan.getByLabel('Nội dung')).toHaveValue('<div><b>hi</b></div>');
+	await expectAccessible(lan);
+	// posted: what shows is the text, and its author is told beside it that the HTML was dropped
+	await lan.getByRole('button', { name: 'Đăng chủ đề' }).click();
+	await lan.waitForURL(/\/discussions\/\d+/);
+	const thread = lan.url();
+	await expect(lan.locator('.post .prose')).toHaveText('hi');
+	await expect(lan.locator('.post').getByText('Chỉ bạn thấy dòng này: mã HTML trong bài không được hiển thị')).toBeVisible();
+	await expectAccessible(lan);
+	expect(posts()).toEqual([{ body_md: '<div><b>hi</b></div>', body_html: '<p>hi</p>\n' }]);
+
+	// nothing but HTML: the preview says it would be empty, and posting it is refused, the text kept
+	const refusal = 'Bài viết này sẽ hiện ra trống: mã HTML';
+	await lan.goto(board);
+	await lan.getByLabel('Tiêu đề').fill('Ảnh lỗi');
+	await lan.getByLabel('Nội dung').fill('<img src=x onerror=alert(1)>');
+	await lan.getByRole('button', { name: 'Xem trước' }).click();
+	await expect(preview.getByText('Bài viết này sẽ hiện ra trống, nên sẽ không được đăng.')).toBeVisible();
+	await lan.getByRole('button', { name: 'Đăng chủ đề' }).click();
+	await expect(lan.getByText(refusal)).toBeVisible();
+	await expect(lan.getByLabel('Tiêu đề')).toHaveValue('Ảnh lỗi');
+	await expect(lan.getByLabel('Nội dung')).toHaveValue('<img src=x onerror=alert(1)>');
+	await expectAccessible(lan);
+
+	// the same for a reply and for an edit
+	await lan.goto(thread);
+	await lan.getByLabel('Nội dung').fill('<div><b></b></div>');
+	await lan.getByRole('button', { name: 'Gửi trả lời' }).click();
+	await expect(lan.getByText(refusal)).toBeVisible();
+	await expect(lan.getByLabel('Nội dung')).toHaveValue('<div><b></b></div>');
+	await lan.goto(thread);
+	await lan.getByRole('link', { name: 'Sửa' }).click();
+	await lan.getByLabel('Sửa bài', { exact: true }).fill('<script>alert(1)</script>');
+	await lan.getByRole('button', { name: 'Lưu thay đổi' }).click();
+	await expect(lan.getByText(refusal)).toBeVisible();
+	await expect(lan.getByLabel('Sửa bài', { exact: true })).toHaveValue('<script>alert(1)</script>');
+
+	expect(posts()).toEqual([{ body_md: '<div><b>hi</b></div>', body_html: '<p>hi</p>\n' }]);
+	expect(app.query(`SELECT count(*) AS n FROM thread`)).toEqual([{ n: 1 }]);
+});

@@ -185,3 +185,54 @@ test('a lesson reads well on a 360-px phone: nothing wider than the screen', asy
 	}
 	await context.close();
 });
+
+test('on a phone, signing out from the middle of a lesson keeps the bookmark on the section being read', async ({ browser, app }) => {
+	seedCohort(app);
+	const context = await browser.newContext({ baseURL: app.url, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+	const page = await context.newPage();
+	await registerLearner(page);
+	await page.waitForURL(/\/courses$/);
+	await page.goto(`/courses/${COURSE}/${MODULE}`);
+	const sections = await page.locator('[data-lesson] .prose h2[id]').evaluateAll((els) => els.map((e) => e.id));
+	expect(sections.length).toBeGreaterThanOrEqual(4);
+	const section4 = sections[3]!;
+	const scrollTo = (id: string) => page.locator(`[id="${id}"]`).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+
+	// read down to section 4 and stay on it: it becomes the bookmark
+	for (const id of sections.slice(0, 4)) await scrollTo(id);
+	await page.mouse.wheel(0, 100);
+	await expect.poll(() => lessonTracking(app)[0]?.location, { timeout: 15_000 }).toBe(section4);
+	// swipe back up through sections 3, 2, 1 (a second on each) to the header, look for the menu
+	// there for a while (the page reports every 5 s meanwhile), and sign out
+	for (const id of sections.slice(0, 3).reverse()) {
+		await scrollTo(id);
+		await page.waitForTimeout(1_000);
+	}
+	await page.evaluate(() => window.scrollTo(0, 0));
+	await page.waitForTimeout(6_000);
+	await page.getByRole('button', { name: 'Đăng xuất' }).click();
+	await page.waitForURL(/\/login/);
+
+	await signIn(page, 'nguyenthilan');
+	await page.goto(`/courses/${COURSE}`);
+	const resume = page.getByRole('link', { name: 'Tiếp tục học' });
+	await expect(resume).toHaveAttribute('href', `/courses/${COURSE}/${MODULE}#${section4}`);
+	await resume.click();
+	await expect(page.locator(`[id="${section4}"]`)).toBeInViewport();
+	expect(lessonTracking(app)[0]!.location).toBe(section4);
+
+	// the other way out: the header has scrolled away, but the menu link stays at hand (and the
+	// page stays accessible with it); it brings the menu back without scrolling through the lesson
+	await page.mouse.wheel(0, 100);
+	const menuJump = page.getByRole('link', { name: 'Lên trình đơn' });
+	await expect(menuJump).toBeInViewport();
+	await expect(page.getByRole('button', { name: 'Đăng xuất' })).not.toBeInViewport();
+	await expectAccessible(page);
+	await menuJump.click();
+	await expect(page.getByRole('navigation', { name: 'Điều hướng chính' })).toBeFocused();
+	await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeInViewport();
+	await page.getByRole('button', { name: 'Đăng xuất' }).click();
+	await page.waitForURL(/\/login/);
+	expect(lessonTracking(app)[0]!.location).toBe(section4);
+	await context.close();
+});

@@ -1,8 +1,23 @@
-// The lesson page's only script (served by src/routes/lesson-tracker.js; the page has no
-// SvelteKit client): reports the section in view, reaching the end and the time really spent
+// The lesson page's only script (served at /lesson-tracker.js by src/routes/[script].js; the page has no
+// SvelteKit client): reports the section being read, reaching the end and the time really spent
 // reading, keeps time read offline for when the network returns, and shows what happened in
 // elements the page rendered hidden (its messages come from the catalogues, not from here).
-import { acknowledge, beatDue, countTick, giveBack, readsEndNow, sectionInView, startReading, takeReport, TICK_MS } from './reading';
+import {
+	acknowledge,
+	beatDue,
+	countTick,
+	DWELL_MS,
+	giveBack,
+	pageShown,
+	reachEnd,
+	readsEndNow,
+	sectionInView,
+	seeSection,
+	settleSection,
+	startReading,
+	takeReport,
+	TICK_MS
+} from './reading';
 
 type SaveState = 'saved' | 'offline' | 'signedOut';
 
@@ -18,7 +33,10 @@ function track(article: HTMLElement, end: HTMLElement) {
 			window.innerHeight
 		);
 	const reading = startReading(Date.now(), currentSection());
+	// opened in a background tab: nothing is being read until it is shown
+	if (document.visibilityState !== 'visible') pageShown(reading, false, Date.now());
 	let inFlight = false;
+	let dwellTimer: ReturnType<typeof setTimeout> | undefined;
 	let stopped = false;
 
 	// `[data-save-state]` notices show one at a time; `[data-on-complete]` elements appear or go
@@ -31,6 +49,7 @@ function track(article: HTMLElement, end: HTMLElement) {
 
 	const send = (keepalive = false) => {
 		if (stopped || (inFlight && !keepalive)) return;
+		settleSection(reading, Date.now());
 		const report = takeReport(reading);
 		if (!report) return;
 		inFlight = true;
@@ -59,8 +78,7 @@ function track(article: HTMLElement, end: HTMLElement) {
 
 	const checkEnd = () => {
 		if (!readsEndNow(reading, reportsEnd)) return;
-		reading.reachedEnd = true;
-		reading.location = headings.length ? headings[headings.length - 1]!.id : reading.location;
+		reachEnd(reading, headings[headings.length - 1]?.id ?? null);
 		send();
 	};
 
@@ -70,6 +88,7 @@ function track(article: HTMLElement, end: HTMLElement) {
 	}).observe(end);
 
 	setInterval(() => {
+		settleSection(reading, Date.now());
 		if (!countTick(reading, Date.now(), document.visibilityState === 'visible')) return;
 		checkEnd();
 		if (beatDue(reading)) send();
@@ -80,7 +99,13 @@ function track(article: HTMLElement, end: HTMLElement) {
 		() => {
 			reading.lastInputAt = Date.now();
 			reading.scrolled = true;
-			reading.location = currentSection();
+			seeSection(reading, currentSection(), Date.now());
+			// a section the learner stops on is saved as the bookmark once read, not at the next tick
+			clearTimeout(dwellTimer);
+			dwellTimer = setTimeout(() => {
+				settleSection(reading, Date.now());
+				if (reading.location !== reading.sentLocation) send();
+			}, DWELL_MS);
 			checkEnd();
 		},
 		{ passive: true }
@@ -88,7 +113,9 @@ function track(article: HTMLElement, end: HTMLElement) {
 	for (const type of INPUT_EVENTS) window.addEventListener(type, () => (reading.lastInputAt = Date.now()), { passive: true });
 	// leaving, or hiding the tab, sends what is pending with a request that outlives the page
 	document.addEventListener('visibilitychange', () => {
-		if (document.visibilityState === 'hidden') send(true);
+		const visible = document.visibilityState === 'visible';
+		pageShown(reading, visible, Date.now());
+		if (!visible) send(true);
 	});
 	window.addEventListener('pagehide', () => send(true));
 }

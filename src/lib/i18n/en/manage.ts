@@ -51,6 +51,10 @@ export const messages: Record<keyof typeof vi, string> = {
 	'cohort.openEnrolment': 'Open sign-up',
 	'cohort.closeEnrolment': 'Close sign-up',
 	'cohort.registerLink': 'Sign-up link',
+	'cohort.copyLink': 'Copy',
+	'cohort.copyLinkLabel': 'Copy the sign-up link',
+	'cohort.copied': 'Sign-up link copied.',
+	'cohort.copyFailed': 'Could not copy automatically. The link is selected: press and hold (or Ctrl+C) to copy it.',
 	'cohort.joined': 'Joined',
 	'cohort.actions': 'Actions',
 

@@ -49,6 +49,10 @@ export const messages = {
 	'cohort.openEnrolment': 'Mở đăng ký',
 	'cohort.closeEnrolment': 'Đóng đăng ký',
 	'cohort.registerLink': 'Đường dẫn đăng ký',
+	'cohort.copyLink': 'Sao chép',
+	'cohort.copyLinkLabel': 'Sao chép đường dẫn đăng ký',
+	'cohort.copied': 'Đã sao chép đường dẫn đăng ký.',
+	'cohort.copyFailed': 'Không sao chép tự động được. Đường dẫn đã được chọn: hãy bấm giữ (hoặc Ctrl+C) để sao chép.',
 	'cohort.joined': 'Ngày tham gia',
 	'cohort.actions': 'Thao tác',
 

@@ -85,6 +85,17 @@ describe(`the course ${COURSE}`, () => {
 		expect(discussion?.discussionQuestions.length).toBeGreaterThanOrEqual(3);
 	});
 
+	it('draws its lesson checklists as plain bullet lists, nothing that looks like a control to tap', () => {
+		const checklists = (course?.modules ?? []).filter((m) => /^- \[ \] /m.test(lessonBody(m.folder)));
+		expect(checklists.length).toBeGreaterThanOrEqual(3);
+		for (const module of checklists) {
+			const html = module.lesson.html;
+			expect(html, module.slug).not.toMatch(/<input|☐|☑|\[ \]/);
+			// the checklist items are ordinary list items of their own text
+			expect(html, module.slug).toMatch(/<ul>\n<li>(<p>)?[^<✓]/);
+		}
+	});
+
 	it('uses no stigmatising term in any file', () => {
 		const offending: string[] = [];
 		for (const path of textFiles(join(COURSES_DIR, COURSE))) {

@@ -1,11 +1,13 @@
 // Discussion forms. Error messages are catalogue keys.
 import { z } from 'zod';
-import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from './service';
+import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH, postShowsNothing } from './service';
 
 const body = z
 	.string('discussion.bodyRequired')
 	.refine((text) => text.trim().length > 0, 'discussion.bodyRequired')
-	.refine((text) => text.length <= MAX_BODY_LENGTH, 'discussion.bodyTooLong');
+	.refine((text) => text.length <= MAX_BODY_LENGTH, 'discussion.bodyTooLong')
+	// typed, but nothing would show (only HTML, which is not shown): refused, the text kept in the form
+	.refine((text) => text.trim().length === 0 || text.length > MAX_BODY_LENGTH || !postShowsNothing(text), 'discussion.bodyShowsNothing');
 
 export const threadSchema = z.object({
 	title: z

@@ -6,6 +6,7 @@ import { openDatabase, type Db } from '../db/open';
 import { insertUser, type Role, type User } from '../users/service';
 import { discussionScope, type Scope } from './access';
 import { listOpenReports, reportPost, resolveReports, setPostHidden, setThreadFlag } from './moderation';
+import { editSchema, replySchema, threadSchema } from './schemas';
 import { foldForSearch, toFtsQuery } from './search';
 import {
 	boardsWithNews,
@@ -14,6 +15,7 @@ import {
 	createThread,
 	deletePost,
 	editPost,
+	EmptyPostError,
 	getPost,
 	getThread,
 	listPosts,
@@ -150,6 +152,42 @@ describe('createThread', () => {
 			last_read_post_id: postId
 		});
 		expect(indexed(postId)).toEqual({ title: 'hoi ve bai 1', body: 'xin hoi thay.' });
+	});
+});
+
+describe('posts that would show nothing', () => {
+	// raw HTML is dropped by design; a post typed only as HTML would be an empty card
+	const onlyHtml = ['<img src="x" onerror="alert(1)">', '<script>alert(1)</script>', '<div><b></b></div>', '<!-- ghi chú -->', '<p></p>\n<br>'];
+
+	it('are refused by the thread, reply and edit forms, with a message of their own', () => {
+		for (const body of onlyHtml) {
+			for (const result of [
+				threadSchema.safeParse({ title: 'Câu hỏi', body }),
+				replySchema.safeParse({ body }),
+				editSchema.safeParse({ body, postId: '1' })
+			]) {
+				expect(result.success, body).toBe(false);
+				expect(result.error!.issues.map((issue) => issue.message)).toEqual(['discussion.bodyShowsNothing']);
+			}
+		}
+		// HTML around text, or an image, still shows something: taken (the HTML is dropped)
+		for (const body of ['<div><b>hi</b></div>', '![sơ đồ](https://example.org/a.png)', '`<b>mã</b>`']) {
+			expect(replySchema.safeParse({ body }).success, body).toBe(true);
+		}
+		// an empty form keeps its own message
+		expect(replySchema.safeParse({ body: '  ' }).error!.issues.map((issue) => issue.message)).toEqual(['discussion.bodyRequired']);
+	});
+
+	it('are never stored, as a new thread, a reply or an edit', () => {
+		const { threadId, postId } = startThread(lan);
+		for (const body of onlyHtml) {
+			expect(() => startThread(lan, { body })).toThrow(EmptyPostError);
+			expect(() => reply(minh, threadId, T0 + 1000, body)).toThrow(EmptyPostError);
+			expect(() => editPost(db, postId, body, T0 + 2000)).toThrow(EmptyPostError);
+		}
+		expect(db.prepare('SELECT count(*) AS n FROM thread').get()).toEqual({ n: 1 });
+		expect(countPosts(db, threadId)).toBe(1);
+		expect(getPost(db, postId)).toMatchObject({ bodyMd: 'Nội dung câu hỏi.', editedAt: null });
 	});
 });
 

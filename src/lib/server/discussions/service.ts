@@ -1,9 +1,8 @@
 // Threads and posts: creating, replying, editing, deleting (softly), read state and the
 // search index, each write in one transaction so lists and counts never disagree.
 import type { Db } from '../db/open';
-import { renderUntrustedMarkdown } from '../markdown/render';
+import { htmlToText, renderUntrustedMarkdown, showsNothing } from '../markdown/render';
 import { recordFailure, retryAfterMs, type ThrottlePolicy } from '../auth/throttle';
-import { htmlToText } from '../markdown/render';
 import { config } from '../config';
 import { recordPosting } from '../tracking/posting';
 import type { Scope } from './access';
@@ -14,6 +13,25 @@ export const POSTS_PER_PAGE = 25;
 export const THREADS_PER_PAGE = 20;
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_BODY_LENGTH = 20_000;
+/** Thrown instead of storing a post that would show nothing; the forms' schemas refuse it first. */
+export class EmptyPostError extends Error {
+	constructor() {
+		super('a post must show some text or an image once its HTML is dropped');
+	}
+}
+
+/** The post, once rendered, would be an empty card (typed only as HTML, which is not shown). */
+export function postShowsNothing(bodyMd: string): boolean {
+	return showsNothing(renderUntrustedMarkdown(bodyMd));
+}
+
+/** A post's HTML as stored; never an empty card. */
+function renderPost(bodyMd: string): string {
+	const html = renderUntrustedMarkdown(bodyMd);
+	if (showsNothing(html)) throw new EmptyPostError();
+	return html;
+}
+
 /** More than `postsPerMinute` posts (default 5) in a minute from one account is slowed down. */
 export function postRate(postsPerMinute = config.postsPerMinute): ThrottlePolicy {
 	return { maxFailures: postsPerMinute, windowMs: 60_000, lockMs: 30_000, maxLockMs: 5 * 60_000 };
@@ -217,7 +235,7 @@ function insertPost(
 	title: string,
 	now: number
 ): number {
-	const html = renderUntrustedMarkdown(bodyMd);
+	const html = renderPost(bodyMd);
 	const { lastInsertRowid } = db
 		.prepare(
 			`INSERT INTO post (thread_id, author_id, quote_of, body_md, body_html, created_at)
@@ -335,7 +353,7 @@ export function pageOfPost(db: Db, threadId: number, postId: number): number {
 
 export function editPost(db: Db, postId: number, bodyMd: string, now = Date.now()): void {
 	db.transaction(() => {
-		const html = renderUntrustedMarkdown(bodyMd);
+		const html = renderPost(bodyMd);
 		db.prepare('UPDATE post SET body_md = ?, body_html = ?, edited_at = ? WHERE id = ?').run(bodyMd, html, now, postId);
 		const post = getPost(db, postId)!;
 		const first = db.prepare('SELECT min(id) AS id FROM post WHERE thread_id = ?').get(post.threadId) as { id: number };

@@ -105,9 +105,9 @@ describe('the sanitiser', () => {
 		expect(html).toContain('<ol>');
 		expect(html).toContain('<td align="right">2</td>');
 		expect(html).toContain('<code class="language-js">let x = 1 &lt; 2;');
-		// task lists are drawn checklists, not form fields
-		expect(html).toContain('<span class="task-box" aria-hidden="true">☑</span> xong');
-		expect(html).toContain('<span class="task-box" aria-hidden="true">☐</span> chưa');
+		// task lists are plain bullets, not form fields nor drawn boxes that look like them
+		expect(html).toContain('<li>✓ xong</li>');
+		expect(html).toContain('<li>chưa</li>');
 		expect(html).not.toContain('<input');
 	});
 
@@ -117,7 +117,7 @@ describe('the sanitiser', () => {
 		);
 		expect(html).not.toMatch(/<(button|textarea|select)/);
 		expect(html).not.toContain('<input');
-		expect(html).toContain('☑');
+		expect(html).toContain('✓ xong');
 	});
 
 	it('drops raw HTML but renders the Markdown it wrapped, and leaves code alone', () => {

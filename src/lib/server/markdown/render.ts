@@ -3,6 +3,9 @@
 import { Marked, Renderer, type Tokens, type TokensList } from 'marked';
 import { createSlugger } from './slug';
 import { sanitize } from './sanitize';
+import { showsNothing, stripRawHtml } from '$lib/markdown/raw-html';
+
+export { showsNothing, stripRawHtml };
 
 export interface Section {
 	id: string;
@@ -37,9 +40,11 @@ function createMarked(): Marked {
 					: `<h${level}>${inner}</h${level}>\n`;
 			},
 			checkbox({ checked }) {
-				// a task list is a printed checklist here, not a form: a box drawn as text, which
-				// screen readers skip (the item's words carry the meaning)
-				return `<span class="task-box" aria-hidden="true">${checked ? '☑' : '☐'}</span> `;
+				// A task list in a lesson is a list of points to keep in mind, not a form: a drawn box
+				// looked tappable on a phone and did nothing. Its items are ordinary bullets; one
+				// marked done keeps a tick (text, not a control). Quiz choices (`- [x]` marks the
+				// right answer) never come here: the quiz parser reads them itself.
+				return checked ? '✓ ' : '';
 			},
 			table(token) {
 				// Wide tables scroll sideways on a phone; the wrapper takes keyboard focus so the
@@ -80,30 +85,11 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
 	return { html: sanitize(html), sections };
 }
 
-/**
- * Removes raw HTML tags and comments from untrusted Markdown, except inside code, before it is
- * parsed. Posts are written in Markdown; dropping tags first means Markdown wrapped in stray HTML
- * (`<p>Văn bản **đậm**</p>`) still renders, and the sanitiser after it has less to catch.
- */
-export function stripRawHtml(markdown: string): string {
-	// fenced blocks and inline code spans keep their text exactly
-	const parts = markdown.split(/(^(?:```|~~~)[^\n]*\n[\s\S]*?(?:^(?:```|~~~)[^\n]*$|(?![\s\S]))|`[^`\n]+`)/m);
-	return parts
-		.map((part, i) =>
-			i % 2 === 1
-				? part
-				: part
-						// elements whose content is code or markup, not text: dropped whole
-						.replace(/<(script|style|iframe|object|embed|svg|math|template|noscript|textarea|title)\b[\s\S]*?(<\/\1\s*>|$)/gi, '')
-						.replace(/<!--[\s\S]*?(-->|$)|<\/?[a-zA-Z][^>]*(>|$)/g, '')
-		)
-		.join('');
-}
-
 /** For untrusted text (discussion posts): raw HTML dropped, then the same pipeline. */
 export function renderUntrustedMarkdown(markdown: string): string {
 	return renderMarkdown(stripRawHtml(markdown)).html;
 }
+
 
 const inlineMarked = new Marked({ gfm: true });
 

@@ -19,7 +19,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
 		div: ['class', 'tabindex'],
 		span: ['class', 'aria-hidden']
 	},
-	allowedClasses: { code: [/^language-[a-z0-9-]+$/], div: ['table-scroll'], span: ['task-box'] },
+	allowedClasses: { code: [/^language-[a-z0-9-]+$/], div: ['table-scroll'] },
 	allowedSchemes: ['http', 'https', 'mailto'],
 	// Images only from this site: the CSP blocks others anyway, and learners on mobile data
 	// should not be tracked or charged by third-party servers.

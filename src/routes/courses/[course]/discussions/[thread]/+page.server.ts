@@ -26,6 +26,7 @@ import { parseForm, readForm } from '$lib/server/http/form';
 import { pageParam } from '$lib/server/http/page-param';
 import { RenderedOnServer } from '$lib/rendered-on-server';
 import { boardPath } from '$lib/discussions';
+import { hasRawHtml } from '$lib/markdown/raw-html';
 import { draftKey } from '$lib/discussions/drafts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -84,7 +85,9 @@ export const load = ((event) => {
 			hidden: p.hidden,
 			// sanitised when the post was saved; hidden posts show only to moderators
 			bodyHtml: p.deleted || (p.hidden && !moderator) ? '' : p.bodyHtml,
-			bodyMd: p.authorId === user.id && editId === p.id ? p.bodyMd : ''
+			bodyMd: p.authorId === user.id && editId === p.id ? p.bodyMd : '',
+			// the author is told, beside the post, that the HTML they typed is not shown
+			htmlDropped: p.authorId === user.id && !p.deleted && hasRawHtml(p.bodyMd)
 		})),
 		page,
 		pages,
