@@ -1,7 +1,8 @@
-// Page layout across widths: the site header looks the same on learner and trainer pages
-// (trainer pages load styles of their own, which must not reach it).
+// How pages are drawn: the site header looks the same on learner and trainer pages at every
+// width (trainer pages load styles of their own, which must not reach it); marked content keeps
+// its contrast.
 import type { Page } from '@playwright/test';
-import { expect, seedCohort, signIn, test } from './fixtures';
+import { COURSE, expect, expectAccessible, MODULE, registerLearner, seedCohort, signIn, test } from './fixtures';
 
 const WIDTHS = [360, 1280];
 
@@ -56,3 +57,31 @@ for (const width of WIDTHS) {
 		expect(await headerBoxes(page)).toEqual(learner);
 	});
 }
+
+test('a hidden post is marked without fading its text: the trainer who sees it reads it at full contrast', async ({ browser, app }) => {
+	seedCohort(app);
+	const lan = await (await browser.newContext({ baseURL: app.url })).newPage();
+	await registerLearner(lan, { username: 'nguyenthilan', name: 'Nguyễn Thị Lan' });
+	await lan.waitForURL(/\/courses$/);
+	await lan.goto(`/courses/${COURSE}/${MODULE}/discussions`);
+	await lan.getByLabel('Tiêu đề').fill('Một chủ đề');
+	await lan.getByLabel('Nội dung').fill('Nội dung có [một liên kết](https://example.org) và tên một người được hỗ trợ.');
+	await lan.getByRole('button', { name: 'Đăng chủ đề' }).click();
+	await lan.waitForURL(/\/discussions\/\d+/);
+	const thread = new URL(lan.url()).pathname;
+
+	const trainer = await (await browser.newContext({ baseURL: app.url })).newPage();
+	await signIn(trainer, 'giangvien');
+	await trainer.goto(thread);
+	await trainer.getByRole('button', { name: 'Ẩn bài', exact: true }).click();
+	await expect(trainer.getByRole('button', { name: 'Hiện lại bài' })).toBeVisible();
+	expect(app.query(`SELECT hidden_at IS NOT NULL AS hidden FROM post`)).toEqual([{ hidden: 1 }]);
+
+	const post = trainer.locator('.post').first();
+	await expect(post.locator('.meta')).toContainText('Đã ẩn');
+	await expect(post.getByText('tên một người được hỗ trợ', { exact: false })).toBeVisible();
+	// marked by its frame and background, not by fading: nothing in it is see-through
+	expect(await post.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+	expect(await post.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('dashed');
+	await expectAccessible(trainer);
+});
