@@ -71,8 +71,8 @@ test('a trainer reads the cohort report, drills down to a learner and manages th
 	await expect(completion.locator('canvas')).toBeVisible();
 	const distribution = page.locator('figure[data-chart="distribution-on-tap"]');
 	await distribution.getByRole('button', { name: 'Xem dạng bảng' }).click();
-	await expect(distribution.getByRole('row', { name: /^90–100%/ }).getByRole('cell')).toHaveText('1');
-	await expect(distribution.getByRole('row', { name: /^10–<20%/ }).getByRole('cell')).toHaveText('1');
+	await expect(distribution.getByRole('row', { name: /^từ 90% đến 100%/ }).getByRole('cell')).toHaveText('1');
+	await expect(distribution.getByRole('row', { name: /^từ 10% đến dưới 20%/ }).getByRole('cell')).toHaveText('1');
 
 	// learner table: sort, filter, search without diacritics, CSV of what is shown
 	await page.getByRole('link', { name: 'Bảng học viên' }).first().click();

@@ -42,7 +42,10 @@ export interface Distribution {
 export interface CourseReport {
 	learnerCount: number;
 	modules: ModuleRow[];
+	/** the last ACTIVITY_DAYS whole days, ending yesterday */
 	days: DayRow[];
+	/** today so far: shown beside the chart, not on it */
+	today: DayRow;
 	distributions: Distribution[];
 }
 
@@ -53,7 +56,11 @@ const DAY_MS = 86_400_000;
 const dayNumber = (time: number) => Math.floor((time + VIETNAM_OFFSET_MS) / DAY_MS);
 const dayLabel = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
-/** How many days of activity the chart shows, ending today. */
+/**
+ * How many days of activity the chart shows. They end yesterday: today is still under way, and
+ * as the last point of a line it always looks like a fall (as analytics dashboards do, the
+ * "last 30 days" are whole days; today's count so far is given apart, as text).
+ */
 export const ACTIVITY_DAYS = 30;
 
 export function moduleRows(data: CohortCourse): ModuleRow[] {
@@ -105,9 +112,9 @@ export function moduleRows(data: CohortCourse): ModuleRow[] {
  * learner_day rows the event log's trigger keeps) and module completions (the day each
  * module's last requirement was met).
  */
-export function activityByDay(db: Db, cohortId: number, data: CohortCourse, now = Date.now()): DayRow[] {
+export function activityByDay(db: Db, cohortId: number, data: CohortCourse, now = Date.now()): { days: DayRow[]; today: DayRow } {
 	const today = dayNumber(now);
-	const first = today - ACTIVITY_DAYS + 1;
+	const first = today - ACTIVITY_DAYS;
 	const active = new Map(
 		(
 			db
@@ -126,11 +133,10 @@ export function activityByDay(db: Db, cohortId: number, data: CohortCourse, now 
 			if (day >= first) completions.set(day, (completions.get(day) ?? 0) + 1);
 		}
 	}
+	const row = (day: number): DayRow => ({ day: dayLabel(day), activeLearners: active.get(day) ?? 0, completions: completions.get(day) ?? 0 });
 	const days: DayRow[] = [];
-	for (let day = first; day <= today; day++) {
-		days.push({ day: dayLabel(day), activeLearners: active.get(day) ?? 0, completions: completions.get(day) ?? 0 });
-	}
-	return days;
+	for (let day = first; day < today; day++) days.push(row(day));
+	return { days, today: row(today) };
 }
 
 /** Each quiz's kept scores in bins of ten, with the pass mark to draw. */
@@ -156,7 +162,7 @@ export function courseReport(db: Db, cohortId: number, data: CohortCourse, now =
 	return {
 		learnerCount: data.learners.length,
 		modules: moduleRows(data),
-		days: activityByDay(db, cohortId, data, now),
+		...activityByDay(db, cohortId, data, now),
 		distributions: scoreDistributions(data)
 	};
 }

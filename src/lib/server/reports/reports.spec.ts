@@ -154,15 +154,25 @@ describe('learner table', () => {
 describe('activity by day', () => {
 	it('counts distinct active learners and module completions per Viet Nam day', () => {
 		const data = loadCohortCourse(db, catalog, cohortId, course);
-		const days = activityByDay(db, cohortId, data, T0 + 2 * DAY + 3_600_000);
+		const { days, today } = activityByDay(db, cohortId, data, T0 + 2 * DAY + 3_600_000);
+		// 30 whole days ending yesterday; today, still under way, apart
 		expect(days).toHaveLength(30);
-		const [dayTwo, dayOne, dayZero] = days.slice(-3).reverse();
+		expect(days[0]!.day).toBe('2026-02-01');
+		const [dayOne, dayZero] = days.slice(-2).reverse();
 		expect(dayZero).toEqual({ day: '2026-03-01', activeLearners: 1, completions: 1 }); // An finishes module 0
 		// An reads module 1 and passes its quiz at 50% (module 1 done); Bình completes module 0
 		// (her module 1 quiz failed)
 		expect(dayOne).toEqual({ day: '2026-03-02', activeLearners: 2, completions: 2 });
 		// An retakes the quiz (100%, no new completion), Cường opens module 0
-		expect(dayTwo).toEqual({ day: '2026-03-03', activeLearners: 2, completions: 0 });
+		expect(today).toEqual({ day: '2026-03-03', activeLearners: 2, completions: 0 });
+	});
+
+	it('counts today from midnight in Viet Nam, not in UTC', () => {
+		const data = loadCohortCourse(db, catalog, cohortId, course);
+		// 00:30 on 3 March in Viet Nam is still 2 March in UTC
+		const { days, today } = activityByDay(db, cohortId, data, Date.UTC(2026, 2, 2, 17, 30));
+		expect(today.day).toBe('2026-03-03');
+		expect(days.at(-1)!.day).toBe('2026-03-02');
 	});
 });
 
