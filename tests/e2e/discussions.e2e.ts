@@ -132,6 +132,8 @@ test.describe('hostile posts', () => {
 	test.use({ serverEnv: { DISCUSSION_POSTS_PER_MINUTE: '1000' } });
 
 	test('every XSS payload of the shared fixture is inert in the browser', async ({ browser, app }) => {
+		// some sixty posts, one after another, on a shared two-core machine
+		test.setTimeout(240_000);
 		seedCohort(app);
 		const lan = await learner(browser, app.url, 'nguyenthilan', 'Nguyễn Thị Lan');
 		const payloads = readFileSync(new URL('../../../shared/fixtures/xss/payloads.txt', import.meta.url), 'utf8')
@@ -165,10 +167,10 @@ test.describe('hostile posts', () => {
 				await lan.goto(new URL(lan.url()).pathname);
 			}
 		}
-		const stored = app.query<{ n: number }>(`SELECT count(*) AS n FROM post`)[0]!.n;
-		expect(stored + refused).toBe(payloads.length + 1);
+		const posted = app.query<{ n: number }>(`SELECT count(*) AS n FROM post`)[0]!.n;
+		expect(posted + refused).toBe(payloads.length + 1);
 		expect(app.query(`SELECT id FROM post WHERE trim(body_html) = ''`)).toEqual([]);
-		for (let page = 1; page <= Math.ceil(stored / 25); page++) {
+		for (let page = 1; page <= Math.ceil(posted / 25); page++) {
 			await lan.goto(`${new URL(lan.url()).pathname}?page=${page}`);
 			await lan.waitForLoadState('networkidle');
 			expect(await lan.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
