@@ -46,12 +46,12 @@ function trackReading(win: Window, doc: Document, session: ScoSession, completes
 	if (session.resumeLocation) doc.getElementById(session.resumeLocation)?.scrollIntoView();
 
 	const section = () => sectionInView(headings.map((h) => ({ id: h.id, top: h.getBoundingClientRect().top })), win.innerHeight);
-	const reading = new LessonReading(session, completesAtEnd, Date.now(), section());
+	const reading = new LessonReading(session, completesAtEnd, Date.now(), section(), headings.at(-1)?.id ?? null);
 	let pending = false;
 	const measure = () => {
 		pending = false;
 		const endVisible = !!end && end.getBoundingClientRect().top <= win.innerHeight;
-		if (reading.seen(section(), endVisible)) show(completed);
+		if (reading.seen(section(), endVisible, Date.now())) show(completed);
 	};
 	win.addEventListener(
 		'scroll',
