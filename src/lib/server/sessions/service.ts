@@ -239,3 +239,17 @@ export function checkIn(db: Db, userId: number, code: string, now = Date.now()):
 		})
 		.immediate();
 }
+
+/** The learners who checked themselves in with the code (rather than ticked by the trainer). */
+export function checkedInByCode(db: Db, session: ClassSession): Set<number> {
+	const ids = db
+		.prepare("SELECT DISTINCT user_id FROM learning_event WHERE activity_id = ? AND verb = 'launched' AND json_extract(result, '$.by') = 'code'")
+		.pluck()
+		.all(session.activityId) as number[];
+	return new Set(ids);
+}
+
+/** For the roster's search box: case, tone marks and đ do not matter ("huong" finds "Hường"). */
+export function searchKey(text: string): string {
+	return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}

@@ -1,7 +1,8 @@
 // The course completion rule (course.md `completion:`) applied to what a learner has done: pure,
 // so every combination is tested here once. completion.ts gathers the facts from tracking rows
 // and records the course milestone when `complete` is first true; pages show `left`.
-import type { CompletionRule } from '../courses/loader';
+import type { Checklist, ChecklistItem } from '$lib/completion/checklist';
+import type { CompletionRule, Course } from '../courses/loader';
 
 /** What a learner has done that the rule looks at. */
 export interface CompletionFacts {
@@ -48,4 +49,23 @@ export function evaluateCompletion(rule: CompletionRule, facts: CompletionFacts)
 	}
 	const left = items.filter((item) => !item.done);
 	return { complete: left.length === 0, items, left };
+}
+
+/** The evaluation as a page shows it: titles for slugs, numbers for the counted conditions. */
+export function toChecklist(evaluation: CompletionEvaluation, course: Course): Checklist {
+	const title = (slug: string) => course.modules.find((m) => m.slug === slug)?.title ?? slug;
+	return {
+		complete: evaluation.complete,
+		items: evaluation.items.map((item): ChecklistItem => {
+			switch (item.kind) {
+				case 'module':
+				case 'finalAssessment':
+					return { kind: item.kind, done: item.done, title: title(item.slug) };
+				case 'sessions':
+					return { kind: 'sessions', done: item.done, required: item.required, count: item.attended };
+				case 'studyTime':
+					return { kind: 'studyTime', done: item.done, required: item.requiredMinutes, count: item.minutes };
+			}
+		})
+	};
 }
