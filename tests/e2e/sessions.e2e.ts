@@ -180,5 +180,6 @@ test('a learner checks in with the code during the session, is refused a second 
 	const session = app.query<{ id: number; cohort_id: number }>("SELECT id, cohort_id FROM class_session WHERE title = 'Buổi 1'")[0]!;
 	await trainer.goto(`/manage/cohorts/${session.cohort_id}/sessions/${session.id}`);
 	await expect(trainer.getByRole('checkbox', { name: /Nguyễn Thị Lan/ })).toBeChecked();
+	await expect(trainer.getByRole('img', { name: `Mã QR điểm danh: quét để mở trang điểm danh với mã ${code}` }).locator('svg')).toBeVisible();
 	await expect(trainer.locator('.roster')).toContainText('tự điểm danh');
 });

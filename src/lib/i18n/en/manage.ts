@@ -333,6 +333,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'sessions.noneYet': 'The class has no in-person sessions yet.',
 	'sessions.code': 'Check-in code',
 	'sessions.codeHint': 'Show this code on the screen: learners open {url} and type it during the session.',
+	'sessions.qrLabel': 'Check-in QR code: scan it to open the check-in page with code {code}',
 	'sessions.roster': 'Attendance',
 	'sessions.rosterHint': 'Tick the learners who are present, then press “Save attendance”. Untick to correct a mistake.',
 	'sessions.search': 'Find a learner',

@@ -331,6 +331,7 @@ export const messages = {
 	'sessions.noneYet': 'Lớp chưa có buổi học trực tiếp nào.',
 	'sessions.code': 'Mã điểm danh',
 	'sessions.codeHint': 'Chiếu mã này lên màn hình: học viên mở trang {url} và nhập mã trong giờ học.',
+	'sessions.qrLabel': 'Mã QR điểm danh: quét để mở trang điểm danh với mã {code}',
 	'sessions.roster': 'Điểm danh',
 	'sessions.rosterHint': 'Đánh dấu học viên có mặt rồi bấm “Lưu điểm danh”. Bỏ dấu để sửa điểm danh nhầm.',
 	'sessions.search': 'Tìm học viên',

@@ -6,6 +6,7 @@ import { getCatalog } from '$lib/server/courses/current';
 import { readForm } from '$lib/server/http/form';
 import { readSessionForm } from '$lib/server/sessions/form';
 import { checkedInByCode, deleteSession, getSession, searchKey, sessionAttendance, setAttendance, updateSession } from '$lib/server/sessions/service';
+import { checkInUrl, qrSvg } from '$lib/server/sessions/qr';
 import { vietnamDateTime } from '$lib/server/sessions/time';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,7 +19,7 @@ function requireSession(event: RequestEvent<{ id: string; session: string }>) {
 	return { ...managed, session };
 }
 
-export const load = ((event) => {
+export const load = (async (event) => {
 	const { db, cohort, session } = requireSession(event);
 	const query = (event.url.searchParams.get('q') ?? '').trim().slice(0, 100);
 	const key = searchKey(query);
@@ -42,6 +43,7 @@ export const load = ((event) => {
 			end: vietnamDateTime(session.endsAt).time
 		},
 		checkInUrl: `${event.url.origin}/diem-danh`,
+		qr: await qrSvg(checkInUrl(event.url.origin, session.checkinCode)),
 		query,
 		attendedCount: attendance.size,
 		learnerCount: learners.length,
