@@ -102,6 +102,12 @@ test('a trainer adds a session and ticks a learner on a 360 px phone without Jav
 	expect(attendance(app)).toEqual([{ title: 'Buổi 1: thực hành tư vấn', completion_status: 'completed' }]);
 	expect(courseCompletions(app)).toBe(1);
 
+	// the course report counts the attendance and the completion by the rule
+	await trainer.goto(`/manage/cohorts/${cohortId(app)}/courses/${COURSE}`);
+	await expect(trainer.locator('[data-field="courseCompleted"]')).toHaveText('Đã hoàn thành khoá học (theo quy tắc hoàn thành của khoá học): 1/1 học viên');
+	await expect(trainer.locator('[data-report="sessions"] li')).toContainText('Buổi 1: thực hành tư vấn');
+	await expect(trainer.locator('[data-report="sessions"] li')).toContainText('1/1 học viên có mặt');
+
 	// the learner's record under /manage shows the rule met and the attendance
 	const lan = app.query<{ id: number }>("SELECT id FROM user WHERE username = 'nguyenthilan'")[0]!.id;
 	await trainer.goto(`/manage/cohorts/${cohortId(app)}/learners/${lan}`);

@@ -309,6 +309,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'report.scormCorrect': 'Answered correctly',
 	'report.scormTopResponses': 'Most frequent answers',
 	'report.scormNoInteractions': 'This package has recorded no answers yet (not every package records them).',
+	'report.courseCompleted': 'Completed the course (by the course’s completion rule): {n} of {total} learners',
 	'sessions.manageLink': 'In-person sessions and attendance',
 	'sessions.manageTitle': 'In-person sessions — {cohort}',
 	'sessions.new': 'Add a session',

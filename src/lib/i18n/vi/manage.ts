@@ -307,6 +307,7 @@ export const messages = {
 	'report.scormCorrect': 'Trả lời đúng',
 	'report.scormTopResponses': 'Câu trả lời thường gặp',
 	'report.scormNoInteractions': 'Gói này chưa ghi lại câu trả lời nào (không phải gói nào cũng ghi).',
+	'report.courseCompleted': 'Đã hoàn thành khoá học (theo quy tắc hoàn thành của khoá học): {n}/{total} học viên',
 	'sessions.manageLink': 'Buổi học trực tiếp và điểm danh',
 	'sessions.manageTitle': 'Buổi học trực tiếp — {cohort}',
 	'sessions.new': 'Thêm buổi học',

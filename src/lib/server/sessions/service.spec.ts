@@ -9,7 +9,7 @@ import { insertUser, type User } from '../users/service';
 import { evaluateCourse, listMilestones, recordMissedMilestones, useCatalog } from '../tracking/completion';
 import { applyResult } from '../tracking/record';
 import { getTracking } from '../tracking/service';
-import { CHECKIN_GRACE_MS, checkIn, createSession, deleteSession, listLearnerSessions, setAttendance, type ClassSession } from './service';
+import { CHECKIN_GRACE_MS, checkIn, searchKey, createSession, deleteSession, listLearnerSessions, setAttendance, type ClassSession } from './service';
 import { vietnamDateTime, vietnamInstant } from './time';
 
 const T0 = Date.UTC(2026, 11, 6, 1, 0); // 08:00 in Viet Nam
@@ -138,6 +138,13 @@ describe('attendance and course completion', () => {
 		setAttendance(db, session, [lan.id], new Set(), trainer.id, T0 + 2 * HOUR);
 		expect(deleteSession(db, session)).toBe('deleted');
 		expect(listLearnerSessions(db, lan.id, 'khoa-thu')).toEqual([]);
+	});
+});
+
+describe('the roster search', () => {
+	it('ignores case, tone marks and đ', () => {
+		expect(searchKey('Nguyễn Thị Thu Hường')).toContain(searchKey('huong'));
+		expect(searchKey('Đặng Quốc Huy')).toContain('dang quoc');
 	});
 });
 

@@ -4,6 +4,7 @@
 // like any other activity.
 import { randomInt, randomBytes } from 'node:crypto';
 import type { Db } from '../db/open';
+import { foldVietnamese } from '../markdown/slug';
 import { applyResult, openAttempt, withdrawCompletion } from '../tracking/record';
 import { getTrackingFor } from '../tracking/service';
 
@@ -251,5 +252,5 @@ export function checkedInByCode(db: Db, session: ClassSession): Set<number> {
 
 /** For the roster's search box: case, tone marks and đ do not matter ("huong" finds "Hường"). */
 export function searchKey(text: string): string {
-	return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+	return foldVietnamese(text).toLowerCase();
 }
