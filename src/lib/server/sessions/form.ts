@@ -12,7 +12,11 @@ const sessionSchema = z.object({
 	date: z.string(),
 	start: z.string(),
 	end: z.string(),
-	hours: z.coerce.number('sessions.errorHours').min(0, 'sessions.errorHours').max(24, 'sessions.errorHours')
+	// an empty field is not 0 hours
+	hours: z.preprocess(
+		(value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+		z.coerce.number('sessions.errorHours').min(0, 'sessions.errorHours').max(24, 'sessions.errorHours')
+	)
 });
 
 export type SessionFormResult =
