@@ -189,3 +189,45 @@ test('a learner checks in with the code during the session, is refused a second 
 	await expect(trainer.getByRole('img', { name: `Mã QR điểm danh: quét để mở trang điểm danh với mã ${code}` }).locator('svg')).toBeVisible();
 	await expect(trainer.locator('.roster')).toContainText('tự điểm danh');
 });
+
+test('a trainer corrects a session, is told why a session with attendance stays, and deletes one nobody attended', async ({ page, app, browser }) => {
+	test.setTimeout(240_000);
+	seed(app);
+	await registerLearner(page, { code: 'BH-01' });
+	await page.waitForURL(/\/courses$/);
+	const trainer = await phoneWithoutScript(browser, app);
+	await signIn(trainer, 'giangvien');
+	const today = vietnamNow();
+
+	// a session that ends before it starts is refused beside the field
+	await trainer.goto(`/manage/cohorts/${cohortId(app)}/sessions`);
+	await trainer.getByLabel('Tên buổi học').fill('Buổi sai giờ');
+	await trainer.getByLabel('Ngày').fill(today.date);
+	await trainer.getByLabel('Bắt đầu').fill('10:00');
+	await trainer.getByLabel('Kết thúc').fill('09:00');
+	await trainer.getByLabel('Địa điểm').fill('Nhà văn hoá thôn');
+	await trainer.getByLabel('Số giờ').fill('2');
+	await trainer.getByRole('button', { name: 'Thêm buổi học' }).click();
+	await expect(trainer.getByText('Giờ kết thúc phải sau giờ bắt đầu.')).toBeVisible();
+	expect(app.query('SELECT id FROM class_session')).toEqual([]);
+
+	await addSession(trainer, app, { title: 'Buổi 1', date: today.date, start: '07:30', end: '11:00' });
+	await trainer.getByLabel('Địa điểm').fill('Hội trường UBND xã Tân Hưng, tầng 2');
+	await trainer.getByRole('button', { name: 'Lưu thay đổi' }).click();
+	await expect(trainer.getByText('Đã lưu buổi học.')).toBeVisible();
+	expect(app.query('SELECT title, place FROM class_session')).toEqual([{ title: 'Buổi 1', place: 'Hội trường UBND xã Tân Hưng, tầng 2' }]);
+
+	await trainer.getByRole('checkbox', { name: /Nguyễn Thị Lan/ }).check();
+	await trainer.getByRole('button', { name: 'Lưu điểm danh' }).click();
+	await trainer.getByRole('button', { name: 'Xoá buổi học' }).click();
+	await expect(trainer.getByRole('alert')).toHaveText(/không xoá được/);
+	expect(app.query('SELECT count(*) AS n FROM class_session')).toEqual([{ n: 1 }]);
+
+	await trainer.getByRole('checkbox', { name: /Nguyễn Thị Lan/ }).uncheck();
+	await trainer.getByRole('button', { name: 'Lưu điểm danh' }).click();
+	await trainer.getByRole('button', { name: 'Xoá buổi học' }).click();
+	await trainer.waitForURL(/\/sessions\?deleted=1$/);
+	await expect(trainer.getByRole('status')).toHaveText('Đã xoá buổi học.');
+	await expect(trainer.getByText('Lớp chưa có buổi học trực tiếp nào.')).toBeVisible();
+	expect(app.query('SELECT count(*) AS n FROM class_session')).toEqual([{ n: 0 }]);
+});

@@ -24,7 +24,8 @@ export const load = ((event) => {
 			end: vietnamDateTime(s.endsAt).time,
 			attended: s.attended
 		})),
-		today: vietnamDateTime(Date.now()).date
+		today: vietnamDateTime(Date.now()).date,
+		deleted: event.url.searchParams.has('deleted')
 	};
 }) satisfies PageServerLoad;
 

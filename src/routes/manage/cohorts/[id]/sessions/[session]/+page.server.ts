@@ -70,7 +70,7 @@ export const actions = {
 	delete: async (event) => {
 		const { db, cohort, session } = requireSession(event);
 		if (deleteSession(db, session) === 'hasAttendance') return fail(409, { message: 'sessions.hasAttendance' as const });
-		redirect(303, `/manage/cohorts/${cohort.id}/sessions`);
+		redirect(303, `/manage/cohorts/${cohort.id}/sessions?deleted=1`);
 	},
 	attendance: async (event) => {
 		const { db, user, session } = requireSession(event);
