@@ -53,6 +53,8 @@ export const messages: Record<keyof typeof vi, string> = {
 	'loader.duplicateModuleSlug': 'same name as module {other} (module names without their numbers must differ)',
 	'loader.unknownModule': 'the modules list names “{name}” but there is no such folder',
 	'loader.moduleNotListed': 'module “{name}” is not in the modules list',
+	'loader.completionUnknownModule': 'the completion rule names module “{name}”, which the course does not have (its modules: {known})',
+	'loader.completionFinalWithoutQuiz': 'the final assessment (finalAssessment) is module “{name}”, which has no quiz.md',
 	'loader.noModules': 'the course has no modules',
 	'table.username': 'Username',
 	'table.province': 'Province',

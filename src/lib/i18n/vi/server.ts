@@ -52,6 +52,8 @@ export const messages = {
 	'loader.duplicateModuleSlug': 'trùng tên với học phần {other} (tên học phần không tính số thứ tự phải khác nhau)',
 	'loader.unknownModule': 'danh sách modules có “{name}” nhưng không có thư mục này',
 	'loader.moduleNotListed': 'học phần “{name}” không có trong danh sách modules',
+	'loader.completionUnknownModule': 'quy tắc hoàn thành (completion) nhắc đến học phần “{name}” nhưng khoá học không có học phần này (các học phần: {known})',
+	'loader.completionFinalWithoutQuiz': 'bài kiểm tra cuối khoá (finalAssessment) là học phần “{name}” nhưng học phần này không có quiz.md',
 	'loader.noModules': 'khoá học chưa có học phần nào',
 	'table.username': 'Tên đăng nhập',
 	'table.province': 'Tỉnh, thành phố',

@@ -12,6 +12,8 @@ export interface ParsedFile<T> {
 	bodyFirstLine: number;
 	/** file line of a top-level frontmatter key (1 when absent), for problems found later */
 	lineOf: (key: string) => number;
+	/** file line of a nested setting (`['completion', 'sessions']`), else of its nearest parent */
+	lineOfPath: (path: (string | number)[]) => number;
 	problems: Problem[];
 }
 
@@ -29,7 +31,7 @@ export function parseFrontmatter<S extends z.ZodType>(
 	const problems: Problem[] = [];
 	if (!split.matter.trim()) {
 		problems.push({ line: 1, key: 'loader.noFrontmatter' });
-		return { data: null, body: split.content, bodyFirstLine, problems, lineOf: () => 1 };
+		return { data: null, body: split.content, bodyFirstLine, problems, lineOf: () => 1, lineOfPath: () => 1 };
 	}
 	const lineCounter = new LineCounter();
 	// `matter` starts with the newline that ends the opening `---`, so its line N is file line N.
@@ -41,7 +43,7 @@ export function parseFrontmatter<S extends z.ZodType>(
 			params: { detail: error.message.split('\n')[0] ?? '' }
 		});
 	}
-	if (problems.length) return { data: null, body: split.content, bodyFirstLine, problems, lineOf: () => 1 };
+	if (problems.length) return { data: null, body: split.content, bodyFirstLine, problems, lineOf: () => 1, lineOfPath: () => 1 };
 
 	const lineOfKey = (key: string | number | undefined): number => {
 		const contents = doc.contents;
@@ -56,24 +58,32 @@ export function parseFrontmatter<S extends z.ZodType>(
 		return range ? lineCounter.linePos(range[0]).line : 1;
 	};
 
+	const lineOfPath = (path: (string | number)[]): number => {
+		for (let depth = path.length; depth > 1; depth--) {
+			const node = doc.getIn(path.slice(0, depth), true) as Node | undefined;
+			if (node?.range) return lineCounter.linePos(node.range[0]).line;
+		}
+		return lineOfKey(path[0] as string | undefined);
+	};
+
 	const result = schema.safeParse(doc.toJS(), { reportInput: true });
 	if (!result.success) {
 		for (const issue of result.error.issues) {
 			if (issue.code === 'unrecognized_keys') {
 				for (const key of issue.keys) {
-					problems.push({ line: lineOfKey(key), key: 'loader.unknownSetting', params: { name: key } });
+					problems.push({ line: lineOfPath([...(issue.path as (string | number)[]), key]), key: 'loader.unknownSetting', params: { name: [...issue.path, key].join('.') } });
 				}
 				continue;
 			}
 			const name = issue.path.map(String).join('.') || '(frontmatter)';
 			const missing = issue.code === 'invalid_type' && issue.input === undefined;
 			problems.push({
-				line: lineOfKey(issue.path[0] as string | undefined),
+				line: lineOfPath(issue.path as (string | number)[]),
 				key: missing ? 'loader.missingSetting' : 'loader.invalidSetting',
 				params: { name, detail: issue.message }
 			});
 		}
-		return { data: null, body: split.content, bodyFirstLine, problems, lineOf: lineOfKey };
+		return { data: null, body: split.content, bodyFirstLine, problems, lineOf: lineOfKey, lineOfPath };
 	}
-	return { data: result.data, body: split.content, bodyFirstLine, problems, lineOf: lineOfKey };
+	return { data: result.data, body: split.content, bodyFirstLine, problems, lineOf: lineOfKey, lineOfPath };
 }

@@ -505,3 +505,59 @@ describe('how a module is completed', () => {
 		expect(wrong.errors).toMatchObject([{ file: 'khoa-thu/02-thao-luan/lesson.md', line: 4, key: 'loader.invalidSetting' }]);
 	});
 });
+
+describe('the course completion rule', () => {
+	const QUIZ = ['---', 'title: Kiểm tra', 'passPercent: 50', '---', '## Cơ quan nào? {#co-quan}', '', '= Hội Liên hiệp Phụ nữ', ''].join('\n');
+	/** A course of three modules (mo-dau, phap-luat, kiem-tra with a quiz) whose course.md has these lines. */
+	function withCompletion(lines: string[]) {
+		return load(
+			validCourse('khoa-thu', {
+				'khoa-thu/course.md': ['---', 'title: Khoá học thử', 'summary: Tóm tắt.', ...lines, '---', '', 'Giới thiệu.', ''].join('\n'),
+				'khoa-thu/02-phap-luat/lesson.md': lesson(['title: Pháp luật', 'estimatedMinutes: 10']),
+				'khoa-thu/03-kiem-tra/lesson.md': lesson(['title: Kiểm tra cuối khoá', 'estimatedMinutes: 10']),
+				'khoa-thu/03-kiem-tra/quiz.md': QUIZ
+			})
+		);
+	}
+
+	it('is every module and nothing else when absent or written the old way (all-modules)', () => {
+		for (const lines of [[], ['completion: all-modules']]) {
+			const { courses, errors } = withCompletion(lines);
+			expect(errors).toEqual([]);
+			expect(courses[0]!.completion).toEqual({ modules: ['mo-dau', 'phap-luat', 'kiem-tra'], finalAssessment: null, sessions: 0, minStudyMinutes: 0 });
+		}
+	});
+
+	it('reads required modules (in course order), the final assessment, sessions and study time', () => {
+		const { courses, errors } = withCompletion([
+			'completion:',
+			'  modules: [phap-luat, mo-dau]',
+			'  finalAssessment: kiem-tra',
+			'  sessions: 2',
+			'  minStudyMinutes: 90'
+		]);
+		expect(errors).toEqual([]);
+		expect(courses[0]!.completion).toEqual({ modules: ['mo-dau', 'phap-luat'], finalAssessment: 'kiem-tra', sessions: 2, minStudyMinutes: 90 });
+	});
+
+	it('reports an unknown module slug, a final assessment without a quiz, bad numbers and unknown settings on their lines', () => {
+		const unknown = withCompletion(['completion:', '  modules:', '    - mo-dau', '    - khong-co', '  finalAssessment: chua-co']);
+		expect(unknown.courses).toEqual([]);
+		expect(unknown.errors).toEqual([
+			{ file: 'khoa-thu/course.md', line: 7, key: 'loader.completionUnknownModule', params: { name: 'khong-co', known: 'mo-dau, phap-luat, kiem-tra' } },
+			{ file: 'khoa-thu/course.md', line: 8, key: 'loader.completionUnknownModule', params: { name: 'chua-co', known: 'mo-dau, phap-luat, kiem-tra' } }
+		]);
+		const noQuiz = withCompletion(['completion:', '  finalAssessment: phap-luat']);
+		expect(noQuiz.errors).toEqual([{ file: 'khoa-thu/course.md', line: 5, key: 'loader.completionFinalWithoutQuiz', params: { name: 'phap-luat' } }]);
+		const negative = withCompletion(['completion:', '  sessions: -1', '  minStudyMinutes: 30']);
+		expect(negative.errors).toMatchObject([{ file: 'khoa-thu/course.md', line: 5, key: 'loader.invalidSetting', params: { name: 'completion.sessions' } }]);
+		const fraction = withCompletion(['completion:', '  sessions: 1', '  minStudyMinutes: 2.5']);
+		expect(fraction.errors).toMatchObject([{ file: 'khoa-thu/course.md', line: 6, key: 'loader.invalidSetting', params: { name: 'completion.minStudyMinutes' } }]);
+		const typo = withCompletion(['completion:', '  session: 1']);
+		expect(typo.errors).toEqual([{ file: 'khoa-thu/course.md', line: 5, key: 'loader.unknownSetting', params: { name: 'completion.session' } }]);
+		const oldWord = withCompletion(['completion: some-modules']);
+		expect(oldWord.errors).toMatchObject([{ file: 'khoa-thu/course.md', line: 4, key: 'loader.invalidSetting', params: { name: 'completion' } }]);
+		const empty = withCompletion(['completion:', '  modules: []']);
+		expect(empty.errors).toMatchObject([{ file: 'khoa-thu/course.md', line: 5, key: 'loader.invalidSetting', params: { name: 'completion.modules' } }]);
+	});
+});

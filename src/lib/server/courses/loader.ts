@@ -6,7 +6,7 @@ import { join, normalize, resolve, sep } from 'node:path';
 import { renderMarkdown, type Section } from '../markdown/render';
 import { parseFrontmatter } from './frontmatter';
 import type { LoadError, Problem } from './problems';
-import { courseSchema, lessonSchema } from './schema';
+import { courseSchema, lessonSchema, type CourseFrontmatter } from './schema';
 import { parseQuiz } from '../quiz/parse';
 import { findFile } from '../text/file-names';
 import { nfc } from '../text/nfc';
@@ -40,11 +40,24 @@ export interface Course {
 	summary: string;
 	language: 'vi' | 'en';
 	moduleCompletion: ModuleCompletionRule;
+	/** what completes the course (tracking/completion-rule.ts evaluates it) */
+	completion: CompletionRule;
 	sharedDiscussions: boolean;
 	introHtml: string;
 	modules: Module[];
 	/** SCORM packages declared in course.md (placed in their modules when the server starts) */
 	scorm: DeclaredPackage[];
+}
+
+export interface CompletionRule {
+	/** slugs of the modules that must be complete, in course order */
+	modules: string[];
+	/** slug of the module whose quiz must be passed, if any */
+	finalAssessment: string | null;
+	/** in-person sessions to attend, at least */
+	sessions: number;
+	/** time on task across the course's modules, at least */
+	minStudyMinutes: number;
 }
 
 export interface DeclaredPackage {
@@ -252,6 +265,9 @@ export function loadCourse(coursesDir: string, slug: string, errors: LoadError[]
 	const scorm = declaredPackages(coursesDir, slug, parsed.data.scorm, modules, (key, params) =>
 		errors.push({ file, line: parsed.lineOf('scorm'), key, params })
 	);
+	const completion = completionRule(parsed.data.completion, ordered, (path, key, params) =>
+		errors.push({ file, line: parsed.lineOfPath(['completion', ...path]), key, params })
+	);
 	if (errors.length > before) return null;
 
 	return {
@@ -260,10 +276,37 @@ export function loadCourse(coursesDir: string, slug: string, errors: LoadError[]
 		summary: parsed.data.summary,
 		language: parsed.data.language,
 		moduleCompletion: parsed.data.moduleCompletion,
+		completion,
 		sharedDiscussions: parsed.data.sharedDiscussions,
 		introHtml: renderMarkdown(parsed.body).html,
 		modules: ordered,
 		scorm
+	};
+}
+
+/** The completion rule with its module slugs checked: each a module of the course, the final
+ * assessment a module with a quiz. */
+function completionRule(
+	written: CourseFrontmatter['completion'],
+	modules: Module[],
+	report: (path: (string | number)[], key: LoadError['key'], params: Record<string, string>) => void
+): CompletionRule {
+	const known = modules.map((m) => m.slug).join(', ');
+	const required = written.modules === 'all' ? modules.map((m) => m.slug) : [...new Set(written.modules)];
+	required.forEach((slug, index) => {
+		if (!modules.some((m) => m.slug === slug)) report(['modules', index], 'loader.completionUnknownModule', { name: slug, known });
+	});
+	const final = written.finalAssessment ?? null;
+	if (final !== null) {
+		const module = modules.find((m) => m.slug === final);
+		if (!module) report(['finalAssessment'], 'loader.completionUnknownModule', { name: final, known });
+		else if (!module.quiz) report(['finalAssessment'], 'loader.completionFinalWithoutQuiz', { name: final });
+	}
+	return {
+		modules: modules.map((m) => m.slug).filter((slug) => required.includes(slug)),
+		finalAssessment: final,
+		sessions: written.sessions,
+		minStudyMinutes: written.minStudyMinutes
 	};
 }
 

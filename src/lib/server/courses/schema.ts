@@ -4,6 +4,24 @@ import { z } from 'zod';
 
 const text = z.string().trim().min(1);
 
+/** The course completion rule. `completion: all-modules` (and no completion at all) means every
+ * module, nothing else. Slugs are checked against the course's modules by the loader. */
+const completionSchema = z.preprocess(
+	(value) => (value === undefined || value === null || value === 'all-modules' ? {} : value),
+	z
+		.object({
+			/** required modules: all (default) or a list of module slugs */
+			modules: z.union([z.literal('all'), z.array(text).min(1)]).default('all'),
+			/** the slug of a module whose quiz must be passed */
+			finalAssessment: text.optional(),
+			/** in-person sessions to attend, at least */
+			sessions: z.number().int().min(0).max(1000).default(0),
+			/** total time on task across the course's modules, in minutes */
+			minStudyMinutes: z.number().int().min(0).max(100_000).default(0)
+		})
+		.strict()
+);
+
 export const courseSchema = z
 	.object({
 		title: text.max(200),
@@ -11,8 +29,9 @@ export const courseSchema = z
 		language: z.enum(['vi', 'en']).default('vi'),
 		/** module folder names in the order learners see them; default: by folder number */
 		modules: z.array(text).optional(),
-		/** how course completion is derived from module rows */
-		completion: z.enum(['all-modules']).default('all-modules'),
+		/** what completes the course (see completionSchema); `all-modules` is the old way of
+		 * saying the default */
+		completion: completionSchema,
 		/** a module with a quiz is complete when its lesson is completed and its quiz passed
 		 * (default), or only submitted */
 		moduleCompletion: z.enum(['quiz-passed', 'quiz-submitted']).default('quiz-passed'),

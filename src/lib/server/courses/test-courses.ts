@@ -37,6 +37,7 @@ export function testCourse(modules: Module[], title = 'Khoá học thử'): Cour
 		summary: 'Tóm tắt',
 		language: 'vi',
 		moduleCompletion: 'quiz-passed',
+		completion: { modules: modules.map((m) => m.slug), finalAssessment: null, sessions: 0, minStudyMinutes: 0 },
 		sharedDiscussions: false,
 		introHtml: '',
 		modules,

@@ -4,6 +4,7 @@ import { moduleActivities, moduleAttachments, type Catalog } from '../courses/ca
 import type { Course } from '../courses/loader';
 import type { Db } from '../db/open';
 import { htmlToText } from '../markdown/render';
+import type { ActivityKind } from '../tracking/status';
 import { getTrackingFor, type Tracking } from '../tracking/service';
 
 export interface ActivityRecord {
@@ -11,7 +12,7 @@ export interface ActivityRecord {
 	moduleNumber: number;
 	moduleTitle: string;
 	moduleSlug: string;
-	kind: 'lesson' | 'quiz' | 'scorm';
+	kind: ActivityKind;
 	/** a SCO: its package's title and its own */
 	scorm: { packageTitle: string; scoTitle: string } | null;
 	/** the section the bookmark points at, by title (a SCO's location as it wrote it) */

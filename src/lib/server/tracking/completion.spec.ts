@@ -156,6 +156,44 @@ describe('onMilestone', () => {
 	});
 });
 
+describe('the course completion rule', () => {
+	const rule = (completion: Partial<Course['completion']>) => load({ ...course, completion: { ...course.completion, ...completion } });
+	const courseMilestone = () => listMilestones(db, lan.id).find((m) => m.moduleSlug === null);
+	const finishModulesHaiAndBa = (at: number) => {
+		complete(lesson('hai'), at);
+		createThread(db, { board: { courseId: 'khoa-thu', moduleSlug: 'ba' }, cohortId: null, authorId: lan.id, title: 'Chia sẻ', bodyMd: 'Ở xã tôi' }, at);
+	};
+
+	it('needs only the modules it lists', () => {
+		rule({ modules: ['hai'] });
+		complete(lesson('hai'), T0);
+		expect(courseMilestone()).toEqual({ courseId: 'khoa-thu', moduleSlug: null, achievedAt: T0 });
+	});
+
+	it('needs the final assessment passed: a pass completes the course at that moment, a fail does not', () => {
+		rule({ modules: ['hai', 'ba'], finalAssessment: 'mot' });
+		finishModulesHaiAndBa(T0);
+		expect(courseMilestone()).toBeUndefined();
+		grade(quiz('mot'), 20, T0 + MINUTE);
+		expect(courseMilestone()).toBeUndefined();
+		grade(quiz('mot'), 70, T0 + 2 * MINUTE);
+		// module mot is not complete (its lesson unread), but the rule does not ask for it
+		expect(courseMilestone()).toEqual({ courseId: 'khoa-thu', moduleSlug: null, achievedAt: T0 + 2 * MINUTE });
+	});
+
+	it('needs the study time: time credited after everything else completes the course then, once', () => {
+		rule({ modules: ['hai'], minStudyMinutes: 10 });
+		applyResult(db, lan.id, lesson('hai'), { completion: 'completed', addTimeMs: 4 * MINUTE }, T0);
+		expect(courseMilestone()).toBeUndefined();
+		applyResult(db, lan.id, lesson('mot'), { addTimeMs: 5 * MINUTE }, T0 + 5 * MINUTE);
+		expect(courseMilestone()).toBeUndefined();
+		applyResult(db, lan.id, lesson('mot'), { addTimeMs: MINUTE }, T0 + 6 * MINUTE);
+		expect(courseMilestone()).toEqual({ courseId: 'khoa-thu', moduleSlug: null, achievedAt: T0 + 6 * MINUTE });
+		applyResult(db, lan.id, lesson('mot'), { addTimeMs: MINUTE }, T0 + 7 * MINUTE);
+		expect(milestoneEvents().filter((e) => e.verb === 'course_completed')).toHaveLength(1);
+	});
+});
+
 describe('recordMissedMilestones', () => {
 	it('records completions the rows show but nobody recorded, dated when they happened, once', () => {
 		const unbound = openDatabase(':memory:');

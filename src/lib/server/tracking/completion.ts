@@ -8,9 +8,10 @@
 // Which module an activity belongs to, and what the module holds, is the course catalog's
 // knowledge: the server binds its catalog to its database connection (useCatalog) when it loads
 // the courses. A database without a bound catalog (most unit tests) derives no milestones.
-import { moduleActivities, type Catalog } from '../courses/catalog';
+import { moduleActivities, quizActivityId, type Catalog } from '../courses/catalog';
 import type { Course, Module } from '../courses/loader';
 import type { Db } from '../db/open';
+import { evaluateCompletion, type CompletionEvaluation, type CompletionFacts } from './completion-rule';
 import { moduleStatus } from './progress';
 import { getTrackingFor, logEvent, type Tracking } from './service';
 
@@ -70,19 +71,67 @@ function isModuleComplete(catalog: Catalog, course: Course, module: Module, rows
 	return moduleStatus(activities, course.moduleCompletion) === 'completed';
 }
 
+/** The in-person sessions of a course (any cohort's) whose attendance counts toward it. */
+export function sessionActivityIds(db: Db, courseSlug: string): number[] {
+	return db.prepare('SELECT activity_id FROM class_session WHERE course_id = ?').pluck().all(courseSlug) as number[];
+}
+
+function courseActivityIds(catalog: Catalog, course: Course): number[] {
+	return course.modules.flatMap((m) => moduleActivities(catalog, course, m).map((a) => a.id));
+}
+
+/** What the completion rule looks at, from one learner's rows (module activities and sessions). */
+function courseFacts(catalog: Catalog, course: Course, rows: Map<number, Tracking>, sessionIds: number[]): CompletionFacts {
+	const final = course.completion.finalAssessment;
+	const finalModule = final === null ? undefined : course.modules.find((m) => m.slug === final);
+	const finalQuiz = finalModule && quizActivityId(catalog, course, finalModule);
+	const studyMs = courseActivityIds(catalog, course).reduce((sum, id) => sum + (rows.get(id)?.totalTimeMs ?? 0), 0);
+	return {
+		completedModules: new Set(course.modules.filter((m) => isModuleComplete(catalog, course, m, rows)).map((m) => m.slug)),
+		finalAssessmentPassed: finalQuiz !== undefined && rows.get(finalQuiz)?.successStatus === 'passed',
+		sessionsAttended: sessionIds.filter((id) => rows.get(id)?.completionStatus === 'completed').length,
+		studyMinutes: Math.floor(studyMs / 60_000)
+	};
+}
+
+/** The course rule applied to a learner as things are now: what is done and what is left. */
+export function evaluateCourse(db: Db, catalog: Catalog, course: Course, userId: number): CompletionEvaluation {
+	const sessionIds = sessionActivityIds(db, course.slug);
+	const rows = getTrackingFor(db, userId, [...courseActivityIds(catalog, course), ...sessionIds]);
+	return evaluateCompletion(course.completion, courseFacts(catalog, course, rows, sessionIds));
+}
+
+function courseOfSession(db: Db, catalog: Catalog, activityId: number): Course | undefined {
+	const slug = db.prepare('SELECT course_id FROM class_session WHERE activity_id = ?').pluck().get(activityId) as string | undefined;
+	return slug === undefined ? undefined : catalog.courses.find((c) => c.slug === slug);
+}
+
 /** An activity's completion or success changed: record what that completes, once. */
 export function noteStatusChange(db: Db, userId: number, activityId: number, now: number): void {
 	const catalog = boundCatalog(db);
-	const place = catalog && placeOf(catalog, activityId);
-	if (!catalog || !place) return;
-	const { course, module } = place;
-	const ids = course.modules.flatMap((m) => moduleActivities(catalog, course, m).map((a) => a.id));
-	const rows = getTrackingFor(db, userId, ids);
-	if (!isModuleComplete(catalog, course, module, rows)) return;
-	recordMilestone(db, { userId, course, module, achievedAt: now });
-	if (course.modules.every((m) => isModuleComplete(catalog, course, m, rows))) {
-		recordMilestone(db, { userId, course, module: null, achievedAt: now });
+	if (!catalog) return;
+	const place = placeOf(catalog, activityId);
+	const course = place?.course ?? courseOfSession(db, catalog, activityId);
+	if (!course) return;
+	if (place) {
+		const rows = getTrackingFor(db, userId, moduleActivities(catalog, course, place.module).map((a) => a.id));
+		if (isModuleComplete(catalog, course, place.module, rows)) recordMilestone(db, { userId, course, module: place.module, achievedAt: now });
 	}
+	noteCourseProgress(db, catalog, course, userId, now);
+}
+
+/** Time on task grew without a change of status: only a course asking for study time cares. */
+export function noteTimeChange(db: Db, userId: number, activityId: number, now: number): void {
+	const catalog = boundCatalog(db);
+	const place = catalog && placeOf(catalog, activityId);
+	if (!catalog || !place || place.course.completion.minStudyMinutes === 0) return;
+	noteCourseProgress(db, catalog, place.course, userId, now);
+}
+
+function noteCourseProgress(db: Db, catalog: Catalog, course: Course, userId: number, now: number): void {
+	const reached = db.prepare("SELECT 1 FROM milestone WHERE user_id = ? AND course_id = ? AND module_slug = ''").get(userId, course.slug);
+	if (reached || !evaluateCourse(db, catalog, course, userId).complete) return;
+	recordMilestone(db, { userId, course, module: null, achievedAt: now });
 }
 
 /** Writes the milestone and its event and tells the listeners, unless it was reached before. */
@@ -124,23 +173,33 @@ export function recordMissedMilestones(db: Db, catalog: Catalog): number {
 		for (const course of catalog.courses) {
 			if (course.modules.length === 0) continue;
 			const activities = new Map(course.modules.map((m) => [m, moduleActivities(catalog, course, m)]));
-			const ids = [...activities.values()].flat().map((a) => a.id);
+			const sessionIds = sessionActivityIds(db, course.slug);
+			const ids = [...[...activities.values()].flat().map((a) => a.id), ...sessionIds];
 			const reached = new Set(
 				(db.prepare('SELECT user_id || \'/\' || module_slug FROM milestone WHERE course_id = ?').pluck().all(course.slug) as string[])
 			);
+			const doneAt = (rows: Map<number, Tracking>, id: number) => rows.get(id)?.completedAt ?? rows.get(id)?.lastAccessedAt ?? 0;
 			for (const [userId, rows] of trackingByLearner(db, ids)) {
-				let courseDone = true;
-				let latest = 0;
+				const moduleDoneAt = new Map<string, number>();
 				for (const [module, list] of activities) {
-					if (!isModuleComplete(catalog, course, module, rows)) {
-						courseDone = false;
-						continue;
-					}
-					const at = Math.max(...list.map((a) => rows.get(a.id)?.completedAt ?? rows.get(a.id)?.lastAccessedAt ?? 0));
-					latest = Math.max(latest, at);
+					if (!isModuleComplete(catalog, course, module, rows)) continue;
+					const at = Math.max(...list.map((a) => doneAt(rows, a.id)));
+					moduleDoneAt.set(module.slug, at);
 					if (!reached.has(`${userId}/${module.slug}`) && recordMilestone(db, { userId, course, module, achievedAt: at })) recorded++;
 				}
-				if (courseDone && !reached.has(`${userId}/`) && recordMilestone(db, { userId, course, module: null, achievedAt: latest })) recorded++;
+				if (reached.has(`${userId}/`)) continue;
+				if (!evaluateCompletion(course.completion, courseFacts(catalog, course, rows, sessionIds)).complete) continue;
+				// dated when the last thing the rule asks for was done
+				const { completion } = course;
+				const finalModule = course.modules.find((m) => m.slug === completion.finalAssessment);
+				const finalQuiz = finalModule && quizActivityId(catalog, course, finalModule);
+				const times = [
+					...completion.modules.map((slug) => moduleDoneAt.get(slug) ?? 0),
+					finalQuiz === undefined ? 0 : doneAt(rows, finalQuiz),
+					...sessionIds.filter((id) => rows.get(id)?.completionStatus === 'completed').map((id) => doneAt(rows, id)),
+					...(completion.minStudyMinutes > 0 ? ids.map((id) => rows.get(id)?.lastAccessedAt ?? 0) : [])
+				];
+				if (recordMilestone(db, { userId, course, module: null, achievedAt: Math.max(...times) })) recorded++;
 			}
 		}
 	}).immediate();

@@ -3,7 +3,7 @@
 // the code base writes a tracking row. The merge policy is merge.ts; what a change of status
 // completes is completion.ts, called here inside the same transaction.
 import type { Db } from '../db/open';
-import { noteStatusChange } from './completion';
+import { noteStatusChange, noteTimeChange } from './completion';
 import { mergeResult, type ActivityResult } from './merge';
 import { getTracking, logEvent, type Tracking } from './service';
 
@@ -79,8 +79,31 @@ export function applyResult(db: Db, userId: number, activityId: number, result: 
 			}
 			if (after.completionStatus !== before.completionStatus || after.successStatus !== before.successStatus) {
 				noteStatusChange(db, userId, activityId, now);
+			} else if (after.totalTimeMs !== before.totalTimeMs) {
+				noteTimeChange(db, userId, activityId, now);
 			}
 			return { before, after };
+		})
+		.immediate();
+}
+
+/**
+ * A correction, not a result: the activity was recorded completed by mistake (a trainer
+ * unticks a learner marked present at an in-person session). The merge policy never takes a
+ * completion back, so this is the one way back to 'incomplete'; it is logged, and milestones
+ * already reached stay (they are dated facts, see completion.ts).
+ */
+export function withdrawCompletion(db: Db, userId: number, activityId: number, detail: unknown, now = Date.now()): boolean {
+	return db
+		.transaction(() => {
+			const changed = db
+				.prepare(
+					`UPDATE tracking SET completion_status = 'incomplete', completed_at = NULL, last_accessed_at = ?
+					 WHERE user_id = ? AND activity_id = ? AND completion_status = 'completed'`
+				)
+				.run(now, userId, activityId).changes;
+			if (changed) logEvent(db, userId, activityId, 'completion_withdrawn', detail ?? null, now);
+			return changed > 0;
 		})
 		.immediate();
 }

@@ -3,7 +3,8 @@
 // reports and completion all ask here.
 import type { Tracking } from './service';
 
-export type ActivityKind = 'lesson' | 'quiz' | 'scorm';
+/** An in-person session (sessions/) is done when attended: completed, like a lesson. */
+export type ActivityKind = 'lesson' | 'quiz' | 'scorm' | 'session';
 
 /** How a course decides that a module's quiz is done: passed (default) or merely submitted. */
 export type ModuleCompletionRule = 'quiz-passed' | 'quiz-submitted';

@@ -4,6 +4,10 @@ import { requireCourse } from '$lib/server/courses/access';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
 import { learnerCourseProgress } from '$lib/server/tracking/course-progress';
+import { evaluateCourse } from '$lib/server/tracking/completion';
+import { toChecklist } from '$lib/server/tracking/completion-rule';
+import { listLearnerSessions } from '$lib/server/sessions/service';
+import { vietnamDateTime } from '$lib/server/sessions/time';
 import { discussionScope } from '$lib/server/discussions/access';
 import { boardsWithNews } from '$lib/server/discussions/service';
 import type { PageServerLoad } from './$types';
@@ -18,6 +22,7 @@ export const load = ((event) => {
 	const course = requireCourse(db, catalog, user, event.params.course, event.locals.locale);
 	const progress = learnerCourseProgress(db, catalog, course, user.id);
 	const resume = progress.resume;
+	const sessions = listLearnerSessions(db, user.id, course.slug);
 	const news = boardsWithNews(db, course.slug, discussionScope(db, user, course.slug), user.id);
 	// everything only the server renders with: this page sends no data to the browser
 	return {
@@ -46,6 +51,18 @@ export const load = ((event) => {
 			percent: progress.percent,
 			generalNews: news.get(null) ?? 0,
 			completedModules: progress.completedModules,
+			checklist: toChecklist(evaluateCourse(db, catalog, course, user.id), course),
+			sessions: sessions.map((s) => ({
+				id: s.id,
+				title: s.title,
+				place: s.place,
+				hours: s.hours,
+				date: vietnamDateTime(s.startsAt).date,
+				start: vietnamDateTime(s.startsAt).time,
+				end: vietnamDateTime(s.endsAt).time,
+				attendedAt: s.attendedAt
+			})),
+			sessionsRequired: course.completion.sessions,
 			started: progress.modules.some((m) => m.status !== 'notStarted'),
 			resumeHref: resume
 				? resume.activity === 'quiz'

@@ -7,6 +7,10 @@ import { getCatalog } from '$lib/server/courses/current';
 import { getAttempt, savedResponses } from '$lib/server/quiz/attempts';
 import { buildReview } from '$lib/server/quiz/review';
 import { activityRecords, attemptLines, interactionLines, postLines } from '$lib/server/reports/learner-detail';
+import { listLearnerSessions } from '$lib/server/sessions/service';
+import { vietnamDateTime } from '$lib/server/sessions/time';
+import { evaluateCourse } from '$lib/server/tracking/completion';
+import { toChecklist } from '$lib/server/tracking/completion-rule';
 import { resetPassword, setUserDisabled } from '$lib/server/users/service';
 import { readForm } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
@@ -29,7 +33,14 @@ export const load = ((event) => {
 	const records = courses.map((course) => ({
 		slug: course.slug,
 		title: course.title,
-		activities: activityRecords(db, catalog, course, learner.id)
+		activities: activityRecords(db, catalog, course, learner.id),
+		checklist: toChecklist(evaluateCourse(db, catalog, course, learner.id), course),
+		sessions: listLearnerSessions(db, learner.id, course.slug).map((s) => ({
+			id: s.id,
+			title: s.title,
+			date: vietnamDateTime(s.startsAt).date,
+			attendedAt: s.attendedAt
+		}))
 	}));
 	const attempts = attemptLines(db, learner.id, records.flatMap((c) => c.activities));
 	const interactions = interactionLines(db, learner.id, records.flatMap((c) => c.activities));
