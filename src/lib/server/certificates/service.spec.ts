@@ -214,3 +214,18 @@ describe('verification and revocation', () => {
 		]);
 	});
 });
+
+describe('the verification page guard', () => {
+	beforeEach(() => setUp(openDatabase(':memory:')));
+
+	it('finds real certificates at any pace, and locks an address that keeps guessing', async () => {
+		const { verifyByCode, verifyBySerial, VERIFY_POLICY } = await import('./verify');
+		const certificate = issueCertificate(db, { userId: people[0]!.id, course, completedAt: T0, now: T0 })!;
+		for (let i = 0; i < 50; i++) expect(verifyByCode(db, certificate.code, '10.0.0.1', T0).kind).toBe('found');
+		for (let i = 0; i < VERIFY_POLICY.maxFailures - 1; i++) expect(verifyByCode(db, 'A'.repeat(22), '10.0.0.2', T0).kind).toBe('notFound');
+		expect(verifyBySerial(db, '0001/2026/HY-PCMD', 'Người Khác', '10.0.0.2', T0).kind).toBe('notFound');
+		expect(verifyBySerial(db, '0001/2026/HY-PCMD', 'Nguyễn Thị Thu Hường', '10.0.0.2', T0)).toMatchObject({ kind: 'throttled' });
+		expect(verifyByCode(db, certificate.code, '10.0.0.2', T0 + VERIFY_POLICY.lockMs + 1).kind).toBe('found');
+		expect(verifyByCode(db, certificate.code, '10.0.0.1', T0).kind).toBe('found');
+	});
+});
