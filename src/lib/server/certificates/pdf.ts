@@ -146,7 +146,7 @@ export function renderCertificatePdf({ fields, verifyUrl, sealImage }: Certifica
 	fitText(doc, t('certificate.pdf.serial', { serial: fields.serial }), { x: 158, y: 452, width: 250, height: 16 }, { face: 'bold', size: 11, minSize: 7, align: 'left' });
 	fitText(doc, t('certificate.pdf.register', { number: fields.registerNumber }), { x: 158, y: 470, width: 250, height: 16 }, { face: 'regular', size: 10, minSize: 7, align: 'left' });
 	fitText(doc, t('certificate.pdf.verify'), { x: 158, y: 494, width: 250, height: 14 }, { face: 'italic', size: 9, minSize: 6, align: 'left' });
-	fitText(doc, verifyUrl, { x: 158, y: 508, width: 250, height: 24 }, { face: 'regular', size: 8, minSize: 5, align: 'left' });
+	fitText(doc, verifyUrl, { x: 158, y: 508, width: 300, height: 24 }, { face: 'regular', size: 8, oneLineMin: 5, minSize: 5, align: 'left' });
 
 	// bottom right: date of issue, signer, seal
 	const issuedOn = day(fields.issuedAt);
