@@ -3,6 +3,7 @@
 // glyphs used). No system font and no browser: the same file on every server. Every text is NFC
 // and fitted to its box (smaller type, then a second line, then cut with "…"), so a 200-character
 // name, emoji or right-to-left script never pushes anything off the page or onto a second one.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -18,6 +19,10 @@ export const FONT_FILES = {
 	italic: join(fontDir, 'DejaVuSerif-Italic.ttf')
 } as const;
 type Face = keyof typeof FONT_FILES;
+
+/** The font files, read once per process rather than once per certificate. */
+let fontData: [Face, Buffer][] | undefined;
+const fonts = () => (fontData ??= Object.entries(FONT_FILES).map(([face, file]) => [face as Face, readFileSync(file)]));
 
 // A4 landscape in points
 const PAGE = { width: 841.89, height: 595.28 };
@@ -102,7 +107,7 @@ export function renderCertificatePdf({ fields, verifyUrl, sealImage }: Certifica
 		margin: 0,
 		info: { Title: t('certificate.pdf.title'), Author: fields.issuer.normalize('NFC'), Subject: fields.serial }
 	});
-	for (const [name, file] of Object.entries(FONT_FILES)) doc.registerFont(name, file);
+	for (const [face, data] of fonts()) doc.registerFont(face, data);
 	const chunks: Buffer[] = [];
 	doc.on('data', (chunk: Buffer) => chunks.push(chunk));
 	const done = new Promise<Buffer>((resolve, reject) => {
