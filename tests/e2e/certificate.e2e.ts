@@ -116,8 +116,28 @@ test('a learner completes the course, gets the certificate and its PDF; anyone v
 	await expectAccessible(trainer);
 	const csv = await trainer.request.get(`/manage/cohorts/${certificate!.cohort_id}/courses/${COURSE}/certificates/export`);
 	expect(await csv.text()).toContain(`0001/${year}/HY-TEST,${NAME}`);
-	await trainer.getByLabel('Lý do thu hồi').fill('Cấp nhầm người học');
-	await trainer.getByRole('button', { name: 'Thu hồi' }).click();
+	// Huy completed in person: issued by hand with the reason kept, then his name corrected
+	await trainer.getByLabel('Học viên').selectOption({ label: 'Đặng Quốc Huy (huy)' });
+	await trainer.getByLabel('Lý do cấp thủ công').fill('Học trực tiếp tại lớp ngày 10/11');
+	await trainer.getByRole('button', { name: 'Cấp giấy chứng nhận' }).click();
+	await expect(trainer.getByRole('status')).toHaveText(`Đã cấp giấy chứng nhận số 0002/${year}/HY-TEST.`);
+	const huyRow = trainer.getByRole('row', { name: /Đặng Quốc Huy/ });
+	await huyRow.getByText('Sửa họ tên, cấp lại').click();
+	await huyRow.getByLabel('Họ và tên đúng').fill('Đặng Quốc Huỳnh');
+	await huyRow.getByLabel('Lý do cấp lại').fill('Sai tên khi đăng ký');
+	await huyRow.getByRole('button', { name: 'Cấp lại' }).click();
+	await expect(trainer.getByRole('status')).toHaveText(/^Đã cấp lại giấy chứng nhận số 0002\//);
+	await expect(trainer.getByRole('cell', { name: 'Đặng Quốc Huỳnh' })).toBeVisible();
+	expect(
+		app.query(`SELECT e.kind, e.reason FROM certificate_event e JOIN certificate c ON c.id = e.certificate_id WHERE c.serial = '0002/${year}/HY-TEST' ORDER BY e.id`)
+	).toEqual([
+		{ kind: 'issued', reason: 'Học trực tiếp tại lớp ngày 10/11' },
+		{ kind: 'reissued', reason: 'Sai tên khi đăng ký' }
+	]);
+
+	const huongRow = trainer.getByRole('row', { name: new RegExp(NAME) });
+	await huongRow.getByLabel('Lý do thu hồi').fill('Cấp nhầm người học');
+	await huongRow.getByRole('button', { name: 'Thu hồi' }).click();
 	await expect(trainer.getByRole('status')).toHaveText(`Đã thu hồi giấy chứng nhận số 0001/${year}/HY-TEST.`);
 	expect(stored(app)[0]).toMatchObject({ revoked_reason: 'Cấp nhầm người học' });
 	expect(stored(app)[0]!.revoked_at).not.toBeNull();

@@ -20,6 +20,7 @@ import {
 	issueCertificate,
 	listCertificateEvents,
 	listCohortCertificates,
+	reissueCertificate,
 	revokeCertificate,
 	verificationOf
 } from './service';
@@ -227,5 +228,31 @@ describe('the verification page guard', () => {
 		expect(verifyBySerial(db, '0001/2026/HY-PCMD', 'Nguyễn Thị Thu Hường', '10.0.0.2', T0)).toMatchObject({ kind: 'throttled' });
 		expect(verifyByCode(db, certificate.code, '10.0.0.2', T0 + VERIFY_POLICY.lockMs + 1).kind).toBe('found');
 		expect(verifyByCode(db, certificate.code, '10.0.0.1', T0).kind).toBe('found');
+	});
+});
+
+describe('re-issue and manual issue', () => {
+	beforeEach(() => setUp(openDatabase(':memory:')));
+
+	it('re-issues with the corrected name under the same serial and code, keeping what was printed before', () => {
+		const certificate = issueCertificate(db, { userId: people[0]!.id, course, completedAt: T0, now: T0 })!;
+		expect(reissueCertificate(db, certificate.id, people[2]!.id, '  Nguyễn Thị Thu   Hương ', 'Sai dấu trong họ tên', T0 + MINUTE)).toBe(true);
+		const after = getCertificateByCode(db, certificate.code)!;
+		expect(after).toMatchObject({ id: certificate.id, serial: certificate.serial, registerNumber: certificate.registerNumber });
+		expect(after.fields.fullName).toBe('Nguyễn Thị Thu Hương');
+		expect(findCertificateBySerial(db, certificate.serial, 'Nguyễn Thị Thu Hương')?.id).toBe(certificate.id);
+		expect(findCertificateBySerial(db, certificate.serial, 'Nguyễn Thị Thu Hường')).toBeNull();
+		const events = db.prepare("SELECT kind, reason, fields FROM certificate_event WHERE certificate_id = ? ORDER BY id").all(certificate.id) as { kind: string; reason: string | null; fields: string }[];
+		expect(events.map((e) => [e.kind, e.reason])).toEqual([['issued', null], ['reissued', 'Sai dấu trong họ tên']]);
+		expect(JSON.parse(events[1]!.fields).fullName).toBe('Nguyễn Thị Thu Hường');
+		revokeCertificate(db, certificate.id, people[2]!.id, 'Thu hồi', T0 + 2 * MINUTE);
+		expect(reissueCertificate(db, certificate.id, people[2]!.id, 'Tên khác', 'x', T0 + 3 * MINUTE)).toBe(false);
+	});
+
+	it('issues by hand with the reason logged, once', () => {
+		const certificate = issueCertificate(db, { userId: people[1]!.id, course, completedAt: T0, now: T0, byUser: people[2]!.id, reason: 'Học trực tiếp tại lớp' })!;
+		expect(listCertificateEvents(db, certificate.id)).toEqual([{ kind: 'issued', at: T0, byUser: people[2]!.id, reason: 'Học trực tiếp tại lớp' }]);
+		expect(issueCertificate(db, { userId: people[1]!.id, course, completedAt: T0, byUser: people[2]!.id, reason: 'Lần hai' })!.id).toBe(certificate.id);
+		expect(count()).toBe(1);
 	});
 });

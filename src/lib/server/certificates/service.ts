@@ -236,6 +236,32 @@ export function revokeCertificate(db: Db, id: number, byUser: number, reason: st
 		.immediate();
 }
 
+/**
+ * Re-issues a certificate after a correction of the name printed on it: same serial, same
+ * register line, same verification code, the new name; the fields printed before are kept in
+ * the history. The caller removes the stored PDF so the next download draws the new one.
+ * False when the certificate is revoked (a revoked certificate is not re-issued).
+ */
+export function reissueCertificate(db: Db, id: number, byUser: number, fullName: string, reason: string, now = Date.now()): boolean {
+	return db
+		.transaction(() => {
+			const certificate = getCertificate(db, id);
+			if (!certificate || certificate.revokedAt !== null) return false;
+			const fields: PrintedFields = { ...certificate.fields, fullName: nfc(fullName).trim().replace(/\s+/g, ' ') };
+			db.prepare('UPDATE certificate SET fields = ? WHERE id = ?').run(JSON.stringify(fields), id);
+			db.prepare('INSERT INTO certificate_event (certificate_id, kind, at, by_user, reason, fields) VALUES (?, ?, ?, ?, ?, ?)').run(
+				id,
+				'reissued',
+				now,
+				byUser,
+				nfc(reason).trim(),
+				JSON.stringify(certificate.fields)
+			);
+			return true;
+		})
+		.immediate();
+}
+
 export interface CertificateEvent {
 	kind: 'issued' | 'revoked' | 'reissued';
 	at: number;

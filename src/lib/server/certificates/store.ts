@@ -3,7 +3,7 @@
 // again is a file read. The file is written under a temporary name and renamed, so a reader never
 // sees half a PDF, and two first downloads at once simply write the same file twice.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Course } from '../courses/loader';
 import { renderCertificatePdf } from './pdf';
@@ -36,4 +36,9 @@ export async function certificatePdf(dir: string, certificate: Certificate, cour
 		throw error;
 	}
 	return pdf;
+}
+
+/** Forgets the stored PDF (after a re-issue): the next download draws it again. */
+export async function forgetCertificatePdf(dir: string, certificate: Certificate): Promise<void> {
+	await rm(certificatePdfPath(dir, certificate), { force: true });
 }
