@@ -85,6 +85,27 @@ describe('renderCertificatePdf', () => {
 		expect(text).toContain('https://taphuan.example/xac-minh/abc');
 	});
 
+	it.skipIf(!hasPoppler)('renders as a page with ink where the name is, not a blank page', async () => {
+		const file = join(dir, 'ink.pdf');
+		writeFileSync(file, await renderCertificatePdf({ fields: FIELDS, verifyUrl: 'https://taphuan.example/xac-minh/abc', sealImage: null }));
+		// 36 dpi, grey levels: a PGM is a short text header, then one byte per pixel
+		const pgm = execFileSync('pdftoppm', ['-gray', '-r', '36', '-singlefile', file]);
+		const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
+		const [width, height] = [Number(header[1]), Number(header[2])];
+		expect(width).toBeGreaterThan(height);
+		const pixels = pgm.subarray(header[0].length);
+		const dark = (x0: number, y0: number, x1: number, y1: number) => {
+			let n = 0;
+			for (let y = Math.round(y0 * height); y < y1 * height; y++) {
+				for (let x = Math.round(x0 * width); x < x1 * width; x++) if (pixels[y * width + x]! < 128) n++;
+			}
+			return n;
+		};
+		// the name's band (about 34–45 % down the page) and the QR code's corner hold ink
+		expect(dark(0.2, 0.34, 0.8, 0.45)).toBeGreaterThan(50);
+		expect(dark(0.06, 0.75, 0.17, 0.9)).toBeGreaterThan(100);
+	});
+
 	it('fits a 200-character name, emoji and right-to-left text on the one page', async () => {
 		const long = 'Nguyễn Hoàng Thị Minh Phượng Đặng '.repeat(6).slice(0, 200);
 		for (const fullName of [long, 'Ư'.repeat(200), 'Lê Văn An 😀🎉👩‍👩‍👧 שָׁלוֹם مرحبا بكم', 'a'.repeat(200)]) {
