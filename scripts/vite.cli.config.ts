@@ -27,6 +27,7 @@ export default defineConfig({
 				'bench-synchronous': `${root}scripts/bench/synchronous.ts`,
 				'bench-crash': `${root}scripts/bench/crash.ts`,
 				'bench-page-weight': `${root}scripts/bench/page-weight.ts`,
+				'bench-certificate': `${root}scripts/bench/certificate.ts`,
 				bench: `${root}scripts/bench/bench.ts`
 			},
 			output: { format: 'esm', entryFileNames: '[name].js' }

@@ -4,6 +4,7 @@ import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { storageTrouble } from '$lib/server/db/errors';
 import { getCatalog } from '$lib/server/courses/current';
+import { issueCertificatesOnCompletion } from '$lib/server/certificates/listener';
 import { config } from '$lib/server/config';
 import { placeDeclaredPackages } from '$lib/server/scorm/declared';
 import { formatLoadError } from '$lib/server/courses/format';
@@ -23,6 +24,8 @@ import { handleStorageErrors } from './hooks/storage-errors';
 const EXPIRED_ATTEMPT_SWEEP_MS = 30_000;
 
 export const init: ServerInit = async () => {
+	// before the catalog loads: its backfill of missed milestones issues their certificates too
+	issueCertificatesOnCompletion();
 	const db = getDb();
 	const catalog = getCatalog();
 	console.log(`[taphuan] ${catalog.courses.length} course(s) loaded`);

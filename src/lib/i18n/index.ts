@@ -2,6 +2,7 @@
 // loads only its language and the areas its route shows (./messages.ts). Keys are typed, and each
 // English area must have every key of its Vietnamese area (TypeScript checks it). This module
 // holds no messages, so importing it costs a page nothing.
+import type { messages as certificate } from './vi/certificate';
 import type { messages as common } from './vi/common';
 import type { messages as discussion } from './vi/discussion';
 import type { messages as manage } from './vi/manage';
@@ -20,11 +21,13 @@ interface Areas {
 	manage: typeof manage;
 	/** the SCORM player around an interactive lesson */
 	scorm: typeof scorm;
+	/** certificates: the learner's, the register, the public verification page, the PDF */
+	certificate: typeof certificate;
 	/** composed on the server only (error responses, course file problems, CSV headings) */
 	server: typeof server;
 }
 export type Area = keyof Areas;
-export const AREAS = ['common', 'quiz', 'discussion', 'manage', 'scorm', 'server'] as const satisfies readonly Area[];
+export const AREAS = ['common', 'quiz', 'discussion', 'manage', 'scorm', 'certificate', 'server'] as const satisfies readonly Area[];
 
 export type MessageKey<A extends Area = Area> = { [K in A]: keyof Areas[K] & string }[A];
 /** What a component may show: any key but the server-only ones. */

@@ -11,6 +11,11 @@ export const config = {
 	get scormDir(): string {
 		return resolve(process.env.SCORM_DIR ?? resolve(dirname(this.databasePath), 'scorm'));
 	},
+	/** certificate PDFs, generated once each (certificates/store.ts); beside the database by
+	 * default, for the same reason */
+	get certificatesDir(): string {
+		return resolve(process.env.CERTIFICATES_DIR ?? resolve(dirname(this.databasePath), 'certificates'));
+	},
 	get coursesDir(): string {
 		return resolve(process.env.COURSES_DIR ?? 'courses');
 	},

@@ -9,6 +9,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'nav.myCourses': 'My courses',
 	'nav.manage': 'Manage cohorts',
 	'nav.account': 'Change password',
+	'nav.certificates': 'My certificates',
 	'nav.toMenu': 'Menu',
 	'nav.signOut': 'Sign out',
 	'footer.signedInAs': 'Signed in as {name}',

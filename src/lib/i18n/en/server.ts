@@ -92,6 +92,8 @@ export const messages: Record<keyof typeof vi, string> = {
 
 	'loader.scormUnknownModule': 'a SCORM package is declared for module “{name}”, which the course does not have (its modules: {known})',
 	'loader.scormBadFile': 'the SCORM package “{path}” must be a .zip file inside the course folder',
+	'loader.certificateSerialFormat': 'the certificate serial format “{format}” must have {n} (or {n:4}) for the number and {year} for the year of issue, and no other placeholder in { }',
+	'loader.certificateSealImage': 'the seal image “{path}” must be a .png or .jpg file inside the course folder',
 	'scorm.commitInvalid': 'The lesson sent data that is not valid ({field}), so it was not saved.',
 	'scorm.commitSession': 'This session is not yours, or not for this lesson.',
 	'scorm.uploadGone': 'The upload could not be found (it may be more than a day old). Choose the file and upload it again.',

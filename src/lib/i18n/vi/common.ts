@@ -8,6 +8,7 @@ export const messages = {
 	'nav.myCourses': 'Khoá học của tôi',
 	'nav.manage': 'Quản lý lớp',
 	'nav.account': 'Đổi mật khẩu',
+	'nav.certificates': 'Chứng nhận của tôi',
 	'nav.toMenu': 'Lên trình đơn',
 	'nav.signOut': 'Đăng xuất',
 	'footer.signedInAs': 'Đang đăng nhập: {name}',

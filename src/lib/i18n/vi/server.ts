@@ -91,6 +91,8 @@ export const messages = {
 
 	'loader.scormUnknownModule': 'gói SCORM được khai báo cho học phần “{name}” nhưng khoá học không có học phần này (các học phần: {known})',
 	'loader.scormBadFile': 'gói SCORM “{path}” phải là một tệp .zip nằm trong thư mục khoá học',
+	'loader.certificateSerialFormat': 'mẫu số hiệu chứng nhận “{format}” phải có {n} (hoặc {n:4}) cho số thứ tự và {year} cho năm cấp, không có chỗ trống nào khác trong dấu { }',
+	'loader.certificateSealImage': 'ảnh con dấu “{path}” phải là tệp .png hoặc .jpg nằm trong thư mục khoá học',
 	'scorm.commitInvalid': 'Dữ liệu bài học gửi lên không hợp lệ ({field}), nên không được lưu.',
 	'scorm.commitSession': 'Phiên học này không thuộc về bạn hoặc không thuộc bài học này.',
 	'scorm.uploadGone': 'Không tìm thấy phần đã tải lên (có thể đã quá một ngày). Hãy chọn tệp và tải lên lại.',

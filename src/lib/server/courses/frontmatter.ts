@@ -1,7 +1,7 @@
 // Splits a Markdown file into YAML frontmatter and body, validates the frontmatter against a
 // schema, and reports every problem with the line it is on, so authors can find it.
 import matter from 'gray-matter';
-import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { Problem } from './problems';
 
@@ -10,10 +10,9 @@ export interface ParsedFile<T> {
 	body: string;
 	/** file line of the body's first line, so body problems can be reported in file lines */
 	bodyFirstLine: number;
-	/** file line of a top-level frontmatter key (1 when absent), for problems found later */
-	lineOf: (key: string) => number;
-	/** file line of a nested setting (`['completion', 'sessions']`), else of its nearest parent */
-	lineOfPath: (path: (string | number)[]) => number;
+	/** file line of a frontmatter key, top-level or a path into a block (`['certificate',
+	 * 'sealImage']`); the nearest enclosing key's line when absent, 1 when none is */
+	lineOf: (key: string | readonly PropertyKey[]) => number;
 	problems: Problem[];
 }
 
@@ -31,7 +30,7 @@ export function parseFrontmatter<S extends z.ZodType>(
 	const problems: Problem[] = [];
 	if (!split.matter.trim()) {
 		problems.push({ line: 1, key: 'loader.noFrontmatter' });
-		return { data: null, body: split.content, bodyFirstLine, problems, lineOf: () => 1, lineOfPath: () => 1 };
+		return { data: null, body: split.content, bodyFirstLine, problems, lineOf: () => 1 };
 	}
 	const lineCounter = new LineCounter();
 	// `matter` starts with the newline that ends the opening `---`, so its line N is file line N.
@@ -43,27 +42,27 @@ export function parseFrontmatter<S extends z.ZodType>(
 			params: { detail: error.message.split('\n')[0] ?? '' }
 		});
 	}
-	if (problems.length) return { data: null, body: split.content, bodyFirstLine, problems, lineOf: () => 1, lineOfPath: () => 1 };
+	if (problems.length) return { data: null, body: split.content, bodyFirstLine, problems, lineOf: () => 1 };
 
-	const lineOfKey = (key: string | number | undefined): number => {
-		const contents = doc.contents;
-		if (key !== undefined && isMap(contents)) {
-			for (const pair of contents.items) {
-				if (isScalar(pair.key) && pair.key.value === key && pair.key.range) {
-					return lineCounter.linePos(pair.key.range[0]).line;
-				}
-			}
+	const lineOfKey = (key: string | readonly PropertyKey[] | undefined): number => {
+		const path = key === undefined ? [] : typeof key === 'string' ? [key] : key;
+		let node = doc.contents as Node | null;
+		const range = node?.range;
+		let line = range ? lineCounter.linePos(range[0]).line : 1;
+		for (const segment of path) {
+			if (isMap(node)) {
+				const pair = node.items.find((p) => isScalar(p.key) && p.key.value === segment);
+				if (!pair) break;
+				if (isScalar(pair.key) && pair.key.range) line = lineCounter.linePos(pair.key.range[0]).line;
+				node = pair.value as Node | null;
+			} else if (isSeq(node) && typeof segment === 'number') {
+				const item = node.items[segment] as Node | undefined;
+				if (!item) break;
+				if (item.range) line = lineCounter.linePos(item.range[0]).line;
+				node = item;
+			} else break;
 		}
-		const range = (contents as Node | null)?.range;
-		return range ? lineCounter.linePos(range[0]).line : 1;
-	};
-
-	const lineOfPath = (path: (string | number)[]): number => {
-		for (let depth = path.length; depth > 1; depth--) {
-			const node = doc.getIn(path.slice(0, depth), true) as Node | undefined;
-			if (node?.range) return lineCounter.linePos(node.range[0]).line;
-		}
-		return lineOfKey(path[0] as string | undefined);
+		return line;
 	};
 
 	const result = schema.safeParse(doc.toJS(), { reportInput: true });
@@ -71,19 +70,19 @@ export function parseFrontmatter<S extends z.ZodType>(
 		for (const issue of result.error.issues) {
 			if (issue.code === 'unrecognized_keys') {
 				for (const key of issue.keys) {
-					problems.push({ line: lineOfPath([...(issue.path as (string | number)[]), key]), key: 'loader.unknownSetting', params: { name: [...issue.path, key].join('.') } });
+					problems.push({ line: lineOfKey([...issue.path, key]), key: 'loader.unknownSetting', params: { name: [...issue.path.map(String), key].join('.') } });
 				}
 				continue;
 			}
 			const name = issue.path.map(String).join('.') || '(frontmatter)';
 			const missing = issue.code === 'invalid_type' && issue.input === undefined;
 			problems.push({
-				line: lineOfPath(issue.path as (string | number)[]),
+				line: lineOfKey(issue.path),
 				key: missing ? 'loader.missingSetting' : 'loader.invalidSetting',
 				params: { name, detail: issue.message }
 			});
 		}
-		return { data: null, body: split.content, bodyFirstLine, problems, lineOf: lineOfKey, lineOfPath };
+		return { data: null, body: split.content, bodyFirstLine, problems, lineOf: lineOfKey };
 	}
-	return { data: result.data, body: split.content, bodyFirstLine, problems, lineOf: lineOfKey, lineOfPath };
+	return { data: result.data, body: split.content, bodyFirstLine, problems, lineOf: lineOfKey };
 }

@@ -561,3 +561,47 @@ describe('the course completion rule', () => {
 		expect(empty.errors).toMatchObject([{ file: 'khoa-thu/course.md', line: 5, key: 'loader.invalidSetting', params: { name: 'completion.modules' } }]);
 	});
 });
+
+describe('the certificate block of course.md', () => {
+	const courseWith = (block: string[]) =>
+		['---', 'title: Khoá học thử', 'summary: Tóm tắt.', 'certificate:', ...block, '---', '', 'Giới thiệu.', ''].join('\n');
+
+	it('is read with its defaults, and a course without it issues no certificate', () => {
+		const plain = load(validCourse('khoa-thu'));
+		expect(plain.courses[0]!.certificate).toBeNull();
+		const { courses, errors } = load(
+			validCourse('khoa-thu', {
+				'khoa-thu/course.md': courseWith(['  issuer: Sở Y tế tỉnh Hưng Yên', '  signerTitle: Giám đốc', '  hours: 24']),
+				'khoa-thu/con-dau.png': 'png'
+			})
+		);
+		expect(errors).toEqual([]);
+		expect(courses[0]!.certificate).toEqual({
+			issuer: 'Sở Y tế tỉnh Hưng Yên',
+			signerTitle: 'Giám đốc',
+			signerName: null,
+			hours: 24,
+			serialFormat: '{n:4}/{year}/CN',
+			sealImage: null
+		});
+	});
+
+	it('reports a bad serial format, a missing seal image and an unknown setting at their own lines', () => {
+		const { courses, errors } = load(
+			validCourse('khoa-thu', {
+				'khoa-thu/course.md': courseWith(['  issuer: Sở Y tế', '  signerTitle: Giám đốc', '  serialFormat: "{n:4}/HY"', '  sealImage: khong-co.png'])
+			})
+		);
+		expect(courses).toEqual([]);
+		expect(errors.map((e) => formatLoadError(e, 'en'))).toEqual([
+			'khoa-thu/course.md:7: the certificate serial format “{n:4}/HY” must have {n} (or {n:4}) for the number and {year} for the year of issue, and no other placeholder in { }',
+			'khoa-thu/course.md:8: file “khong-co.png” not found'
+		]);
+		const unknown = load(
+			validCourse('khoa-thu', { 'khoa-thu/course.md': courseWith(['  issuer: Sở Y tế', '  signerTitle: Giám đốc', '  signer: Ông A']) })
+		);
+		expect(formatLoadError(only(unknown.errors), 'en')).toMatch(/^khoa-thu\/course\.md:7: .*certificate\.signer/);
+		const missing = load(validCourse('khoa-thu', { 'khoa-thu/course.md': courseWith(['  issuer: Sở Y tế']) }));
+		expect(formatLoadError(only(missing.errors), 'en')).toMatch(/^khoa-thu\/course\.md:4: .*certificate\.signerTitle/);
+	});
+});

@@ -6,7 +6,8 @@ import { join, normalize, resolve, sep } from 'node:path';
 import { renderMarkdown, type Section } from '../markdown/render';
 import { parseFrontmatter } from './frontmatter';
 import type { LoadError, Problem } from './problems';
-import { courseSchema, lessonSchema, type CourseFrontmatter } from './schema';
+import { courseSchema, lessonSchema, type CertificateFrontmatter, type CourseFrontmatter } from './schema';
+import { serialFormatProblem } from '../certificates/serial';
 import { parseQuiz } from '../quiz/parse';
 import { findFile } from '../text/file-names';
 import { nfc } from '../text/nfc';
@@ -47,6 +48,18 @@ export interface Course {
 	modules: Module[];
 	/** SCORM packages declared in course.md (placed in their modules when the server starts) */
 	scorm: DeclaredPackage[];
+	/** the certificate issued on completion; null: the course issues none */
+	certificate: CertificateSettings | null;
+}
+
+export interface CertificateSettings {
+	issuer: string;
+	signerTitle: string;
+	signerName: string | null;
+	hours: number | null;
+	serialFormat: string;
+	/** absolute path of the seal or signature image, when the course has one */
+	sealImage: string | null;
 }
 
 export interface CompletionRule {
@@ -266,8 +279,13 @@ export function loadCourse(coursesDir: string, slug: string, errors: LoadError[]
 		errors.push({ file, line: parsed.lineOf('scorm'), key, params })
 	);
 	const completion = completionRule(parsed.data.completion, ordered, (path, key, params) =>
-		errors.push({ file, line: parsed.lineOfPath(['completion', ...path]), key, params })
+		errors.push({ file, line: parsed.lineOf(['completion', ...path]), key, params })
 	);
+	const certificate = parsed.data.certificate
+		? certificateSettings(coursesDir, slug, parsed.data.certificate, (path, key, params) =>
+				errors.push({ file, line: parsed.lineOf(['certificate', path]), key, params })
+			)
+		: null;
 	if (errors.length > before) return null;
 
 	return {
@@ -280,7 +298,36 @@ export function loadCourse(coursesDir: string, slug: string, errors: LoadError[]
 		sharedDiscussions: parsed.data.sharedDiscussions,
 		introHtml: renderMarkdown(parsed.body).html,
 		modules: ordered,
-		scorm
+		scorm,
+		certificate
+	};
+}
+
+/** The certificate block: a serial format that gives unique serials, a seal image that exists. */
+function certificateSettings(
+	coursesDir: string,
+	slug: string,
+	block: CertificateFrontmatter,
+	report: (path: string, key: LoadError['key'], params?: Record<string, string>) => void
+): CertificateSettings {
+	const problem = serialFormatProblem(block.serialFormat);
+	if (problem) report('serialFormat', 'loader.certificateSerialFormat', { format: block.serialFormat });
+	let sealImage: string | null = null;
+	if (block.sealImage) {
+		const courseDir = resolve(coursesDir, slug);
+		const path = resolve(courseDir, block.sealImage);
+		const found = path.startsWith(courseDir + sep) ? findFile(courseDir, path) : null;
+		if (!/\.(png|jpe?g)$/i.test(block.sealImage)) report('sealImage', 'loader.certificateSealImage', { path: block.sealImage });
+		else if (!found) report('sealImage', 'loader.missingMedia', { path: block.sealImage });
+		else sealImage = found;
+	}
+	return {
+		issuer: block.issuer,
+		signerTitle: block.signerTitle,
+		signerName: block.signerName ?? null,
+		hours: block.hours ?? null,
+		serialFormat: block.serialFormat,
+		sealImage
 	};
 }
 

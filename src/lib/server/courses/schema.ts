@@ -22,6 +22,25 @@ const completionSchema = z.preprocess(
 		.strict()
 );
 
+/** The certificate issued on completing the course (src/lib/server/certificates); a course
+ * without this block issues none. */
+export const certificateSchema = z
+	.object({
+		/** the issuing authority, printed at the top and in the register: serials run per issuer */
+		issuer: text.max(200),
+		/** the signer's title, e.g. "Giám đốc" (a role, so the file need not name a person) */
+		signerTitle: text.max(200),
+		/** the signer's name, printed under the signature when given */
+		signerName: text.max(200).optional(),
+		/** hours of study printed on the certificate (số giờ) */
+		hours: z.number().positive().max(1000).optional(),
+		/** {n} or {n:4} (the number, zero-padded to 4 digits) and {year}; default {n:4}/{year}/CN */
+		serialFormat: text.max(100).default('{n:4}/{year}/CN'),
+		/** a PNG or JPEG in the course folder, printed beside the signature (seal, signature) */
+		sealImage: text.optional()
+	})
+	.strict();
+
 export const courseSchema = z
 	.object({
 		title: text.max(200),
@@ -41,7 +60,8 @@ export const courseSchema = z
 		 * `- { module: ky-nang-tu-van, file: goi/ky-nang.zip, title: "..." }` */
 		scorm: z
 			.array(z.object({ module: text, file: text, title: text.max(200).optional() }).strict())
-			.default([])
+			.default([]),
+		certificate: certificateSchema.optional()
 	})
 	.strict();
 
@@ -59,4 +79,5 @@ export const lessonSchema = z
 	.strict();
 
 export type CourseFrontmatter = z.infer<typeof courseSchema>;
+export type CertificateFrontmatter = z.infer<typeof certificateSchema>;
 export type LessonFrontmatter = z.infer<typeof lessonSchema>;

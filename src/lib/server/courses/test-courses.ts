@@ -41,6 +41,7 @@ export function testCourse(modules: Module[], title = 'Khoá học thử'): Cour
 		sharedDiscussions: false,
 		introHtml: '',
 		modules,
-		scorm: []
+		scorm: [],
+		certificate: null
 	};
 }

@@ -1,5 +1,6 @@
 import { RenderedOnServer } from '$lib/rendered-on-server';
 import { requireUser } from '$lib/server/auth/guard';
+import { getCertificateOfLearner } from '$lib/server/certificates/service';
 import { requireCourse } from '$lib/server/courses/access';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
@@ -23,6 +24,7 @@ export const load = ((event) => {
 	const progress = learnerCourseProgress(db, catalog, course, user.id);
 	const resume = progress.resume;
 	const sessions = listLearnerSessions(db, user.id, course.slug);
+	const certificate = getCertificateOfLearner(db, user.id, course.slug);
 	const news = boardsWithNews(db, course.slug, discussionScope(db, user, course.slug), user.id);
 	// everything only the server renders with: this page sends no data to the browser
 	return {
@@ -63,6 +65,11 @@ export const load = ((event) => {
 				attendedAt: s.attendedAt
 			})),
 			sessionsRequired: course.completion.sessions,
+			// the notice once issued; the promise of one while the course issues them
+			certificate: certificate
+				? { id: certificate.id, serial: certificate.serial, issuedAt: certificate.issuedAt, revoked: certificate.revokedAt !== null }
+				: null,
+			issuesCertificates: course.certificate !== null,
 			started: progress.modules.some((m) => m.status !== 'notStarted'),
 			resumeHref: resume
 				? resume.activity === 'quiz'
