@@ -11,7 +11,7 @@ export interface ParsedFile<T> {
 	/** file line of the body's first line, so body problems can be reported in file lines */
 	bodyFirstLine: number;
 	/** file line of a top-level frontmatter key (1 when absent), for problems found later */
-	lineOf: (key: string) => number;
+	lineOf: (key: string, ...nested: string[]) => number;
 	problems: Problem[];
 }
 
@@ -43,16 +43,20 @@ export function parseFrontmatter<S extends z.ZodType>(
 	}
 	if (problems.length) return { data: null, body: split.content, bodyFirstLine, problems, lineOf: () => 1 };
 
-	const lineOfKey = (key: string | number | undefined): number => {
-		const contents = doc.contents;
-		if (key !== undefined && isMap(contents)) {
-			for (const pair of contents.items) {
-				if (isScalar(pair.key) && pair.key.value === key && pair.key.range) {
-					return lineCounter.linePos(pair.key.range[0]).line;
-				}
-			}
+	/** The line of a top-level key, or of a key nested under it (`lineOf('pool', 'm1')`); the
+	 * nearest enclosing key's line when the nested one is absent. */
+	const lineOfKey = (key: string | number | undefined, ...nested: string[]): number => {
+		let node = doc.contents as Node | null;
+		let line: number | null = null;
+		for (const name of key === undefined ? [] : [key, ...nested]) {
+			if (!isMap(node)) break;
+			const pair = node.items.find((p) => isScalar(p.key) && p.key.value === name);
+			if (!pair || !isScalar(pair.key) || !pair.key.range) break;
+			line = lineCounter.linePos(pair.key.range[0]).line;
+			node = pair.value as Node | null;
 		}
-		const range = (contents as Node | null)?.range;
+		if (line !== null) return line;
+		const range = (doc.contents as Node | null)?.range;
 		return range ? lineCounter.linePos(range[0]).line : 1;
 	};
 
