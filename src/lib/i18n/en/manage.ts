@@ -308,5 +308,14 @@ export const messages: Record<keyof typeof vi, string> = {
 	'report.scormAnswered': 'Learners who answered',
 	'report.scormCorrect': 'Answered correctly',
 	'report.scormTopResponses': 'Most frequent answers',
-	'report.scormNoInteractions': 'This package has recorded no answers yet (not every package records them).'
+	'report.scormNoInteractions': 'This package has recorded no answers yet (not every package records them).',
+	'window.title': 'When this class may take the quizzes',
+	'window.hint': 'Optional. Set an opening and a closing time for this class (Viet Nam time). Outside them learners cannot start a new attempt; an attempt in progress must be submitted by the close. Empty both boxes and save to remove the limit.',
+	'window.none': 'No limit: learners may take it at any time.',
+	'window.opensAt': 'Opens at',
+	'window.closesAt': 'Closes at',
+	'window.save': 'Save times',
+	'window.saved': 'The times are saved.',
+	'window.badDate': 'That date and time is not valid. Choose the date and time again.',
+	'window.closeBeforeOpen': 'The closing time must be after the opening time. Please check.',
 };
