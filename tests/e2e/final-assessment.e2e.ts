@@ -33,7 +33,7 @@ test('the final assessment: the cohort window set by the trainer, refused outsid
 	test.setTimeout(120_000);
 	seedCohort(app);
 	await registerLearner(page);
-	const [{ id: cohortId }] = app.query<{ id: number }>('SELECT id FROM cohort');
+	const cohortId = app.query<{ id: number }>('SELECT id FROM cohort')[0]!.id;
 	const windowRow = () => app.query('SELECT opens_at, closes_at FROM quiz_window WHERE module_slug = ?', FINAL);
 
 	const plain = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });

@@ -163,7 +163,11 @@ export function generateDemo(db: Db, catalog: Catalog, course: Course, options: 
 	// a trainer looking at the demo should find an attempt in progress; chance alone may leave none
 	// (more so when the course ends with a timed final assessment, where none can stay open)
 	const leftOpen = (plan: LearnerPlan) => plan.actions.some((a) => a.kind === 'start' && !a.attempt.submit);
-	const inProgress = plans.find((plan) => plan.archetype === 'inProgress');
+	// the in-progress learner who did least is replanned, so the rest of the demo barely changes;
+	// never one who posted, whose threads others may have replied to
+	const inProgress = plans
+		.filter((plan) => plan.archetype === 'inProgress' && !plan.actions.some((a) => a.kind === 'post'))
+		.sort((a, b) => a.actions.length - b.actions.length || a.who - b.who)[0];
 	if (!plans.some(leftOpen) && inProgress && firstUntimedQuiz(modules) >= 0) {
 		const replanned = planLearner(ctx, inProgress.who, true);
 		if (leftOpen(replanned)) plans[plans.indexOf(inProgress)] = replanned;
