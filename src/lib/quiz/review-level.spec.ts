@@ -46,6 +46,18 @@ describe('reviewLevel: how much a learner sees after an attempt', () => {
 		expect(reviewLevel(settings, { attemptsLeft: null, passed: true })).toBe('answers');
 	});
 
+	it('"after-close": the score only while attempts are left and the cohort’s quiz is open; the key after either ends', () => {
+		const settings = { show: 'explanations', when: 'after-close' } as const;
+		expect(reviewLevel(settings, { attemptsLeft: 2, passed: true, closed: false })).toBe('score');
+		expect(reviewLevel(settings, { attemptsLeft: null, passed: false, closed: false })).toBe('score');
+		expect(reviewLevel(settings, { attemptsLeft: 0, passed: false, closed: false })).toBe('explanations');
+		expect(reviewLevel(settings, { attemptsLeft: 2, passed: false, closed: true })).toBe('explanations');
+		expect(reviewLevel(settings, { attemptsLeft: null, passed: true, closed: true })).toBe('explanations');
+		// where nothing closes (an exported package), it waits for the last attempt
+		expect(reviewLevel(settings, { attemptsLeft: 1, passed: false })).toBe('score');
+		expect(reviewLevel(settings, { attemptsLeft: 0, passed: false })).toBe('explanations');
+	});
+
 	it('never shows more than the author chose', () => {
 		for (const show of REVIEW_LEVELS) {
 			for (const when of REVIEW_WHEN) {

@@ -7,8 +7,10 @@
 export const REVIEW_LEVELS = ['score', 'answers', 'correct', 'explanations'] as const;
 export type ReviewLevel = (typeof REVIEW_LEVELS)[number];
 
-/** From when the chosen level applies; before that, the score only. */
-export const REVIEW_WHEN = ['always', 'after-last-attempt', 'after-passing'] as const;
+/** From when the chosen level applies; before that, the score only. `after-close`: once no
+ * attempt is left or the quiz has closed for the learner's cohort (its trainer's close time),
+ * whichever comes first; where there is no close time (an exported package), after the last attempt. */
+export const REVIEW_WHEN = ['always', 'after-last-attempt', 'after-passing', 'after-close'] as const;
 export type ReviewWhen = (typeof REVIEW_WHEN)[number];
 
 export interface ReviewSetting {
@@ -24,11 +26,12 @@ export function reviewShows(level: ReviewLevel, wanted: ReviewLevel): boolean {
 /** The level of detail shown, given the settings and where the learner stands after an attempt. */
 export function reviewLevel(
 	settings: ReviewSetting,
-	state: { attemptsLeft: number | null; passed: boolean }
+	state: { attemptsLeft: number | null; passed: boolean; closed?: boolean }
 ): ReviewLevel {
 	const allowed =
 		settings.when === 'always' ||
 		(settings.when === 'after-last-attempt' && state.attemptsLeft === 0) ||
-		(settings.when === 'after-passing' && state.passed);
+		(settings.when === 'after-passing' && state.passed) ||
+		(settings.when === 'after-close' && (state.attemptsLeft === 0 || state.closed === true));
 	return allowed ? settings.show : 'score';
 }

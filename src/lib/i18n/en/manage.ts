@@ -356,4 +356,13 @@ export const messages: Record<keyof typeof vi, string> = {
 	'sessions.errorHours': 'Hours must be between 0 and 24.',
 	'sessions.errorCourse': 'Please choose one of the class’s courses.',
 	'sessions.learnerAttendance': 'In-person sessions',
+	'window.title': 'When this class may take the quizzes',
+	'window.hint': 'Optional. Set an opening and a closing time for this class (Viet Nam time). Outside them learners cannot start a new attempt; an attempt in progress must be submitted by the close. Empty both boxes and save to remove the limit.',
+	'window.none': 'No limit: learners may take it at any time.',
+	'window.opensAt': 'Opens at',
+	'window.closesAt': 'Closes at',
+	'window.save': 'Save times',
+	'window.saved': 'The times are saved.',
+	'window.badDate': 'That date and time is not valid. Choose the date and time again.',
+	'window.closeBeforeOpen': 'The closing time must be after the opening time. Please check.',
 };

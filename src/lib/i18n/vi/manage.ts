@@ -354,4 +354,13 @@ export const messages = {
 	'sessions.errorHours': 'Số giờ phải từ 0 đến 24.',
 	'sessions.errorCourse': 'Hãy chọn một khoá học của lớp.',
 	'sessions.learnerAttendance': 'Buổi học trực tiếp',
+	'window.title': 'Thời gian làm bài kiểm tra của lớp',
+	'window.hint': 'Tuỳ chọn. Đặt giờ mở và giờ đóng cho lớp này (giờ Việt Nam). Ngoài khoảng đó học viên không bắt đầu được lần làm bài mới; bài đang làm phải nộp trước giờ đóng. Để trống cả hai ô rồi lưu để bỏ giới hạn.',
+	'window.none': 'Không giới hạn: học viên làm bài bất cứ lúc nào.',
+	'window.opensAt': 'Mở lúc',
+	'window.closesAt': 'Đóng lúc',
+	'window.save': 'Lưu thời gian',
+	'window.saved': 'Đã lưu thời gian làm bài.',
+	'window.badDate': 'Ngày giờ không hợp lệ. Hãy chọn lại ngày và giờ.',
+	'window.closeBeforeOpen': 'Giờ đóng phải sau giờ mở. Hãy kiểm tra lại.',
 };

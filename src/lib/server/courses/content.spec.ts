@@ -1,5 +1,5 @@
-// The content rules a machine can check on the real course: an orientation module (0) and a
-// discussion module (7) frame the teaching; every teaching module (1–6) has
+// The content rules a machine can check on the real course: an orientation module (0), a
+// discussion module (7) and a final assessment (8) frame the teaching; every teaching module (1–6) has
 // objectives, discussion questions, a lesson of the agreed length with an English summary and
 // references, and a quiz of 8–12 questions mixing the question types; and no stigmatising term
 // appears anywhere in the course's text.
@@ -83,6 +83,24 @@ describe(`the course ${COURSE}`, () => {
 		const discussion = course?.modules.find((m) => m.number === 7);
 		expect(discussion?.completion).toBe('discussion');
 		expect(discussion?.discussionQuestions.length).toBeGreaterThanOrEqual(3);
+	});
+
+	it('ends with a final assessment (8): a pool of at least 40 questions over modules 1–6, all six types, 20 drawn per attempt', () => {
+		const final = course?.modules.find((m) => m.number === 8);
+		expect(final?.slug).toBe('kiem-tra-cuoi-khoa');
+		expect(final?.lesson.sections.map((s) => s.title)).toContain('English summary');
+		const quiz = final!.quiz!;
+		expect(quiz.questions.length).toBeGreaterThanOrEqual(40);
+		expect(quiz.settings.questionsPerAttempt).toBe(20);
+		expect(Object.keys(quiz.settings.pool ?? {}).sort()).toEqual(['m1', 'm2', 'm3', 'm4', 'm5', 'm6']);
+		expect(new Set(quiz.questions.map((q) => q.type))).toEqual(new Set(['single', 'multiple', 'truefalse', 'short', 'matching', 'ordering']));
+		// every group holds more than its quota, so a second attempt is not the same test
+		for (const [group, quota] of Object.entries(quiz.settings.pool!)) {
+			expect(quiz.questions.filter((q) => q.group === group).length, group).toBeGreaterThan(quota);
+		}
+		for (const question of quiz.questions) expect(question.explanationHtml, question.id).not.toBe('');
+		expect(quiz.settings).toMatchObject({ passPercent: 70, maxAttempts: 2, timeLimitMinutes: 40, shuffleQuestions: true });
+		expect(quiz.settings.review.when).toBe('after-close');
 	});
 
 	it('draws its lesson checklists as plain bullet lists, nothing that looks like a control to tap', () => {

@@ -11,8 +11,9 @@ export interface ParsedFile<T> {
 	/** file line of the body's first line, so body problems can be reported in file lines */
 	bodyFirstLine: number;
 	/** file line of a frontmatter key, top-level or a path into a block (`['certificate',
-	 * 'sealImage']`); the nearest enclosing key's line when absent, 1 when none is */
-	lineOf: (key: string | readonly PropertyKey[]) => number;
+	 * 'sealImage']`, or `lineOf('pool', 'm1')`); the nearest enclosing key's line when absent,
+	 * 1 when none is */
+	lineOf: (key: string | readonly PropertyKey[], ...nested: string[]) => number;
 	problems: Problem[];
 }
 
@@ -44,8 +45,8 @@ export function parseFrontmatter<S extends z.ZodType>(
 	}
 	if (problems.length) return { data: null, body: split.content, bodyFirstLine, problems, lineOf: () => 1 };
 
-	const lineOfKey = (key: string | readonly PropertyKey[] | undefined): number => {
-		const path = key === undefined ? [] : typeof key === 'string' ? [key] : key;
+	const lineOfKey = (key: string | readonly PropertyKey[] | undefined, ...nested: string[]): number => {
+		const path = key === undefined ? [] : typeof key === 'string' ? [key, ...nested] : key;
 		let node = doc.contents as Node | null;
 		const range = node?.range;
 		let line = range ? lineCounter.linePos(range[0]).line : 1;

@@ -18,7 +18,7 @@ import { openAttempt } from '../tracking/record';
 import { insertUser } from '../users/service';
 import { itemParams } from './answers';
 import { Dice } from './dice';
-import { DAY, HOUR, MINUTE, planLearner, studyTime, type LearnerPlan, type ModuleInfo, type TimedAction } from './plan';
+import { DAY, HOUR, MINUTE, firstUntimedQuiz, planLearner, studyTime, type LearnerPlan, type ModuleInfo, type TimedAction } from './plan';
 import { replyText, threadText, trainerReplyText, WELCOME_THREAD } from './posts';
 
 export interface DemoOptions {
@@ -158,13 +158,19 @@ export function generateDemo(db: Db, catalog: Catalog, course: Course, options: 
 	const start = options.now - options.days * DAY;
 	const modules = moduleInfos(catalog, course, options.seed);
 	const plans: LearnerPlan[] = [];
-	for (let who = 0; who < options.learners; who++) {
-		plans.push(
-			planLearner(
-				{ seed: options.seed, modules, learners: options.learners, cohorts: options.cohorts, start, now: options.now },
-				who
-			)
-		);
+	const ctx = { seed: options.seed, modules, learners: options.learners, cohorts: options.cohorts, start, now: options.now };
+	for (let who = 0; who < options.learners; who++) plans.push(planLearner(ctx, who));
+	// a trainer looking at the demo should find an attempt in progress; chance alone may leave none
+	// (more so when the course ends with a timed final assessment, where none can stay open)
+	const leftOpen = (plan: LearnerPlan) => plan.actions.some((a) => a.kind === 'start' && !a.attempt.submit);
+	// the in-progress learner who did least is replanned, so the rest of the demo barely changes;
+	// never one who posted, whose threads others may have replied to
+	const inProgress = plans
+		.filter((plan) => plan.archetype === 'inProgress' && !plan.actions.some((a) => a.kind === 'post'))
+		.sort((a, b) => a.actions.length - b.actions.length || a.who - b.who)[0];
+	if (!plans.some(leftOpen) && inProgress && firstUntimedQuiz(modules) >= 0) {
+		const replanned = planLearner(ctx, inProgress.who, true);
+		if (leftOpen(replanned)) plans[plans.indexOf(inProgress)] = replanned;
 	}
 	// everyone's actions in the order they happened, so ids, "new posts" and replies follow time
 	const actions = plans.flatMap((plan) => plan.actions).sort((a, b) => a.at - b.at || a.who - b.who || a.seq - b.seq);

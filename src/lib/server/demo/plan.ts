@@ -163,19 +163,30 @@ function planAttempt(
 	return { attempt, minutes, percent };
 }
 
-function planSteps(ctx: PlanContext, who: number, archetype: Archetype, ability: number, dice: Dice): Step[] {
+/** The first module whose quiz an attempt may be left open in (untimed), or -1. */
+export function firstUntimedQuiz(modules: ModuleInfo[]): number {
+	return modules.findIndex((info) => info.quiz !== null && info.quiz.settings.timeLimitMinutes === null);
+}
+
+function planSteps(ctx: PlanContext, who: number, archetype: Archetype, ability: number, dice: Dice, leaveOpen: boolean): Step[] {
 	if (archetype === 'notStarted') return [];
 	const steps: Step[] = [];
 	const total = ctx.modules.length;
 	const speed = dice.between(0.7, 1.4);
 	// most learners write little, a few write a lot
 	const talk = dice.random() ** 2 * 2.5;
-	const reach =
-		archetype === 'completed' ? total : archetype === 'dropped' ? dice.int(1, Math.min(2, total)) : dice.int(Math.min(2, total), total);
+	const reach = leaveOpen
+		? firstUntimedQuiz(ctx.modules) + 1
+		: archetype === 'completed'
+			? total
+			: archetype === 'dropped'
+				? dice.int(1, Math.min(2, total))
+				: dice.int(Math.min(2, total), total);
 
 	for (let m = 0; m < reach; m++) {
 		const info = ctx.modules[m]!;
-		const stop = m === reach - 1 && archetype !== 'completed' ? pickStop(info, m === total - 1, dice) : null;
+		const stop: Stop | null =
+			m === reach - 1 && archetype !== 'completed' ? (leaveOpen ? 'quizOpen' : pickStop(info, m === total - 1, dice)) : null;
 		const minutes = sectionMinutes(info, speed, dice);
 		const n = info.sections.length;
 		const read = (from: number, to: number, end: boolean, newSession: boolean) =>
@@ -321,12 +332,17 @@ function activeUntil(ctx: PlanContext, archetype: Archetype, firstAt: number, di
 	}
 }
 
-export function planLearner(ctx: PlanContext, who: number): LearnerPlan {
+/**
+ * One learner's plan. `leaveOpen` plans an in-progress learner who has left an attempt open in
+ * the first untimed quiz: the demo always shows one (see generateDemo).
+ */
+export function planLearner(ctx: PlanContext, who: number, leaveOpen = false): LearnerPlan {
 	const dice = Dice.of(`${ctx.seed}:learner:${who}`);
 	const person = makePerson(dice);
-	const archetype = dice.weighted(ARCHETYPES);
+	const drawn = dice.weighted(ARCHETYPES);
+	const archetype = leaveOpen ? 'inProgress' : drawn;
 	const ability = dice.normal(ABILITY_SHIFT[archetype], 0.9);
-	const steps = planSteps(ctx, who, archetype, ability, dice);
+	const steps = planSteps(ctx, who, archetype, ability, dice, leaveOpen);
 	const joinedAt = joinTime(ctx, archetype, dice);
 
 	const actions: TimedAction[] = [];

@@ -243,6 +243,30 @@ describe('startAttempt', () => {
 		expect(events(db, lan.id, 'launched').filter((e) => e.result !== null)).toHaveLength(2);
 	});
 
+	it('refuses to start outside the cohort’s window, with why; resumes an attempt started inside it', () => {
+		const window = { opensAt: T0 + 10 * MINUTE, closesAt: T0 + 70 * MINUTE };
+		expect(startAttempt(db, lan.id, activity, quiz, T0, noShuffle, window)).toEqual({ ok: false, reason: 'notYetOpen' });
+		expect(count(db, 'SELECT count(*) AS n FROM quiz_attempt')).toBe(0);
+		const inside = startAttempt(db, lan.id, activity, quiz, T0 + 10 * MINUTE, noShuffle, window);
+		expect(inside).toMatchObject({ ok: true, resumed: false });
+		// untimed: the close is its deadline
+		expect(inside.ok && inside.attempt.deadlineAt).toBe(T0 + 70 * MINUTE);
+		expect(startAttempt(db, lan.id, activity, quiz, T0 + 69 * MINUTE, noShuffle, window)).toMatchObject({ ok: true, resumed: true });
+		submitAttempt(db, inside.ok ? inside.attempt.id : 0, HALF, T0 + 20 * MINUTE);
+		expect(startAttempt(db, lan.id, activity, quiz, T0 + 70 * MINUTE, noShuffle, window)).toEqual({ ok: false, reason: 'closed' });
+		expect(count(db, 'SELECT count(*) AS n FROM quiz_attempt')).toBe(1);
+	});
+
+	it('a timed attempt started near the close ends at the close, one started early at its time limit', () => {
+		const timed = quizOf(['timeLimitMinutes: 30']);
+		const window = { opensAt: null, closesAt: T0 + 60 * MINUTE };
+		const early = startAttempt(db, lan.id, activity, timed, T0, noShuffle, window);
+		expect(early.ok && early.attempt.deadlineAt).toBe(T0 + 30 * MINUTE);
+		submitAttempt(db, early.ok ? early.attempt.id : 0, HALF, T0 + MINUTE);
+		const late = startAttempt(db, lan.id, activity, timed, T0 + 50 * MINUTE, noShuffle, window);
+		expect(late.ok && late.attempt.deadlineAt).toBe(T0 + 60 * MINUTE);
+	});
+
 	it('counts attempts per learner and per quiz', () => {
 		const limited = quizOf(['maxAttempts: 1']);
 		const mai = addLearner(db, 'mai');

@@ -8,6 +8,7 @@ import { logEvent } from '../tracking/service';
 import { gradeAttempt, keptPercent } from './grade';
 import { drawSnapshot, type Random, type SnapshotQuestion } from './snapshot';
 import type { GradingMethod, Quiz, Response } from './types';
+import { ALWAYS_OPEN, windowState, type QuizWindow } from './window';
 
 /** Saves and submissions that reach the server this long after the deadline still count:
  * they were sent in time over a slow connection. */
@@ -155,15 +156,21 @@ export function closedByAt(attempt: Pick<Attempt, 'deadlineAt'>, pageSaysTimeUp:
 
 export type StartResult =
 	| { ok: true; attempt: Attempt; resumed: boolean }
-	| { ok: false; reason: 'noAttemptsLeft' };
+	| { ok: false; reason: 'noAttemptsLeft' | 'notYetOpen' | 'closed' };
 
+/**
+ * Starts an attempt, or resumes the one in progress. Outside the learner's cohort window no new
+ * attempt starts (one already started carries on); inside it, the deadline is the time limit or
+ * the window's close, whichever comes first.
+ */
 export function startAttempt(
 	db: Db,
 	userId: number,
 	activityId: number,
 	quiz: Quiz,
 	now = Date.now(),
-	random: Random = Math.random
+	random: Random = Math.random,
+	window: QuizWindow = ALWAYS_OPEN
 ): StartResult {
 	return db
 		.transaction((): StartResult => {
@@ -180,9 +187,13 @@ export function startAttempt(
 				.get(userId, activityId) as { n: number };
 			const max = quiz.settings.maxAttempts;
 			if (max !== null && n >= max) return { ok: false, reason: 'noAttemptsLeft' };
+			const state = windowState(window, now);
+			if (state !== 'open') return { ok: false, reason: state };
 			const limit = quiz.settings.timeLimitMinutes;
 			const snapshot = drawSnapshot(quiz, random);
-			const deadlineAt = limit === null ? null : now + Math.round(limit * 60_000);
+			const limitEnds = limit === null ? null : now + Math.round(limit * 60_000);
+			const deadlineAt =
+				window.closesAt === null ? limitEnds : limitEnds === null ? window.closesAt : Math.min(limitEnds, window.closesAt);
 			const { lastInsertRowid } = db
 				.prepare(
 					`INSERT INTO quiz_attempt (user_id, activity_id, number, started_at, deadline_at,

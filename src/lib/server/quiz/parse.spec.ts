@@ -68,7 +68,8 @@ Lời dặn **trước khi** làm bài.
 			shuffleChoices: true,
 			grading: 'average',
 			review: { show: 'correct', when: 'after-passing' },
-			questionsPerAttempt: 1
+			questionsPerAttempt: 1,
+			pool: null
 		});
 		expect(quiz.introHtml).toBe('<p>Lời dặn <strong>trước khi</strong> làm bài.</p>\n');
 		expect(quiz.contentHash).toMatch(/^[0-9a-f]{16}$/);
@@ -103,7 +104,8 @@ Lời dặn **trước khi** làm bài.
 			shuffleChoices: false,
 			grading: 'highest',
 			review: { show: 'explanations', when: 'always' },
-			questionsPerAttempt: null
+			questionsPerAttempt: null,
+			pool: null
 		});
 		expect(quiz.introHtml).toBe('');
 	});
@@ -477,6 +479,78 @@ describe('parseQuiz: problems, with their quiz.md line', () => {
 		expect(problemsOf(source)).toEqual([
 			{ line: 10, key: 'quiz.noCorrectChoice' },
 			{ line: 14, key: 'quiz.tooFewSteps' }
+		]);
+	});
+});
+
+describe('parseQuiz: a question pool', () => {
+	/** two groups: a gives 1 of 2, b gives 2 of 3 */
+	const POOL = [
+		'---', // 1
+		'title: T',
+		'passPercent: 50',
+		'questionsPerAttempt: 3',
+		'pool:', // 5
+		'  a: 1', // 6
+		'  b: 2', // 7
+		'---', // 8
+		'## A1 {group=a}', // 9
+		...TWO_CHOICES,
+		'## A2 {group=a}', // 12
+		...TWO_CHOICES,
+		'## B1 {group=b}', // 15
+		...TWO_CHOICES,
+		'## B2 {group=b}', // 18
+		...TWO_CHOICES,
+		'## B3 {group=b}', // 21
+		...TWO_CHOICES
+	];
+
+	it('reads the quotas and each question’s group; the attempt size is the quotas’ sum', () => {
+		const quiz = parsed(POOL.join('\n'));
+		expect(quiz.settings.pool).toEqual({ a: 1, b: 2 });
+		expect(quiz.settings.questionsPerAttempt).toBe(3);
+		expect(quiz.questions.map((q) => q.group)).toEqual(['a', 'a', 'b', 'b', 'b']);
+		// questionsPerAttempt may be left out
+		const without = parsed(POOL.filter((l) => !l.startsWith('questionsPerAttempt')).join('\n'));
+		expect(without.settings.questionsPerAttempt).toBe(3);
+	});
+
+	it('quotaTooLarge: a quota above its group’s size, at the quota’s own line', () => {
+		const source = POOL.join('\n').replace('  b: 2', '  b: 4').replace('questionsPerAttempt: 3', 'questionsPerAttempt: 5');
+		expect(problemsOf(source)).toEqual([{ line: 7, key: 'quiz.quotaTooLarge', params: { group: 'b', quota: 4, n: 3 } }]);
+	});
+
+	it('noGroup and unknownGroup: a question in no group, or in a group the pool does not list, at its heading', () => {
+		const source = POOL.join('\n').replace('## A2 {group=a}', '## A2').replace('## B3 {group=b}', '## B3 {group=c}');
+		expect(problemsOf(source)).toEqual([
+			{ line: 12, key: 'quiz.noGroup' },
+			{ line: 21, key: 'quiz.unknownGroup', params: { group: 'c' } }
+		]);
+	});
+
+	it('poolTotal: questionsPerAttempt that is not the sum of the quotas', () => {
+		const source = POOL.join('\n').replace('questionsPerAttempt: 3', 'questionsPerAttempt: 4');
+		expect(problemsOf(source)).toEqual([{ line: 4, key: 'quiz.poolTotal', params: { n: 4, total: 3 } }]);
+	});
+
+	it('groupWithoutPool: a group named when the frontmatter has no pool', () => {
+		expect(problemsOf(md('## Câu {group=a}', ...TWO_CHOICES))).toEqual([
+			{ line: 5, key: 'quiz.groupWithoutPool', params: { group: 'a' } }
+		]);
+	});
+
+	it('rejects a bad group name, a quota of zero and an empty pool', () => {
+		expect(problemsOf(md('## Câu {group=m_1}', ...TWO_CHOICES))).toEqual([
+			{ line: 5, key: 'quiz.badAttribute', params: { name: 'group=m_1' } }
+		]);
+		const zero = POOL.join('\n').replace('  a: 1', '  a: 0');
+		expect(problemsOf(zero)).toEqual([
+			{ line: 5, key: 'loader.invalidSetting', params: { name: 'pool.a', detail: expect.any(String) } }
+		]);
+		const empty = ['---', 'title: T', 'passPercent: 50', 'pool: {}', '---', '## Một', ...TWO_CHOICES].join('\n');
+		expect(problemsOf(empty)).toEqual([
+			{ line: 4, key: 'loader.invalidSetting', params: { name: 'pool', detail: expect.any(String) } }
 		]);
 	});
 });

@@ -51,6 +51,7 @@ interface Attributes {
 	type?: QuestionType;
 	points: number;
 	ignoreDiacritics: boolean;
+	group?: string;
 }
 
 function parseAttributes(raw: string | undefined, line: number, problems: Problem[]): Attributes {
@@ -69,6 +70,8 @@ function parseAttributes(raw: string | undefined, line: number, problems: Proble
 			attrs.points = Number(value);
 		} else if (name === 'ignoreDiacritics' && (value === undefined || value === 'true')) {
 			attrs.ignoreDiacritics = true;
+		} else if (name === 'group' && value && ID.test(value)) {
+			attrs.group = value;
 		} else {
 			problems.push({ line, key: 'quiz.badAttribute', params: { name: token } });
 		}
@@ -195,7 +198,8 @@ function parseQuestion(heading: Line, body: Line[], problems: Problem[]): Questi
 		pairs: [],
 		distractors: [],
 		steps: [],
-		line: heading.no
+		line: heading.no,
+		...(attrs.group ? { group: attrs.group } : {})
 	};
 	const first = answers[0]!.no;
 
@@ -250,6 +254,31 @@ function parseQuestion(heading: Line, body: Line[], problems: Problem[]): Questi
 	return problems.length > before ? null : question;
 }
 
+/** A pool's rules: every question in a group of the pool, every group with at least as many
+ * questions as its quota, and the quotas adding up to questionsPerAttempt when both are given. */
+function checkPool(
+	pool: Record<string, number>,
+	perAttempt: number | undefined,
+	questions: Question[],
+	lineOf: (key: string, ...nested: string[]) => number,
+	problems: Problem[]
+) {
+	for (const q of questions) {
+		if (!q.group) problems.push({ line: q.line, key: 'quiz.noGroup' });
+		else if (!(q.group in pool)) problems.push({ line: q.line, key: 'quiz.unknownGroup', params: { group: q.group } });
+	}
+	for (const [group, quota] of Object.entries(pool)) {
+		const size = questions.filter((q) => q.group === group).length;
+		if (quota > size) {
+			problems.push({ line: lineOf('pool', group), key: 'quiz.quotaTooLarge', params: { group, quota, n: size } });
+		}
+	}
+	const total = Object.values(pool).reduce((a, b) => a + b, 0);
+	if (perAttempt !== undefined && perAttempt !== total) {
+		problems.push({ line: lineOf('questionsPerAttempt'), key: 'quiz.poolTotal', params: { n: perAttempt, total } });
+	}
+}
+
 export interface ParsedQuiz {
 	quiz: Quiz | null;
 	problems: Problem[];
@@ -288,6 +317,12 @@ export function parseQuiz(source: string): ParsedQuiz {
 		questions.push(question);
 	}
 	const data = parsed.data;
+	if (data?.pool) checkPool(data.pool, data.questionsPerAttempt, questions, parsed.lineOf, problems);
+	else if (data) {
+		for (const q of questions.filter((q) => q.group)) {
+			problems.push({ line: q.line, key: 'quiz.groupWithoutPool', params: { group: q.group! } });
+		}
+	}
 	if (data?.questionsPerAttempt && data.questionsPerAttempt > blocks.length) {
 		problems.push({
 			line: parsed.lineOf('questionsPerAttempt'),
@@ -307,7 +342,11 @@ export function parseQuiz(source: string): ParsedQuiz {
 				shuffleChoices: data.shuffleChoices,
 				grading: data.grading,
 				review: data.review,
-				questionsPerAttempt: data.questionsPerAttempt ?? null
+				// with a pool, an attempt draws the sum of its quotas
+				questionsPerAttempt: data.pool
+					? Object.values(data.pool).reduce((a, b) => a + b, 0)
+					: (data.questionsPerAttempt ?? null),
+				pool: data.pool ?? null
 			},
 			introHtml: renderMarkdown(markdownOf(intro)).html,
 			questions,

@@ -20,6 +20,12 @@ export const quizSchema = z
 			})
 			.strict()
 			.default({ show: 'explanations', when: 'always' }),
-		questionsPerAttempt: z.number().int().positive().optional()
+		questionsPerAttempt: z.number().int().positive().optional(),
+		/** a question pool: group name → how many of that group's questions each attempt draws;
+		 * every question then names its group (`{group=m1}`) */
+		pool: z
+			.record(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/i), z.number().int().positive().max(500))
+			.refine((pool) => Object.keys(pool).length > 0)
+			.optional()
 	})
 	.strict();

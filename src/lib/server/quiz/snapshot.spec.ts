@@ -290,3 +290,77 @@ describe('toPublicQuestion', () => {
 		}
 	});
 });
+
+describe('drawSnapshot from a pool', () => {
+	/** 4 groups of different sizes; 2 + 1 + 3 + 1 = 7 drawn of 14 */
+	const SIZES: Record<string, number> = { m1: 5, m2: 2, m3: 4, m4: 3 };
+	const QUOTAS: Record<string, number> = { m1: 2, m2: 1, m3: 3, m4: 1 };
+	const POOL_MD = [
+		'---',
+		'title: Kiểm tra cuối khoá',
+		'passPercent: 70',
+		'shuffleQuestions: true',
+		'shuffleChoices: true',
+		'pool:',
+		...Object.entries(QUOTAS).map(([g, n]) => `  ${g}: ${n}`),
+		'---',
+		...Object.entries(SIZES).flatMap(([g, size]) =>
+			Array.from({ length: size }, (_, i) => [`## Câu ${g}-${i} {#${g}-${i} group=${g}}`, '', '- [x] Có', '- [ ] Không', '- [ ] Có thể', ''])
+		).flat()
+	].join('\n');
+
+	function poolQuiz(): Quiz {
+		const { quiz, problems } = parseQuiz(POOL_MD);
+		expect(problems).toEqual([]);
+		return quiz!;
+	}
+
+	it('draws each group’s quota, no question twice, over many seeded draws', () => {
+		const quiz = poolQuiz();
+		const group = new Map(quiz.questions.map((q) => [q.id, q.group!]));
+		for (const seed of SEEDS) {
+			const drawn = ids(drawSnapshot(quiz, seeded(seed)));
+			expect(drawn).toHaveLength(7);
+			expect(new Set(drawn).size).toBe(7);
+			const counts: Record<string, number> = {};
+			for (const id of drawn) counts[group.get(id)!] = (counts[group.get(id)!] ?? 0) + 1;
+			expect(counts).toEqual(QUOTAS);
+		}
+	});
+
+	it('draws every question of the pool sooner or later, each group evenly', () => {
+		const quiz = poolQuiz();
+		const seen = new Map<string, number>();
+		for (const seed of SEEDS) for (const id of ids(drawSnapshot(quiz, seeded(seed)))) seen.set(id, (seen.get(id) ?? 0) + 1);
+		expect([...seen.keys()].sort()).toEqual(sorted(ids(quiz.questions)));
+		// m1 gives 2 of 5: each of its questions in about 2/5 of the 200 draws (80), not stuck on a few
+		for (let i = 0; i < SIZES.m1!; i++) {
+			expect(seen.get(`m1-${i}`)).toBeGreaterThan(50);
+			expect(seen.get(`m1-${i}`)).toBeLessThan(110);
+		}
+	});
+
+	it('shuffles the drawn questions across groups, and varies the draw between attempts', () => {
+		const quiz = poolQuiz();
+		const orders = new Set<string>();
+		let grouped = 0;
+		for (const seed of SEEDS) {
+			const drawn = drawSnapshot(quiz, seeded(seed)).map((q) => q.group!);
+			orders.add(drawn.join());
+			// in file order the groups would come one after another
+			if (drawn.join() === [...drawn].sort().join()) grouped++;
+		}
+		expect(orders.size).toBeGreaterThan(100);
+		expect(grouped).toBeLessThan(SEEDS.length / 10);
+	});
+
+	it('the snapshot is stable: same seed, same draw; stored and read back, it grades the same', () => {
+		const quiz = poolQuiz();
+		const snapshot = drawSnapshot(quiz, seeded(7));
+		expect(drawSnapshot(quiz, seeded(7))).toEqual(snapshot);
+		const stored = JSON.parse(JSON.stringify(snapshot)) as SnapshotQuestion[];
+		expect(stored).toEqual(snapshot);
+		expect(gradeAttempt(stored, rightAnswers(stored)).percent).toBe(100);
+	});
+});
+

@@ -32,9 +32,17 @@ function shuffleAway(ids: string[], random: Random): string[] {
 }
 
 export function drawSnapshot(quiz: Quiz, random: Random = Math.random): SnapshotQuestion[] {
-	const { shuffleQuestions, shuffleChoices, questionsPerAttempt } = quiz.settings;
+	const { shuffleQuestions, shuffleChoices, questionsPerAttempt, pool } = quiz.settings;
 	let questions = quiz.questions;
-	if (questionsPerAttempt && questionsPerAttempt < questions.length) {
+	if (pool) {
+		// each group gives its quota, drawn at random within the group; the parser has checked
+		// every question is in a group and no quota exceeds its group
+		const chosen = new Set<Question>();
+		for (const [group, quota] of Object.entries(pool)) {
+			for (const q of shuffle(questions.filter((q) => q.group === group), random).slice(0, quota)) chosen.add(q);
+		}
+		questions = questions.filter((q) => chosen.has(q));
+	} else if (questionsPerAttempt && questionsPerAttempt < questions.length) {
 		// a random subset, shown in the file's order unless shuffling is on
 		const chosen = new Set(shuffle(questions, random).slice(0, questionsPerAttempt));
 		questions = questions.filter((q) => chosen.has(q));

@@ -51,6 +51,8 @@ export interface Question {
 	steps: MatchItem[];
 	/** quiz.md line of the heading, for authors */
 	line: number;
+	/** the pool group it is drawn from (`{group=…}`); absent when the quiz has no pool */
+	group?: string;
 }
 
 export type GradingMethod = 'highest' | 'latest' | 'average' | 'first';
@@ -67,6 +69,9 @@ export interface QuizSettings {
 	review: ReviewSetting;
 	/** null: every question, every attempt */
 	questionsPerAttempt: number | null;
+	/** group → questions drawn from it per attempt; null: no pool. When set, the quotas add up
+	 * to questionsPerAttempt. */
+	pool: Record<string, number> | null;
 }
 
 export interface Quiz {

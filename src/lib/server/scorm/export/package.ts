@@ -26,7 +26,7 @@ export interface ScormExport {
  */
 export function pageQuestions(course: Course, module: Module): SnapshotQuestion[] {
 	if (!module.quiz) return [];
-	const everyQuestion = { ...module.quiz, settings: { ...module.quiz.settings, questionsPerAttempt: null } };
+	const everyQuestion = { ...module.quiz, settings: { ...module.quiz.settings, questionsPerAttempt: null, pool: null } };
 	return drawSnapshot(everyQuestion, seededRandom(`${course.slug}/${module.slug}`));
 }
 

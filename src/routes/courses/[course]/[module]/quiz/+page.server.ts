@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db';
 import { attemptsLeft, listAttempts, requireQuiz } from '$lib/server/quiz/access';
 import { startAttempt } from '$lib/server/quiz/attempts';
 import { getTracking } from '$lib/server/tracking/service';
+import { learnerQuizWindow, windowState } from '$lib/server/quiz/window';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = ((event) => {
@@ -13,6 +14,7 @@ export const load = ((event) => {
 	const { course, module, quiz, activityId } = requireQuiz(db, getCatalog(), user, event.params, event.locals.locale);
 	const attempts = listAttempts(db, user.id, activityId);
 	const tracking = getTracking(db, user.id, activityId);
+	const window = learnerQuizWindow(db, user.id, course.slug, module.slug);
 	return {
 		course: { slug: course.slug, title: course.title },
 		module: { slug: module.slug, title: module.title, number: module.number },
@@ -30,7 +32,8 @@ export const load = ((event) => {
 		attemptsLeft: attemptsLeft(quiz.settings.maxAttempts, attempts),
 		open: attempts.find((a) => a.status === 'open') ?? null,
 		kept: tracking?.scoreRaw ?? null,
-		passed: tracking?.successStatus === 'passed'
+		passed: tracking?.successStatus === 'passed',
+		window: { ...window, state: windowState(window, Date.now()) }
 	};
 }) satisfies PageServerLoad;
 
@@ -39,8 +42,12 @@ export const actions = {
 		const user = requireUser(event);
 		const db = getDb();
 		const { course, module, quiz, activityId } = requireQuiz(db, getCatalog(), user, event.params, event.locals.locale);
-		const result = startAttempt(db, user.id, activityId, quiz);
-		if (!result.ok) return fail(409, { message: 'quiz.noAttemptsLeft' as const });
+		const window = learnerQuizWindow(db, user.id, course.slug, module.slug);
+		const result = startAttempt(db, user.id, activityId, quiz, Date.now(), Math.random, window);
+		if (!result.ok) {
+			const message = ({ noAttemptsLeft: 'quiz.noAttemptsLeft', notYetOpen: 'quiz.notYetOpen', closed: 'quiz.windowIsClosed' } as const)[result.reason];
+			return fail(result.reason === 'noAttemptsLeft' ? 409 : 403, { message });
+		}
 		redirect(303, `/courses/${course.slug}/${module.slug}/quiz/${result.attempt.number}`);
 	}
 } satisfies Actions;

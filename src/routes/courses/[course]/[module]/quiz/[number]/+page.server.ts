@@ -10,6 +10,7 @@ import { buildReview } from '$lib/server/quiz/review';
 import { pageScripts } from '$lib/server/page-script';
 import { toPublicQuestion } from '$lib/server/quiz/snapshot';
 import { getTracking } from '$lib/server/tracking/service';
+import { learnerQuizWindow, windowState } from '$lib/server/quiz/window';
 import { bodySizeLimitText, readFormWithinLimit } from '$lib/server/http/body-limit';
 import type { Locale } from '$lib/i18n';
 import { htmlToText } from '$lib/server/markdown/render';
@@ -71,7 +72,8 @@ export const load = ((event) => {
 	const attempts = listAttempts(db, user.id, activityId);
 	const left = attemptsLeft(quiz.settings.maxAttempts, attempts);
 	const passed = getTracking(db, user.id, activityId)?.successStatus === 'passed';
-	const level = reviewLevel(quiz.settings.review, { attemptsLeft: left, passed });
+	const closed = windowState(learnerQuizWindow(db, user.id, course.slug, module.slug), Date.now()) === 'closed';
+	const level = reviewLevel(quiz.settings.review, { attemptsLeft: left, passed, closed });
 	return {
 		attempt: new RenderedOnServer({
 			...base,
