@@ -544,9 +544,10 @@ describe('parseQuiz: a question pool', () => {
 		expect(problemsOf(md('## Câu {group=m_1}', ...TWO_CHOICES))).toEqual([
 			{ line: 5, key: 'quiz.badAttribute', params: { name: 'group=m_1' } }
 		]);
+		// reported on the quota's own line
 		const zero = POOL.join('\n').replace('  a: 1', '  a: 0');
 		expect(problemsOf(zero)).toEqual([
-			{ line: 5, key: 'loader.invalidSetting', params: { name: 'pool.a', detail: expect.any(String) } }
+			{ line: 6, key: 'loader.invalidSetting', params: { name: 'pool.a', detail: expect.any(String) } }
 		]);
 		const empty = ['---', 'title: T', 'passPercent: 50', 'pool: {}', '---', '## Một', ...TWO_CHOICES].join('\n');
 		expect(problemsOf(empty)).toEqual([
