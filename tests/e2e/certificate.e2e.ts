@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { qrCodeInPdf } from './pdf-qr';
 import { expect, expectAccessible, PASSWORD, registerLearner, signIn, test, type App } from './fixtures';
 
 test.use({ coursesDir: join(import.meta.dirname, 'certificate-courses') });
@@ -60,6 +61,8 @@ test('a learner completes the course, gets the certificate and its PDF; anyone v
 	expect(text).toContain(NAME);
 	expect(text).toContain(`0001/${year}/HY-TEST`);
 	expect(text).toContain(`${app.url}/xac-minh/${certificate!.code}`);
+	// the QR code, read as a phone's camera reads it, is the verification address
+	expect(qrCodeInPdf(pdfPath)).toBe(`${app.url}/xac-minh/${certificate!.code}`);
 	const certificatesDir = join(dirname(app.dbPath), 'certificates');
 	expect(existsSync(certificatesDir) && readdirSync(certificatesDir)).toEqual([`${certificate!.id}-${certificate!.code}.pdf`]);
 

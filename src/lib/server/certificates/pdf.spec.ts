@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
+import { qrCodeInPdf } from '../../../../tests/e2e/pdf-qr';
 import { FONT_FILES, renderCertificatePdf } from './pdf';
 import type { PrintedFields } from './service';
 
@@ -106,6 +107,21 @@ describe('renderCertificatePdf', () => {
 		expect(dark(0.06, 0.75, 0.17, 0.9)).toBeGreaterThan(100);
 	});
 
+	it.skipIf(!hasPoppler)('has a QR code that a reader decodes to the verification address', async () => {
+		const url = 'https://taphuan.example/xac-minh/3q2-8Vt_kXk0cVbX1eQ7Zw';
+		const file = join(dir, 'qr.pdf');
+		writeFileSync(file, await renderCertificatePdf({ fields: FIELDS, verifyUrl: url, sealImage: null }));
+		expect(qrCodeInPdf(file)).toBe(url);
+	});
+
+	it.skipIf(!hasPoppler)('prints the study period the cohort set, after the hours', async () => {
+		const fields = { ...FIELDS, hours: 7.5, studyFrom: '2026-10-01', studyTo: '2026-11-30' };
+		const text = pdfText(await renderCertificatePdf({ fields, verifyUrl: 'https://taphuan.example/xac-minh/abc', sealImage: null })).normalize('NFC');
+		expect(text).toMatch(/Thời lượng: 7,5 giờ · Thời gian học: từ 01\/10\/2026 đến 30\/11\/2026/);
+		const without = pdfText(await renderCertificatePdf({ fields: FIELDS, verifyUrl: 'https://taphuan.example/xac-minh/abc', sealImage: null }));
+		expect(without).not.toContain('Thời gian học');
+	});
+
 	it('fits a 200-character name, emoji and right-to-left text on the one page', async () => {
 		const long = 'Nguyễn Hoàng Thị Minh Phượng Đặng '.repeat(6).slice(0, 200);
 		for (const fullName of [long, 'Ư'.repeat(200), 'Lê Văn An 😀🎉👩‍👩‍👧 שָׁלוֹם مرحبا بكم', 'a'.repeat(200)]) {
@@ -129,6 +145,14 @@ describe('renderCertificatePdf', () => {
 				}
 			}
 		}
+	});
+
+	it('prints a seal given as bytes (a cohort seal stored in the database)', async () => {
+		const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+		const pdf = await renderCertificatePdf({ fields: FIELDS, verifyUrl: 'https://x/xac-minh/abc', sealImage: png });
+		expect(pdf.toString('latin1')).toMatch(/\/Subtype \/Image/);
+		const plain = await renderCertificatePdf({ fields: FIELDS, verifyUrl: 'https://x/xac-minh/abc', sealImage: null });
+		expect(plain.toString('latin1')).not.toMatch(/\/Subtype \/Image/);
 	});
 
 	it('prints the seal image when the course has one', async () => {

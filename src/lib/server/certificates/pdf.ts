@@ -77,6 +77,9 @@ function day(ms: number): { day: string; month: string; year: string } {
 	return { day: get('day'), month: get('month'), year: get('year') };
 }
 
+/** A YYYY-MM-DD date as printed: dd/mm/yyyy. */
+const isoDate = (date: string) => date.split('-').reverse().join('/');
+
 /** Draws the QR code as squares (sharp at any zoom, a few hundred bytes). */
 function drawQr(doc: PDFKit.PDFDocument, url: string, x: number, y: number, size: number): void {
 	const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
@@ -93,8 +96,8 @@ export interface CertificatePdfInput {
 	fields: PrintedFields;
 	/** the public verification address the QR code and the footer point to */
 	verifyUrl: string;
-	/** the course's seal or signature image, when it has one */
-	sealImage: string | null;
+	/** the seal or signature image printed (its bytes, or the course's file), when there is one */
+	sealImage: Buffer | string | null;
 }
 
 export function renderCertificatePdf({ fields, verifyUrl, sealImage }: CertificatePdfInput): Promise<Buffer> {
@@ -141,7 +144,8 @@ export function renderCertificatePdf({ fields, verifyUrl, sealImage }: Certifica
 	fitText(doc, fields.courseTitle, { x: 80, y: 354, width: PAGE.width - 160, height: 46 }, { face: 'bold', size: 17, oneLineMin: 13, minSize: 8 });
 	const completedOn = day(fields.completedAt);
 	const facts = [
-		fields.hours ? t('certificate.pdf.hours', { hours: fields.hours }) : '',
+		fields.hours ? t('certificate.pdf.hours', { hours: new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB').format(fields.hours) }) : '',
+		fields.studyFrom && fields.studyTo ? t('certificate.pdf.studyPeriod', { from: isoDate(fields.studyFrom), to: isoDate(fields.studyTo) }) : '',
 		t('certificate.pdf.completedOn', { date: `${completedOn.day}/${completedOn.month}/${completedOn.year}` })
 	].filter(Boolean);
 	fitText(doc, facts.join(' · '), { x: 80, y: 406, width: PAGE.width - 160, height: 20 }, { face: 'italic', size: 12, minSize: 8 });

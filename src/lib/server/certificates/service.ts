@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import type { Course } from '../courses/loader';
 import type { Db } from '../db/open';
 import { nfc } from '../text/nfc';
+import { effectiveCertificateSettings, getCohortCertificateSettings, NO_OVERRIDES } from './cohort-settings';
+import { storeImageFile } from './images';
 import { formatSerial, yearInVietnam } from './serial';
 
 /** Everything the certificate prints, as printed. */
@@ -25,6 +27,12 @@ export interface PrintedFields {
 	registerNumber: number;
 	completedAt: number;
 	issuedAt: number;
+	/** the period of study the cohort's trainer set, YYYY-MM-DD (absent before cohort settings existed) */
+	studyFrom?: string | null;
+	studyTo?: string | null;
+	/** SHA-256 of the seal image printed (certificates/images.ts); absent: certificates issued
+	 * before seals were stored, which print the course's seal file */
+	sealImage?: string | null;
 }
 
 export interface Certificate {
@@ -154,8 +162,8 @@ interface IssueRequest {
  * the table's UNIQUE constraints are the second guard.
  */
 export function issueCertificate(db: Db, request: IssueRequest): Certificate | null {
-	const settings = request.course.certificate;
-	if (!settings) return null;
+	const courseSettings = request.course.certificate;
+	if (!courseSettings) return null;
 	const now = request.now ?? Date.now();
 	return db
 		.transaction((): Certificate | null => {
@@ -173,6 +181,11 @@ export function issueCertificate(db: Db, request: IssueRequest): Certificate | n
 					)
 					.pluck()
 					.get(request.userId, request.course.slug) as number | undefined) ?? null;
+			const settings = effectiveCertificateSettings(
+				courseSettings,
+				cohortId === null ? NO_OVERRIDES : getCohortCertificateSettings(db, cohortId, request.course.slug)
+			);
+			const sealImage = settings.seal === null ? null : 'sha256' in settings.seal ? settings.seal.sha256 : storeImageFile(db, settings.seal.path);
 			const year = yearInVietnam(now);
 			const number =
 				(db.prepare('SELECT max(serial_number) FROM certificate WHERE issuer = ? AND serial_year = ?').pluck().get(settings.issuer, year) as
@@ -195,7 +208,10 @@ export function issueCertificate(db: Db, request: IssueRequest): Certificate | n
 				serial,
 				registerNumber: register + 1,
 				completedAt: request.completedAt,
-				issuedAt: now
+				issuedAt: now,
+				studyFrom: settings.studyFrom,
+				studyTo: settings.studyTo,
+				sealImage
 			};
 			const json = JSON.stringify(fields);
 			const id = Number(

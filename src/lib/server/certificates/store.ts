@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Course } from '../courses/loader';
+import type { Db } from '../db/open';
+import { readImage } from './images';
 import { renderCertificatePdf } from './pdf';
 import type { Certificate } from './service';
 
@@ -17,14 +19,21 @@ export function verifyUrl(origin: string, code: string): string {
 	return `${origin.replace(/\/$/, '')}/xac-minh/${code}`;
 }
 
+/** The seal the certificate was issued with; one issued before seals were stored prints the course's file. */
+function sealOf(db: Db, certificate: Certificate, course: Course | undefined): Buffer | string | null {
+	const { sealImage } = certificate.fields;
+	if (sealImage === undefined) return course?.certificate?.sealImage ?? null;
+	return sealImage === null ? null : readImage(db, sealImage);
+}
+
 /** The certificate's PDF: read from disk, or drawn and stored the first time. */
-export async function certificatePdf(dir: string, certificate: Certificate, course: Course | undefined, origin: string): Promise<Buffer> {
+export async function certificatePdf(db: Db, dir: string, certificate: Certificate, course: Course | undefined, origin: string): Promise<Buffer> {
 	const path = certificatePdfPath(dir, certificate);
 	if (existsSync(path)) return readFile(path);
 	const pdf = await renderCertificatePdf({
 		fields: certificate.fields,
 		verifyUrl: verifyUrl(origin, certificate.code),
-		sealImage: course?.certificate?.sealImage ?? null
+		sealImage: sealOf(db, certificate, course)
 	});
 	await mkdir(dir, { recursive: true });
 	const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;

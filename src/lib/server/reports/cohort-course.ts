@@ -5,6 +5,7 @@ import { moduleActivities, quizActivityId, type Catalog } from '../courses/catal
 import type { Course, Module } from '../courses/loader';
 import { listCohortLearners, type CohortLearner } from '../cohorts/service';
 import type { Db } from '../db/open';
+import { cohortCourseCompletions } from '../tracking/completion';
 import { courseProgress, type CourseProgress } from '../tracking/progress';
 import { getCohortTracking, type Tracking } from '../tracking/service';
 
@@ -28,6 +29,8 @@ export interface LearnerInCourse {
 	lastActiveAt: number | null;
 	/** when each completed module became complete (its last requirement met) */
 	moduleCompletedAt: Map<string, number>;
+	/** when the course's completion rule was met (the recorded milestone); null: not yet */
+	courseCompletedAt: number | null;
 }
 
 export interface ModuleInfo {
@@ -88,6 +91,7 @@ export function loadCohortCourse(db: Db, catalog: Catalog, cohortId: number, cou
 	const quizIds = modules.flatMap((m) => (m.quizId === null ? [] : [m.quizId]));
 	const tracking = getCohortTracking(db, cohortId, allIds);
 	const quizzes = quizSummaries(db, cohortId, quizIds);
+	const completions = cohortCourseCompletions(db, cohortId, course.slug);
 	const learners = listCohortLearners(db, cohortId).map((learner): LearnerInCourse => {
 		const rows = tracking.get(learner.id) ?? new Map<number, Tracking>();
 		const progress = courseProgress(course, activitiesOf, rows);
@@ -107,7 +111,8 @@ export function loadCohortCourse(db: Db, catalog: Catalog, cohortId: number, cou
 				info.quizId === null ? 0 : (course.moduleCompletion === 'quiz-passed' ? quiz?.firstPassAt : null) ?? quiz?.lastSubmittedAt ?? rows.get(info.quizId)?.completedAt ?? 0;
 			moduleCompletedAt.set(info.module.slug, Math.max(lessonDone, quizDone));
 		});
-		return { learner, progress, tracking: rows, quizzes: mine, totalTimeMs, lastActiveAt, moduleCompletedAt };
+		const courseCompletedAt = completions.get(learner.id) ?? null;
+		return { learner, progress, tracking: rows, quizzes: mine, totalTimeMs, lastActiveAt, moduleCompletedAt, courseCompletedAt };
 	});
 	return { course, modules, learners };
 }

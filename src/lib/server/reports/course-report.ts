@@ -41,6 +41,8 @@ export interface Distribution {
 
 export interface CourseReport {
 	learnerCount: number;
+	/** learners whose course completion rule is met (the recorded course milestone) */
+	courseCompleted: number;
 	modules: ModuleRow[];
 	/** the last ACTIVITY_DAYS whole days, ending yesterday */
 	days: DayRow[];
@@ -161,6 +163,7 @@ export function scoreDistributions(data: CohortCourse): Distribution[] {
 export function courseReport(db: Db, cohortId: number, data: CohortCourse, now = Date.now()): CourseReport {
 	return {
 		learnerCount: data.learners.length,
+		courseCompleted: data.learners.filter((l) => l.courseCompletedAt !== null).length,
 		modules: moduleRows(data),
 		...activityByDay(db, cohortId, data, now),
 		distributions: scoreDistributions(data)

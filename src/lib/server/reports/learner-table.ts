@@ -60,8 +60,10 @@ export function learnerRows(data: CohortCourse): LearnerRow[] {
 		const { progress } = l;
 		const failing = quizIds.some((id) => l.tracking.get(id)?.successStatus === 'failed');
 		const started = progress.modules.some((m) => m.status !== 'notStarted');
+		// completed means the course's rule is met (final assessment, sessions, study time too),
+		// the same fact the learner's checklist and certificate rest on, not "every module done"
 		const status: LearnerStatus =
-			progress.completedModules === progress.totalModules && progress.totalModules > 0
+			l.courseCompletedAt !== null
 				? 'completed'
 				: failing
 					? 'failing'

@@ -31,7 +31,7 @@ export function cohortOverview(db: Db, catalog: Catalog, cohort: Cohort, now = D
 			const previous = lastActive.get(l.learner.id) ?? null;
 			lastActive.set(l.learner.id, l.lastActiveAt === null ? previous : Math.max(previous ?? 0, l.lastActiveAt));
 			pairs++;
-			if (l.progress.totalModules > 0 && l.progress.completedModules === l.progress.totalModules) completedPairs++;
+			if (l.courseCompletedAt !== null) completedPairs++;
 			for (const quiz of l.quizzes.values()) if (quiz.best !== null) bests.push(quiz.best);
 		}
 	}

@@ -16,14 +16,3 @@ export function sessionsReport(db: Db, cohortId: number, courseId: string): Sess
 		.filter((s) => s.courseId === courseId)
 		.map((s) => ({ id: s.id, title: s.title, date: vietnamDateTime(s.startsAt).date, attended: s.attended }));
 }
-
-/** Learners of the cohort whose course completion is recorded (completion.ts, by the rule). */
-export function courseCompletedCount(db: Db, cohortId: number, courseId: string): number {
-	return db
-		.prepare(
-			`SELECT count(*) FROM milestone ms JOIN cohort_member m ON m.user_id = ms.user_id AND m.cohort_id = ? AND m.role = 'learner'
-			 WHERE ms.course_id = ? AND ms.module_slug = ''`
-		)
-		.pluck()
-		.get(cohortId, courseId) as number;
-}

@@ -161,6 +161,18 @@ export function listMilestones(db: Db, userId: number): MilestoneRow[] {
 	return rows.map((r) => ({ courseId: r.course_id, moduleSlug: r.module_slug === '' ? null : r.module_slug, achievedAt: r.achieved_at }));
 }
 
+/** When each learner of a cohort completed a course (by its rule), for the trainer's reports. */
+export function cohortCourseCompletions(db: Db, cohortId: number, courseSlug: string): Map<number, number> {
+	const rows = db
+		.prepare(
+			`SELECT ms.user_id, ms.achieved_at FROM milestone ms
+			 JOIN cohort_member m ON m.user_id = ms.user_id AND m.cohort_id = ? AND m.role = 'learner'
+			 WHERE ms.course_id = ? AND ms.module_slug = ''`
+		)
+		.all(cohortId, courseSlug) as { user_id: number; achieved_at: number }[];
+	return new Map(rows.map((r) => [r.user_id, r.achieved_at]));
+}
+
 /**
  * Records the milestones the tracking rows already show but nobody recorded: learners who
  * finished before milestones existed, and learners a course change completes (a module's quiz

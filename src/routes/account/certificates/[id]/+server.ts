@@ -14,11 +14,12 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);
 	const id = Number(event.params.id);
-	const certificate = Number.isInteger(id) ? getCertificate(getDb(), id) : null;
+	const db = getDb();
+	const certificate = Number.isInteger(id) ? getCertificate(db, id) : null;
 	if (!certificate || certificate.userId !== user.id || certificate.revokedAt !== null) {
 		error(404, translate(event.locals.locale, 'error.notFound'));
 	}
-	const pdf = await certificatePdf(config.certificatesDir, certificate, findCourse(getCatalog(), certificate.courseId), event.url.origin);
+	const pdf = await certificatePdf(db, config.certificatesDir, certificate, findCourse(getCatalog(), certificate.courseId), event.url.origin);
 	const name = `giay-chung-nhan-${certificate.serial.replace(/[^A-Za-z0-9-]+/g, '-')}.pdf`;
 	return new Response(new Uint8Array(pdf), {
 		headers: {

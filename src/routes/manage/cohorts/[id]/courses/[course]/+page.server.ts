@@ -6,7 +6,7 @@ import { listQuizWindows, parseVietnamDateTime, setQuizWindow, toVietnamDateTime
 import { loadCohortCourse } from '$lib/server/reports/cohort-course';
 import { ACTIVITY_DAYS, courseReport } from '$lib/server/reports/course-report';
 import { scormReport } from '$lib/server/reports/scorm-report';
-import { courseCompletedCount, sessionsReport } from '$lib/server/reports/sessions-report';
+import { sessionsReport } from '$lib/server/reports/sessions-report';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = ((event) => {
@@ -19,7 +19,6 @@ export const load = ((event) => {
 		activityDays: ACTIVITY_DAYS,
 		scorm: scormReport(db, catalog, cohort.id, course),
 		sessions: sessionsReport(db, cohort.id, course.slug),
-		courseCompleted: courseCompletedCount(db, cohort.id, course.slug),
 		// each quiz's window for this cohort, as the form's datetime-local values (Viet Nam time)
 		quizWindows: course.modules
 			.filter((m) => m.quiz)
