@@ -1,10 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { verifyPassword } from '$lib/server/auth/password';
 import { openDatabase, type Db } from '$lib/server/db/open';
 import { findUserByUsername, getPasswordHash, insertUser } from '$lib/server/users/service';
+import { stopIssuingCertificates } from '$lib/server/certificates/listener';
+import { DEMO_ISSUER } from '$lib/server/demo/generate';
 import { DEMO_DEFAULTS, runDemo } from './demo-command';
 
 const COURSES = new URL('../../courses', import.meta.url).pathname;
@@ -30,6 +32,8 @@ function harness(locale: 'vi' | 'en' = 'vi', coursesDir = COURSES) {
 const count = (db: Db, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('demo CLI', () => {
+	afterEach(() => stopIssuingCertificates());
+
 	it('creates a demo cohort whose learners sign in with the shared password, and says what it made', async () => {
 		const { db, out, err, run } = harness();
 		expect(await run('--learners', '20', '--days', '10')).toBe(0);
@@ -43,6 +47,17 @@ describe('demo CLI', () => {
 		expect(text).toMatch(/Học viên: 20 — chưa bắt đầu \d+, đang học \d+, đã hoàn thành khoá \d+/);
 		expect(text).toContain(`“${DEMO_DEFAULTS.password}”`);
 		expect(text).toMatch(/giây \(seed 1\)/);
+		// learners who completed the course hold a demo certificate, outside any real register
+		const completed = Number(/đã hoàn thành khoá (\d+)/.exec(text)![1]);
+		const certificates = db.prepare('SELECT issuer, serial FROM certificate').all() as { issuer: string; serial: string }[];
+		expect(certificates.length).toBe(count(db, "milestone WHERE module_slug = ''"));
+		expect(certificates.length).toBeGreaterThanOrEqual(completed);
+		expect(certificates.length).toBeGreaterThan(0);
+		for (const c of certificates) {
+			expect(c.issuer).toBe(DEMO_ISSUER);
+			expect(c.serial).toMatch(/^DEMO-DEMO-\d{4}\/2026$/);
+		}
+		expect(text).toContain(`Giấy chứng nhận mẫu: ${certificates.length} `);
 		// no administrator yet: the summary says how to get one
 		expect(out.at(-2)).toMatch(/^Chưa có quản trị viên: mở trang web/);
 		expect(out.at(-1)).toBe('Cơ sở dữ liệu: /tmp/thu.db');

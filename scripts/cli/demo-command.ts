@@ -2,6 +2,7 @@
 // on a scratch database.
 import { parseArgs } from 'node:util';
 import { checkPasswordStrength, hashPassword } from '$lib/server/auth/password';
+import { issueCertificatesOnCompletion } from '$lib/server/certificates/listener';
 import { buildCatalog, findCourse } from '$lib/server/courses/catalog';
 import { ENROL_CODE_PATTERN } from '$lib/server/cohorts/service';
 import { demoCohortCodes, demoConflicts, demoUsername, generateDemo, type DemoSummary } from '$lib/server/demo/generate';
@@ -69,6 +70,7 @@ function summaryLines(ctx: DemoContext, summary: DemoSummary, seconds: number, s
 			threads: number.format(summary.threads),
 			posts: number.format(summary.posts),
 			events: number.format(summary.events),
+			certificates: number.format(summary.certificates),
 			password,
 			examples: examples.join(', ')
 		})
@@ -151,6 +153,8 @@ async function demo(argv: string[], ctx: DemoContext) {
 	ctx.print(cliMessage(ctx.locale, 'demoWorking', { learners, cohorts, days }));
 	// one argon2 hash for everyone: hashing each learner's would take minutes
 	const passwordHash = await hashPassword(password);
+	// learners who complete the course get their (demo) certificate, as on the server
+	issueCertificatesOnCompletion();
 	const summary = generateDemo(db, catalog, course, {
 		learners,
 		cohorts,

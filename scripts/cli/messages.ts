@@ -88,6 +88,7 @@ Cơ sở dữ liệu: DATABASE_PATH (mặc định data/taphuan.db); khoá học
   Bài kiểm tra: {attempts} lần làm ({open} lần đang làm dở)
   Thảo luận: {threads} chủ đề, {posts} bài viết
   Sự kiện học tập: {events}
+  Giấy chứng nhận mẫu: {certificates} (cơ quan cấp ghi rõ là dữ liệu thử, số hiệu DEMO-…)
 Mọi học viên mẫu dùng chung mật khẩu “{password}”. Đăng nhập thử: {examples}.`,
 	demoExample: '{username} ({state})',
 	demoStateNotStarted: 'chưa bắt đầu',
@@ -200,6 +201,7 @@ Database: DATABASE_PATH (default data/taphuan.db); courses: COURSES_DIR.`,
   Quizzes: {attempts} attempts ({open} still open)
   Discussions: {threads} threads, {posts} posts
   Learning events: {events}
+  Demo certificates: {certificates} (their issuer says they are test data; serials DEMO-…)
 Every demo learner's password is “{password}”. Try signing in as: {examples}.`,
 	demoExample: '{username} ({state})',
 	demoStateNotStarted: 'not started',

@@ -23,6 +23,8 @@ export const actions = {
 		const time = (ms: number) => formatDateTime(event.locals.locale, ms);
 		if (result.ok) return { code: '', done: true as const, title: result.session.title };
 		switch (result.reason) {
+			case 'throttled':
+				return fail(429, { code, message: 'checkin.throttled' as const, params: { minutes: Math.ceil(result.retryAfterMs / 60_000) } });
 			case 'unknownCode':
 				return fail(400, { code, message: 'checkin.unknownCode' as const, params: {} });
 			case 'notYet':

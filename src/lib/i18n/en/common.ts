@@ -156,4 +156,5 @@ export const messages: Record<keyof typeof vi, string> = {
 	'checkin.over': 'Check-in for “{title}” has closed (it ended at {time}). If you were there, ask the trainer to record your attendance.',
 	'checkin.already': 'You already checked in to “{title}” at {time}; there is no need to check in again.',
 	'checkin.empty': 'Please type the check-in code.',
+	'checkin.throttled': 'Too many wrong codes. Try again in {minutes} minutes, or ask the trainer to mark you present.',
 };

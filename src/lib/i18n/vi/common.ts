@@ -155,4 +155,5 @@ export const messages = {
 	'checkin.over': 'Buổi “{title}” đã hết giờ điểm danh (đến {time}). Nếu bạn có mặt, hãy báo giảng viên để được điểm danh.',
 	'checkin.already': 'Bạn đã điểm danh buổi “{title}” lúc {time} rồi; không cần điểm danh lại.',
 	'checkin.empty': 'Hãy nhập mã điểm danh.',
+	'checkin.throttled': 'Anh/chị đã nhập sai mã quá nhiều lần. Hãy thử lại sau {minutes} phút, hoặc nhờ giảng viên điểm danh giúp.',
 };

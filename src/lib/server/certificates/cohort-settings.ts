@@ -149,7 +149,8 @@ export function saveCohortCertificateSettings(
 	cohortId: number,
 	courseId: string,
 	settings: CohortCertificateSettings,
-	byUser: number,
+	/** null: set by a tool (the demo generator), not a person */
+	byUser: number | null,
 	now = Date.now()
 ): void {
 	const empty = Object.values(settings).every((v) => v === null);

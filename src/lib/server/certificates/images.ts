@@ -21,7 +21,8 @@ function mediaTypeOf(data: Buffer): MediaType | null {
 /** Whether pdfkit can draw it: a file that only starts like a PNG would otherwise fail at download. */
 function drawable(data: Buffer): boolean {
 	try {
-		new PDFDocument({ autoFirstPage: false }).openImage(data);
+		// openImage parses the file as doc.image() will; @types/pdfkit does not declare it
+		(new PDFDocument({ autoFirstPage: false }) as unknown as { openImage(src: Buffer): unknown }).openImage(data);
 		return true;
 	} catch {
 		return false;

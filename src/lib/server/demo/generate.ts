@@ -12,6 +12,7 @@ import { createThread, replyToThread, type Board } from '../discussions/service'
 import { saveResponses, startAttempt, submitAttempt } from '../quiz/attempts';
 import { seededRandom } from '../random';
 import { learnerCourseProgress } from '../tracking/course-progress';
+import { NO_OVERRIDES, saveCohortCertificateSettings } from '../certificates/cohort-settings';
 import { useCatalog } from '../tracking/completion';
 import { recordHeartbeat } from '../tracking/reading';
 import { openAttempt } from '../tracking/record';
@@ -39,6 +40,9 @@ export interface DemoOptions {
 
 export type LearnerState = 'notStarted' | 'inProgress' | 'completed';
 
+/** The issuing authority printed on demo certificates: plainly not a real one. */
+export const DEMO_ISSUER = 'Đơn vị cấp mẫu (dữ liệu thử, không có giá trị)';
+
 export interface DemoSummary {
 	cohorts: { id: number; name: string; code: string }[];
 	learners: number;
@@ -50,6 +54,8 @@ export interface DemoSummary {
 	threads: number;
 	posts: number;
 	events: number;
+	/** certificates issued to demo learners who completed the course (under DEMO_ISSUER) */
+	certificates: number;
 	/** one username in each state, to sign in as */
 	examples: Partial<Record<LearnerState | 'failing', string>>;
 	/** attempts that did not go as planned (0 unless the quiz service stops drawing questions
@@ -190,6 +196,7 @@ function play(
 	actions: TimedAction[]
 ): DemoSummary {
 	const eventsBefore = count(db, 'SELECT count(*) AS n FROM learning_event');
+	const certificatesBefore = count(db, `SELECT count(*) AS n FROM certificate WHERE issuer = '${DEMO_ISSUER}'`);
 	const cohortsCreatedAt = options.now - options.days * DAY - DAY;
 	const cohorts = demoCohortCodes(options.codePrefix, options.cohorts).map((code) =>
 		createCohort(
@@ -205,6 +212,15 @@ function play(
 		)
 	);
 	const cohortIdOf = (plan: LearnerPlan) => (course.sharedDiscussions ? null : cohorts[plan.cohort]!.id);
+	// demo certificates (issued when the certificate listener is registered, as `npm run demo`
+	// does) carry a made-up issuer with its own serial numbers, so they never take a number in a
+	// real authority's register and nobody mistakes one for a real certificate
+	if (course.certificate) {
+		for (const cohort of cohorts) {
+			const settings = { ...NO_OVERRIDES, issuer: DEMO_ISSUER, serialFormat: `DEMO-${cohort.enrolCode}-{n:4}/{year}`, signerName: null };
+			saveCohortCertificateSettings(db, cohort.id, course.slug, settings, options.trainerId, cohortsCreatedAt);
+		}
+	}
 
 	const userIds: number[] = [];
 	const usernames: string[] = [];
@@ -395,6 +411,7 @@ function play(
 		threads,
 		posts,
 		events: count(db, 'SELECT count(*) AS n FROM learning_event') - eventsBefore,
+		certificates: count(db, `SELECT count(*) AS n FROM certificate WHERE issuer = '${DEMO_ISSUER}'`) - certificatesBefore,
 		examples,
 		unplannedOutcomes
 	};

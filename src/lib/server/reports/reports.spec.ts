@@ -13,6 +13,7 @@ import { openDatabase, type Db } from '../db/open';
 import { startAttempt, submitAttempt } from '../quiz/attempts';
 import { parseQuiz } from '../quiz/parse';
 import type { Response } from '../quiz/types';
+import { useCatalog } from '../tracking/completion';
 import { recordHeartbeat } from '../tracking/reading';
 import { applyResult, openAttempt } from '../tracking/record';
 import { insertUser, type User } from '../users/service';
@@ -61,6 +62,8 @@ beforeEach(() => {
 	dir = mkdtempSync(join(tmpdir(), 'taphuan-reports-'));
 	db = openDatabase(join(dir, 'test.db'));
 	catalog = { courses: [course], errors: [], loadedAt: T0, activityIds: syncCatalog(db, [course], T0), scorm: new Map(), scormRevision: '' };
+	// completion records the course milestone the reports count, as the server does
+	useCatalog(db, () => catalog);
 	const admin = insertUser(db, { username: 'quantri', displayName: 'Quản trị', password: '', role: 'admin' }, passwordHash);
 	cohortId = createCohort(db, { name: 'Lớp 1', enrolCode: 'LOP-1', courseIds: ['khoa-thu'], trainerIds: [], createdBy: admin.id }, T0).id;
 	const add = (username: string, displayName: string, organisation: string, commune: string) => {
@@ -122,6 +125,27 @@ describe('learner table', () => {
 		expect(by('cuong')).toMatchObject({ status: 'inProgress', progressPercent: 0, bestScores: [null] });
 		expect(by('dung')).toMatchObject({ status: 'notStarted', lastActiveAt: null, totalMinutes: 0 });
 		expect(by('an').totalMinutes).toBe(22);
+	});
+
+	it('calls a learner completed only when the course rule is met, not when every module is', () => {
+		// the same course asking also for 30 minutes of study: An studied 22
+		const strict: Course = { ...course, completion: { ...course.completion, minStudyMinutes: 30 } };
+		const others = openDatabase(join(dir, 'strict.db'));
+		const strictCatalog: Catalog = { ...catalog, courses: [strict], activityIds: syncCatalog(others, [strict], T0) };
+		useCatalog(others, () => strictCatalog);
+		const an = insertUser(others, { username: 'an', displayName: 'Nguyễn Văn An', password: '', role: 'learner' }, passwordHash);
+		const cohort = createCohort(others, { name: 'Lớp 2', enrolCode: 'LOP-2', courseIds: ['khoa-thu'], trainerIds: [], createdBy: null }, T0).id;
+		addMember(others, cohort, an.id, 'learner', T0);
+		const lesson = (module: string) => strictCatalog.activityIds.get(activityKey('khoa-thu', module, 'lesson'))!;
+		applyResult(others, an.id, lesson('gioi-thieu'), { completion: 'completed' }, T0);
+		applyResult(others, an.id, strictCatalog.activityIds.get(activityKey('khoa-thu', 'khung-phap-ly', 'quiz'))!, { completion: 'completed', success: 'passed', addTimeMs: 60_000 }, T0);
+		applyResult(others, an.id, lesson('khung-phap-ly'), { completion: 'completed', addTimeMs: 20 * 60_000 }, T0);
+		const row = () => learnerRows(loadCohortCourse(others, strictCatalog, cohort, strict))[0]!;
+		expect(row()).toMatchObject({ modulesCompleted: 2, progressPercent: 100, status: 'inProgress' });
+		applyResult(others, an.id, lesson('khung-phap-ly'), { addTimeMs: 10 * 60_000 }, T0 + DAY);
+		expect(row().status).toBe('completed');
+		expect(cohortOverview(others, strictCatalog, getCohort(others, cohort)!, T0 + DAY).courseCompletion).toBe(100);
+		others.close();
 	});
 
 	it('searches names without diacritics, filters and sorts with missing values last', () => {

@@ -9,7 +9,7 @@ import { insertUser, type User } from '../users/service';
 import { evaluateCourse, listMilestones, recordMissedMilestones, useCatalog } from '../tracking/completion';
 import { applyResult } from '../tracking/record';
 import { getTracking } from '../tracking/service';
-import { CHECKIN_GRACE_MS, checkIn, searchKey, createSession, deleteSession, listLearnerSessions, setAttendance, type ClassSession } from './service';
+import { CHECKIN_GRACE_MS, CHECKIN_POLICY, checkIn, searchKey, createSession, deleteSession, listLearnerSessions, setAttendance, type ClassSession } from './service';
 import { vietnamDateTime, vietnamInstant } from './time';
 
 const T0 = Date.UTC(2026, 11, 6, 1, 0); // 08:00 in Viet Nam
@@ -83,6 +83,15 @@ describe('checking in with the code', () => {
 		expect(checkIn(db, lan.id, 'ZZZZZZ', T0 + HOUR)).toEqual({ ok: false, reason: 'unknownCode' });
 		expect(checkIn(db, minh.id, session.checkinCode, T0 + HOUR)).toEqual({ ok: false, reason: 'unknownCode' });
 		expect(getTracking(db, minh.id, session.activityId)).toBeNull();
+	});
+
+	it('stops an account trying code after code, even with the right code, then lets it in', () => {
+		for (let i = 0; i < CHECKIN_POLICY.maxFailures; i++) checkIn(db, lan.id, `ZZZZ${i}Z`, T0 + HOUR + i);
+		expect(checkIn(db, lan.id, session.checkinCode, T0 + HOUR + 20)).toEqual({ ok: false, reason: 'throttled', retryAfterMs: CHECKIN_POLICY.lockMs - 11 });
+		expect(getTracking(db, lan.id, session.activityId)).toBeNull();
+		// someone else in the room is not held up
+		expect(checkIn(db, minh.id, 'ZZZZZZ', T0 + HOUR + 20)).toEqual({ ok: false, reason: 'unknownCode' });
+		expect(checkIn(db, lan.id, session.checkinCode, T0 + HOUR + CHECKIN_POLICY.lockMs + 10)).toMatchObject({ ok: true });
 	});
 });
 

@@ -3,6 +3,7 @@
 // written through the tracking door (record.ts), so completion, reports and milestones see it
 // like any other activity.
 import { randomInt, randomBytes } from 'node:crypto';
+import { recordFailure, retryAfterMs, type ThrottlePolicy } from '../auth/throttle';
 import type { Db } from '../db/open';
 import { foldVietnamese } from '../markdown/slug';
 import { applyResult, openAttempt, withdrawCompletion } from '../tracking/record';
@@ -214,9 +215,14 @@ export function setAttendance(db: Db, session: ClassSession, shown: number[], pr
 		.immediate();
 }
 
+/** Ten wrong codes in a quarter of an hour lock check-in for 5 minutes, then longer. A typo
+ * or two, or a code read off the wrong screen, never comes near it. */
+export const CHECKIN_POLICY: ThrottlePolicy = { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 5 * 60_000, maxLockMs: 30 * 60_000 };
+
 export type CheckInResult =
 	| { ok: true; session: ClassSession }
 	| { ok: false; reason: 'unknownCode' }
+	| { ok: false; reason: 'throttled'; retryAfterMs: number }
 	| { ok: false; reason: 'notYet' | 'over'; session: ClassSession }
 	| { ok: false; reason: 'already'; session: ClassSession; attendedAt: number };
 
@@ -225,7 +231,12 @@ export type CheckInResult =
  * only from CHECKIN_GRACE_MS before the start to as long after the end, and once.
  */
 export function checkIn(db: Db, userId: number, code: string, now = Date.now()): CheckInResult {
-	return db
+	// codes are 6 of 32 characters, so guessing one is hopeless, but an account trying codes
+	// in a loop is stopped after a few wrong ones all the same
+	const throttleKey = `checkin:${userId}`;
+	const wait = retryAfterMs(db, [throttleKey], now);
+	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
+	const result = db
 		.transaction((): CheckInResult => {
 			const row = db.prepare('SELECT * FROM class_session WHERE checkin_code = ?').get(normaliseCheckinCode(code)) as SessionRow | undefined;
 			// a code of another cohort says no more than a wrong one
@@ -239,6 +250,8 @@ export function checkIn(db: Db, userId: number, code: string, now = Date.now()):
 			return { ok: true, session };
 		})
 		.immediate();
+	if (!result.ok && result.reason === 'unknownCode') recordFailure(db, throttleKey, CHECKIN_POLICY, now);
+	return result;
 }
 
 /** The learners who checked themselves in with the code (rather than ticked by the trainer). */
