@@ -5,6 +5,7 @@
 //   --quick                                        small sizes and short runs, to try it out
 //   --learners N --cohorts N --sizes 100,1000,10000 --seconds N --workers N
 //   --connections 10,50,200                        the lesson page's runs
+//   --bursts 60,10,3                               exam day: seconds over which everyone starts
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { load, machine } from './harness';
@@ -29,7 +30,8 @@ const { values } = parseArgs({
 		sizes: { type: 'string' },
 		seconds: { type: 'string' },
 		connections: { type: 'string' },
-		workers: { type: 'string' }
+		workers: { type: 'string' },
+		bursts: { type: 'string' }
 	}
 });
 const quick = values.quick;
@@ -39,6 +41,8 @@ const learners = Number(values.learners ?? (quick ? 200 : 1000));
 const cohorts = Number(values.cohorts);
 const seconds = Number(values.seconds ?? (quick ? 4 : 10));
 const workers = Number(values.workers ?? availableParallelism());
+/** the exam's start bursts, seconds: a minute (issue 16), then 10 s and 3 s (issue 21) */
+const bursts = (values.bursts ?? (quick ? '20,3' : '60,10,3')).split(',').map(Number);
 
 const started = new Date();
 const loadAtStart = load();
@@ -53,7 +57,13 @@ if (needsWorld) {
 		if (only.has('lesson')) reports.push(await lessonScenario(world, { connections, seconds, workers }));
 		// quick: the same shape over a third of the time
 		const span = quick ? 1 / 3 : 1;
-		if (only.has('quiz')) reports.push(await quizScenario(world, { workers, startMs: 10_000 * span, saveMs: 60_000 * span, submitMs: 10_000 * span, saves: 10 }));
+		if (only.has('quiz')) {
+			// exam day: the whole hall starts within each burst, on an exam of its own (issues 16, 21)
+			for (const [i, burst] of bursts.entries()) {
+				const options = { workers, startMs: burst * 1000, saveMs: 60_000 * span, submitMs: 3_000, saves: 10 };
+				reports.push(await quizScenario(world, { ...options, examNumber: 20 + i, examModule: `thi-chung-${burst}s` }));
+			}
+		}
 		if (only.has('discussion')) {
 			reports.push(await discussionScenario(world, { workers, windowMs: 60_000 * span, writerShare: 0.3, postsPerWriter: 3, visitsPerReader: 6 }));
 		}

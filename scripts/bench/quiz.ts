@@ -1,7 +1,8 @@
-// Scenario 2: a synchronised exam. Every learner starts the same timed quiz within the first
-// seconds, autosaves ten answers over the next minute (as the quiz page does, one question per
-// request), then submits the whole form within a few seconds. Afterwards the database must hold
-// every save and every submission the server acknowledged, exactly as sent.
+// Scenario 2: exam day. Every learner starts the course's final assessment (questions drawn per
+// attempt from its pool) within a burst of a few seconds or a minute, autosaves ten answers over
+// the next minute (as the quiz page does, one question per request), then submits the whole form
+// within a few seconds. Afterwards the database must hold every save and every submission the
+// server acknowledged, exactly as sent. Run once per burst length, each on an exam of its own.
 import Database from 'better-sqlite3';
 import { parseResponses } from '$lib/server/quiz/responses';
 import type { SnapshotQuestion } from '$lib/server/quiz/snapshot';
@@ -10,7 +11,7 @@ import { cpuMs, load, request, startServer, warmUp, watchMemory, type Answer } f
 import { answerFields, quizQuestions, type QuestionFields } from './pages';
 import { memoryTarget, StepTimes, type ScenarioReport, type Target } from './report';
 import { count, ms, sleepUntil, sortedMoments, spread } from './stats';
-import { addExam, COURSE, EXAM_MODULE, type Learner, type World } from './world';
+import { addExam, COURSE, type Learner, type World } from './world';
 
 export interface QuizOptions {
 	workers: number;
@@ -19,6 +20,9 @@ export interface QuizOptions {
 	saveMs: number;
 	submitMs: number;
 	saves: number;
+	/** the exam's module number and slug: a new one for each run */
+	examNumber: number;
+	examModule: string;
 }
 
 const STEPS = ['start', 'attempt page', 'autosave', 'submit'] as const;
@@ -47,14 +51,16 @@ const formOf = (fields: [string, string][], questions: string[]) => {
 };
 
 export async function quizScenario(world: World, options: QuizOptions): Promise<ScenarioReport> {
-	addExam(world);
+	const exam = addExam(world, options.examNumber, options.examModule);
 	const server = await startServer(world.scratch, { workers: options.workers });
 	const url = server.url;
-	const quizPath = `/courses/${COURSE}/${EXAM_MODULE}/quiz`;
+	const quizPath = `/courses/${COURSE}/${exam.module}/quiz`;
 	const times = new StepTimes(STEPS);
 	const problems: string[] = [];
 	const saves: Save[] = [];
 	const submitted: Taker[] = [];
+	/** when the last start was answered: the burst's real length, queueing included */
+	let lastStartAt = 0;
 
 	/** One request as the browser sends it, timed to its last byte under `step`; null when it failed. */
 	async function send(step: (typeof STEPS)[number], learner: Learner, path: string, body?: FormData | URLSearchParams): Promise<Answer | null> {
@@ -67,6 +73,7 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 	async function startAndSave(learner: Learner, startAt: number, saveAt: number[]): Promise<Taker | null> {
 		await sleepUntil(startAt);
 		const started = await send('start', learner, `${quizPath}?/start`, new URLSearchParams());
+		lastStartAt = Math.max(lastStartAt, performance.now());
 		const location = started?.location ?? '';
 		const attempt = Number(/\/quiz\/(\d+)$/.exec(location)?.[1]);
 		if (started?.status !== 303 || !attempt) {
@@ -123,7 +130,7 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 		const takers = await Promise.all(
 			world.learners.map((learner, i) => startAndSave(learner, startAt[i]!, sortedMoments(options.saves, began + options.startMs, options.saveMs)))
 		);
-		savesChecked = checkSaves(world.dbPath, saves);
+		savesChecked = checkSaves(world.dbPath, exam.module, saves);
 		console.error(`quiz: ${saves.length} autosaves acknowledged, ${savesChecked.length} problems; submitting`);
 		const from = performance.now();
 		const present = takers.filter((t): t is Taker => t !== null);
@@ -132,18 +139,23 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 		memory = watch.stop();
 		loadAfter = load();
 		cpu = cpuMs(server) - cpuBefore;
-		submitsChecked = checkSubmissions(world.dbPath, submitted, world.learners.length);
+		submitsChecked = checkSubmissions(world.dbPath, exam.module, submitted, world.learners.length);
 	} finally {
 		await server.stop();
 	}
 	problems.push(...savesChecked, ...submitsChecked);
 
-	const peak = memoryTarget('synchronised quiz', memory);
-	const worst = times.worstP95;
+	const burst = `${options.startMs / 1000} s`;
+	const startSpanMs = lastStartAt - began;
+	const peak = memoryTarget(`exam day, starts within ${burst}`, memory);
+	const p95 = (step: (typeof STEPS)[number]) => times.p95(step);
 	const targets: Target[] = [
-		{ what: 'Synchronised quiz, p95 of every step', target: '≤ 150 ms', measured: `${ms(worst)} (slowest step)`, met: worst <= 150 },
+		{ what: `Exam day, starts within ${burst}: start and attempt page p95`, target: '≤ 300 ms', measured: `${ms(p95('start'))} / ${ms(p95('attempt page'))}`, met: Math.max(p95('start'), p95('attempt page')) <= 300 },
+		{ what: `Exam day, starts within ${burst}: autosave p95`, target: '≤ 100 ms', measured: ms(p95('autosave')), met: p95('autosave') <= 100 },
+		{ what: `Exam day, starts within ${burst}: submit p95`, target: '≤ 150 ms', measured: ms(p95('submit')), met: p95('submit') <= 150 },
+		{ what: `Exam day, starts within ${burst}: throughput of the start burst`, target: 'reported', measured: `${(times.count('start') / Math.max(0.001, startSpanMs / 1000)).toFixed(0)} starts/s (last start answered ${ms(startSpanMs)} after the first was sent)`, met: true },
 		{
-			what: 'Synchronised quiz, acknowledged saves and submissions lost',
+			what: `Exam day, starts within ${burst}: acknowledged saves and submissions lost`,
 			target: '0',
 			measured: `${savesChecked.length + submitsChecked.length} of ${count(saves.length)} saves and ${count(submitted.length)} submissions`,
 			met: savesChecked.length + submitsChecked.length === 0
@@ -151,7 +163,7 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 		peak.target
 	];
 	const markdown = [
-		`${count(world.learners.length)} learners take one timed exam (${EXAM_MODULE}: the 11 questions of module 6, one attempt): each starts it at a random moment in the first ${options.startMs / 1000} s and loads the attempt page, autosaves ${options.saves} answers at random moments over the next ${options.saveMs / 1000} s (one question per request, multipart, as the page's autosave), then all submit the whole form within ${options.submitMs / 1000} s. Requests as the browser sends them (session cookie, Origin), from one Node process with fetch; ${options.workers} worker process(es); server CPU ${ms(cpu / Math.max(1, times.requests))} per request.`,
+		`${count(world.learners.length)} learners take the course's final assessment together (${exam.questions} questions drawn for each learner from its pool of ${exam.pool}, by module quotas, shuffled; ${exam.minutes} minutes; one attempt): each starts it at a random moment in the first ${options.startMs / 1000} s and loads the attempt page, autosaves ${options.saves} answers at random moments over the next ${options.saveMs / 1000} s (one question per request, multipart, as the page's autosave), then all submit the whole form within ${options.submitMs / 1000} s. Requests as the browser sends them (session cookie, Origin), from one Node process with fetch; ${options.workers} worker process(es); server CPU ${ms(cpu / Math.max(1, times.requests))} per request.`,
 		'',
 		times.table(),
 		'',
@@ -159,7 +171,7 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 		'',
 		`${peak.line} Load average / CPU pressure: ${loadBefore} at the start, ${loadAfter} at the end.`
 	].join('\n');
-	return { title: 'Synchronised quiz', markdown, targets, problems };
+	return { title: `Exam day: ${count(world.learners.length)} learners start within ${burst}`, markdown, targets, problems };
 }
 
 interface AttemptRow {
@@ -169,7 +181,7 @@ interface AttemptRow {
 	questions: string;
 }
 
-function openReadOnly(path: string) {
+function openReadOnly(path: string, module: string) {
 	const db = new Database(path, { readonly: true, fileMustExist: true });
 	const attempt = db.prepare(
 		`SELECT a.id, a.status, a.percent, a.questions FROM quiz_attempt a JOIN user u ON u.id = a.user_id
@@ -181,7 +193,7 @@ function openReadOnly(path: string) {
 	return {
 		db,
 		attempt: (username: string, number: number) => {
-			const row = attempt.get(username, COURSE, EXAM_MODULE, number) as AttemptRow | undefined;
+			const row = attempt.get(username, COURSE, module, number) as AttemptRow | undefined;
 			if (row && !snapshots.has(row.id)) snapshots.set(row.id, JSON.parse(row.questions) as SnapshotQuestion[]);
 			return row && { ...row, snapshot: snapshots.get(row.id)! };
 		},
@@ -195,8 +207,8 @@ function openReadOnly(path: string) {
 }
 
 /** Every acknowledged autosave is in the database with the answer it carried. */
-function checkSaves(path: string, saves: Save[]): string[] {
-	const reader = openReadOnly(path);
+function checkSaves(path: string, module: string, saves: Save[]): string[] {
+	const reader = openReadOnly(path, module);
 	try {
 		const problems: string[] = [];
 		for (const save of saves) {
@@ -215,8 +227,8 @@ function checkSaves(path: string, saves: Save[]): string[] {
 }
 
 /** Every acknowledged submission is graded with the answers of the form; one attempt each. */
-function checkSubmissions(path: string, takers: Taker[], learners: number): string[] {
-	const reader = openReadOnly(path);
+function checkSubmissions(path: string, module: string, takers: Taker[], learners: number): string[] {
+	const reader = openReadOnly(path, module);
 	try {
 		const problems = inconsistencies(reader.db);
 		for (const taker of takers) {
@@ -234,7 +246,7 @@ function checkSubmissions(path: string, takers: Taker[], learners: number): stri
 		const attempts = reader.db
 			.prepare(`SELECT count(*) FROM quiz_attempt a JOIN activity t ON t.id = a.activity_id WHERE t.module_slug = ? AND t.kind = 'quiz'`)
 			.pluck()
-			.get(EXAM_MODULE) as number;
+			.get(module) as number;
 		if (attempts > learners) problems.push(`${attempts} exam attempts for ${learners} learners`);
 		return problems;
 	} finally {

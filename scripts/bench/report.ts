@@ -44,6 +44,14 @@ export class StepTimes<Step extends string> {
 		return [...this.samples.values()].reduce((n, samples) => n + samples.length, 0);
 	}
 
+	p95(step: Step): number {
+		return summarise(this.samples.get(step)!).p95;
+	}
+
+	count(step: Step): number {
+		return this.samples.get(step)!.length;
+	}
+
 	/** the p95 of the slowest step */
 	get worstP95(): number {
 		return Math.max(...this.steps.map((step) => summarise(this.samples.get(step)!).p95));

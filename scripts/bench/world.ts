@@ -56,25 +56,29 @@ export function seedWorld(options: { learners: number; cohorts: number; code: st
 	}
 }
 
-export const EXAM_MODULE = 'kiem-tra-cuoi-khoa';
-export const EXAM_MINUTES = 5;
+export interface Exam {
+	/** the module's slug (its folder without the number) */
+	module: string;
+	/** questions per attempt and the size of the pool they are drawn from */
+	questions: number;
+	pool: number;
+	minutes: number;
+}
 
 /**
- * A final, timed exam added to the course after the demo history: the real questions of module 6
- * (every question type the course uses), one attempt, EXAM_MINUTES long. The server records its
+ * An exam the whole hall takes together, added to the course after the demo history so that no
+ * learner has an attempt yet: the course's own final assessment (its question pool, quotas per
+ * module, shuffling and time limit) with one attempt each, as a module of its own. Each burst of
+ * the benchmark gets its own, so every run starts from no attempts. The server records the new
  * activity when it starts, as for any course edit.
  */
-export function addExam(world: World): void {
-	const source = readFileSync(join(world.coursesDir, COURSE, '06-long-ghep-chuong-trinh', 'quiz.md'), 'utf8');
-	const questions = source.slice(source.indexOf('\n## ') + 1);
-	const folder = join(world.coursesDir, COURSE, `08-${EXAM_MODULE}`);
+export function addExam(world: World, number: number, module: string): Exam {
+	const source = readFileSync(join(world.coursesDir, COURSE, '08-kiem-tra-cuoi-khoa', 'quiz.md'), 'utf8');
+	const quiz = source.replace(/^maxAttempts: \d+$/m, 'maxAttempts: 1');
+	const folder = join(world.coursesDir, COURSE, `${String(number).padStart(2, '0')}-${module}`);
 	mkdirSync(folder, { recursive: true });
-	writeFileSync(
-		join(folder, 'lesson.md'),
-		'---\ntitle: "Kiểm tra cuối khoá"\nestimatedMinutes: 10\n---\n\n## Hướng dẫn\n\nCả lớp làm bài cùng lúc; bài được lưu tự động.\n'
-	);
-	writeFileSync(
-		join(folder, 'quiz.md'),
-		`---\ntitle: "Kiểm tra cuối khoá"\npassPercent: 70\nmaxAttempts: 1\ntimeLimitMinutes: ${EXAM_MINUTES}\nshuffleQuestions: true\nshuffleChoices: true\n---\n\nBài kiểm tra cuối khoá, làm đồng loạt trong ${EXAM_MINUTES} phút.\n\n${questions}`
-	);
+	writeFileSync(join(folder, 'lesson.md'), '---\ntitle: "Thi chung cả lớp"\nestimatedMinutes: 5\n---\n\n## Hướng dẫn\n\nCả lớp làm bài cùng lúc; bài được lưu tự động.\n');
+	writeFileSync(join(folder, 'quiz.md'), quiz);
+	const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(quiz)?.[1]);
+	return { module, questions: field('questionsPerAttempt'), pool: (quiz.match(/^## /gm) ?? []).length, minutes: field('timeLimitMinutes') };
 }
