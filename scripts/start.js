@@ -11,6 +11,12 @@ process.env.DATABASE_PATH ??= resolve('data/taphuan.db');
 process.env.COURSES_DIR ??= resolve('courses');
 // Discussion posts and imports later stay well under this; it guards against huge bodies.
 process.env.BODY_SIZE_LIMIT ??= '1M';
+// An idle keep-alive connection is kept 65 s (Node's own default is 5 s). A quiz page autosaves
+// every few seconds: with 5 s, a save sent just as the server closes the idle connection meets a
+// reset (460 of 10,000 exam-day autosaves on a busy machine, docs/BENCHMARKS.md). Clients and
+// reverse proxies keep theirs 60 s or less, so they close first. Headers get a second more.
+process.env.KEEP_ALIVE_TIMEOUT ??= '65';
+process.env.HEADERS_TIMEOUT ??= '66';
 
 if (!existsSync(resolve('build/index.js'))) {
 	console.error('The server is not built yet. Run `npm run build` (or `npm start`, which builds first).');
