@@ -6,6 +6,7 @@
 //   --learners N --cohorts N --sizes 100,1000,10000 --seconds N --workers N
 //   --connections 10,50,200                        the lesson page's runs
 //   --bursts 60,10,3                               exam day: seconds over which everyone starts
+//   --modes single,cluster                         exam day on `npm start`, on `npm run start:cluster`, or both
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { load, machine } from './harness';
@@ -31,7 +32,8 @@ const { values } = parseArgs({
 		seconds: { type: 'string' },
 		connections: { type: 'string' },
 		workers: { type: 'string' },
-		bursts: { type: 'string' }
+		bursts: { type: 'string' },
+		modes: { type: 'string' }
 	}
 });
 const quick = values.quick;
@@ -43,6 +45,9 @@ const seconds = Number(values.seconds ?? (quick ? 4 : 10));
 const workers = Number(values.workers ?? availableParallelism());
 /** the exam's start bursts, seconds: a minute (issue 16), then 10 s and 3 s (issue 21) */
 const bursts = (values.bursts ?? (quick ? '20,3' : '60,10,3')).split(',').map(Number);
+/** exam day is run on one process (`npm start`) and on the cluster (`npm run start:cluster`) */
+const modes = (values.modes ?? 'single,cluster').split(',').map((m) => m.trim());
+for (const mode of modes) if (mode !== 'single' && mode !== 'cluster') throw new Error(`--modes: "${mode}" is neither single nor cluster`);
 
 const started = new Date();
 const loadAtStart = load();
@@ -59,9 +64,12 @@ if (needsWorld) {
 		const span = quick ? 1 / 3 : 1;
 		if (only.has('quiz')) {
 			// exam day: the whole hall starts within each burst, on an exam of its own (issues 16, 21)
-			for (const [i, burst] of bursts.entries()) {
-				const options = { workers, startMs: burst * 1000, saveMs: 60_000 * span, submitMs: 3_000, saves: 10 };
-				reports.push(await quizScenario(world, { ...options, examNumber: 20 + i, examModule: `thi-chung-${burst}s` }));
+			let exam = 20;
+			for (const burst of bursts) {
+				for (const mode of modes) {
+					const options = { workers: mode === 'single' ? 0 : workers, startMs: burst * 1000, saveMs: 60_000 * span, submitMs: 3_000, saves: 10 };
+					reports.push(await quizScenario(world, { ...options, examNumber: exam, examModule: `thi-chung-${exam++}` }));
+				}
 			}
 		}
 		if (only.has('discussion')) {

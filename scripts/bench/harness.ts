@@ -65,7 +65,8 @@ export interface RunningServer {
 }
 
 export interface ServerOptions {
-	/** serve with node:cluster (scripts/cluster.js) and this many worker processes */
+	/** serve with node:cluster (scripts/cluster.js, `npm run start:cluster`) and this many worker
+	 * processes; without, one process as `npm start` runs it (scripts/start.js) */
 	workers?: number;
 	/** more environment for the server */
 	env?: NodeJS.ProcessEnv;
@@ -79,7 +80,7 @@ export interface ServerOptions {
 export async function startServer(scratch: Scratch, options: ServerOptions = {}): Promise<RunningServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const entry = options.workers ? join(ROOT, 'scripts', 'cluster.js') : join(BUILD, 'index.js');
+	const entry = join(ROOT, 'scripts', options.workers ? 'cluster.js' : 'start.js');
 	// BENCH_PROFILE=<folder>: every server process writes a CPU profile there when it stops
 	// (cluster workers inherit the flags)
 	const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
