@@ -17,10 +17,11 @@ const MAX_BODY_CHARS = 900_000;
 
 const envelope = z.object({
 	session: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
-	kind: z.enum(['launch', 'commit']),
+	kind: z.enum(['launch', 'commit', 'exit']),
 	sequence: z.number().int().min(0).max(1_000_000_000),
 	terminate: z.boolean(),
-	cmi: z.unknown()
+	cmi: z.unknown(),
+	visibleMs: z.number().int().min(0).max(1_000_000_000_000).nullish()
 });
 
 export const POST: RequestHandler = async ({ request, url, locals, params }) => {
@@ -58,7 +59,9 @@ export const POST: RequestHandler = async ({ request, url, locals, params }) => 
 				packageId: attachment.package.id,
 				version: attachment.package.version,
 				scormType: sco.scormType,
-				rules: sco.rules
+				rules: sco.rules,
+				deliveryControls: sco.deliveryControls,
+				siblings: new Map(attachment.scos.map((other) => [other.activityId, other.deliveryControls]))
 			},
 			{ userId: locals.user.id, ...parsed.data }
 		);
