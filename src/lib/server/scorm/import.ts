@@ -56,6 +56,11 @@ export async function readPackage(zipPath: string, storageRoot: string, limits: 
 	}
 }
 
+/** Reads again a package already in storage (its folder is `storageRoot/<hash>`). */
+export function readStoredPackage(storageRoot: string, hash: string): Promise<ImportResult> {
+	return openStored(path.join(path.resolve(storageRoot), hash), hash, true);
+}
+
 async function openStored(dir: string, hash: string, existing: boolean): Promise<ImportResult> {
 	const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
 		.filter((entry) => entry.isFile())
