@@ -82,6 +82,45 @@ test('pages that never call the API are completed when the learner moves on, wit
 	expect(scoRow(app, 'How to Play')!.attempts).toBe(2);
 });
 
+test('SCOs (not assets) that never call the API: incomplete while open, completed when left, and the package then counts them', async ({ page, app, browser }) => {
+	seedCohort(app);
+	const sco = (n: number) => `<resource identifier="r${n}" type="webcontent" adlcp:scormType="sco" href="trang${n}.html"><file href="trang${n}.html"/></resource>`;
+	const manifest = `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="two" xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3">
+  <metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion></metadata>
+  <organizations default="o"><organization identifier="o"><title>Hai trang</title>
+    <item identifier="i1" identifierref="r1"><title>Trang 1</title></item>
+    <item identifier="i2" identifierref="r2"><title>Trang 2</title></item>
+  </organization></organizations>
+  <resources>${sco(1)}${sco(2)}</resources>
+</manifest>`;
+	const pageOf = (n: number) => `<!doctype html><html lang="vi"><head><title>Trang ${n}</title></head><body><p>Nội dung trang ${n}</p></body></html>`;
+	const dir = mkdtempSync(join(tmpdir(), 'taphuan-pages-'));
+	const zip = join(dir, 'hai-trang.zip');
+	writeFileSync(zip, buildZip([{ name: 'imsmanifest.xml', data: manifest }, { name: 'trang1.html', data: pageOf(1) }, { name: 'trang2.html', data: pageOf(2) }]));
+	const trainer = await signedInPage(browser, app, 'giangvien');
+	expect(await uploadPackage(trainer, COURSE, MODULE, zip)).toContain('Đã thêm gói “Hai trang” (2 phần)');
+
+	await registerLearner(page);
+	await page.goto(`/courses/${COURSE}/${MODULE}`);
+	await page.getByRole('link', { name: 'Mở bài: Hai trang' }).click();
+	await expect(page.locator('iframe[title="Trang 1"]')).toBeVisible();
+	await expect.poll(() => scoRow(app, 'Trang 1')?.completion_status).toBe('incomplete');
+	await page.waitForTimeout(1000);
+	await page.getByRole('navigation', { name: 'Chuyển phần' }).getByRole('link', { name: 'Trang 2 →' }).click();
+	await expect(page.locator('iframe[title="Trang 2"]')).toBeVisible();
+	expect(scoRow(app, 'Trang 1')).toMatchObject({ completion_status: 'completed', success_status: 'passed', attempts: 1 });
+	expect(scoRow(app, 'Trang 1')!.total_time_ms).toBeGreaterThanOrEqual(1000);
+	expect(scoRow(app, 'Trang 2')).toMatchObject({ completion_status: 'incomplete' });
+
+	// leaving the player ends the second one; the module counts both
+	await page.getByRole('navigation', { name: 'Chuyển phần' }).getByRole('link', { name: 'Thoát về học phần' }).click();
+	await page.waitForURL(`**/courses/${COURSE}/${MODULE}`);
+	await expect.poll(() => scoRow(app, 'Trang 2')?.completion_status).toBe('completed');
+	await page.reload();
+	await expect(page.locator('.scorm-in-module')).toContainText('Đã xong 2/2 phần');
+});
+
 test('cmi.objectives starts with the objectives the manifest declares, so a SCO can write them by id', async ({ page, app, browser }) => {
 	seedCohort(app);
 	const trainer = await signedInPage(browser, app, 'giangvien');
