@@ -193,7 +193,7 @@ describe('recordCommit, SCORM 2004 attempts (End Attempt defaults, wall-clock ti
 		expect(getTracking(db, userId, target.activityId)).toMatchObject({ completionStatus: 'incomplete', attempts: 1 });
 		expect(recordCommit(db, sco2004, exit(1, 4 * MIN), T0 + 5 * MIN)).toBe('stored');
 		expect(getTracking(db, userId, target.activityId)).toMatchObject({ completionStatus: 'completed', successStatus: 'passed', totalTimeMs: 4 * MIN });
-		// the session is over: a second exit (a beacon repeated) changes nothing
+		// the session is over: a second exit (a repeated request) changes nothing
 		expect(recordCommit(db, sco2004, exit(2, 9 * MIN), T0 + 9 * MIN)).toBe('stale');
 		expect(getTracking(db, userId, target.activityId)!.totalTimeMs).toBe(4 * MIN);
 	});

@@ -1,6 +1,6 @@
-// Stores what a SCO commits. Every launch is a session with a random id made by the player;
-// commits carry an increasing sequence number, so a repeated or late commit (a retried request,
-// a beacon overtaking a slow XHR) is recognised and ignored. The SCO's session_time is credited
+// Stores what a SCO commits. Every delivery of a SCO is a session with a random id made by the
+// player; messages carry an increasing sequence number, so a repeated or late one (a retried
+// request, the last commit overtaking a slow XHR) is recognised and ignored. The SCO's session_time is credited
 // to the learner's total exactly once per session: the session remembers how much it has added,
 // and no session is credited more than the time it has really been open.
 import type { Db } from '../../db/open';

@@ -1,6 +1,8 @@
-// Where a SCO's data arrives: synchronous XHR commits while it runs, and the last one by
-// navigator.sendBeacon as the page closes. The body is read as text whatever its content type
-// (a beacon sends text/plain). The answer is the one scorm-again expects.
+// Where a SCO's session arrives: its launch when the player delivers it, synchronous XHR commits
+// while it runs, the last commit (or the player's exit, for a SCO that never called the API) by
+// fetch with keepalive as the learner leaves. The body is read as text whatever its content type
+// (an older player sent the last commit by beacon, as text/plain). The answer is the one
+// scorm-again expects.
 import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { translate } from '$lib/server/i18n';
