@@ -7,6 +7,7 @@ import { getCatalog } from '$lib/server/courses/current';
 import { issueCertificatesOnCompletion } from '$lib/server/certificates/listener';
 import { config } from '$lib/server/config';
 import { placeDeclaredPackages } from '$lib/server/scorm/declared';
+import { refreshStoredPackages } from '$lib/server/scorm/refresh';
 import { formatLoadError } from '$lib/server/courses/format';
 import { translate } from '$lib/server/i18n';
 import { clientErrorMessage, isClientError } from '$lib/server/http/client-error';
@@ -27,6 +28,13 @@ export const init: ServerInit = async () => {
 	// before the catalog loads: its backfill of missed milestones issues their certificates too
 	issueCertificatesOnCompletion();
 	const db = getDb();
+	// before the catalog caches the attachments with their manifests
+	try {
+		const refreshed = await refreshStoredPackages(db, config.scormDir);
+		if (refreshed > 0) console.log(`[taphuan] ${refreshed} SCORM package(s) read again`);
+	} catch (error) {
+		console.error('[taphuan] reading stored SCORM packages again failed', error);
+	}
 	const catalog = getCatalog();
 	console.log(`[taphuan] ${catalog.courses.length} course(s) loaded`);
 	for (const error of catalog.errors) console.error(`[taphuan] ${formatLoadError(error, 'vi')}`);

@@ -32,6 +32,12 @@ describe('SCORM commands of the admin CLI', () => {
 		expect(db.prepare('SELECT count(*) AS n FROM scorm_attachment').get()).toEqual({ n: 1 });
 	});
 
+	it('says after the import what the upload page would warn about', async () => {
+		const { out, run } = harness('en');
+		expect(await run('scorm-import', '--file', join(FIXTURES, 'scorm2004-content-packaging-one-file-per-sco.zip'), '--course', 'phong-chong-mai-dam', '--module', 'tinh-hinh-va-khung-phap-ly')).toBe(0);
+		expect(out.at(-1)).toContain('No page in the package looks for the SCORM API (API_1484_11)');
+	});
+
 	it('refuses a broken package with its reason and exit code 2, storing nothing', async () => {
 		const { db, err, run, scormDir } = harness('vi');
 		expect(await run('scorm-import', '--file', join(FIXTURES, 'invalid/hostile-zip-slip.zip'), '--course', 'phong-chong-mai-dam', '--module', 'tinh-hinh-va-khung-phap-ly')).toBe(2);

@@ -33,6 +33,13 @@ export function scormCommands(parse: Parse, required: Required) {
 				module: attachment.moduleSlug
 			})
 		);
+		// what the upload page would warn the trainer about (scorm/analysis.ts)
+		const { analysis } = imported;
+		if (analysis.externalCount > 0) {
+			ctx.print(translate(ctx.locale, 'scorm.warnings.external', { n: analysis.externalCount }));
+			for (const url of analysis.externalUrls) ctx.print(`  ${url}`);
+		}
+		if (!analysis.referencesApi) ctx.print(translate(ctx.locale, attachment.package.version === '1.2' ? 'scorm.warnings.noApi12' : 'scorm.warnings.noApi2004'));
 	}
 
 	async function scormImport(args: string[], ctx: CliContext) {

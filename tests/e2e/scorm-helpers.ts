@@ -1,5 +1,5 @@
 // Steps the SCORM browser tests share: a trainer adding a package through the upload page, and
-// waiting for what the player stores (the last commit travels by beacon, after the page is gone).
+// waiting for what the player stores (the last commit travels with keepalive, after the page is gone).
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
@@ -44,7 +44,7 @@ export async function uploadPackage(page: Page, course: string, moduleSlug: stri
 	return (await message.textContent())!.trim();
 }
 
-/** Waits until the SCO's session has been ended on the server (the beacon has landed). */
+/** Waits until the SCO's session has been ended on the server (the last request has landed). */
 export async function waitForTerminated(app: App, sessions: number) {
 	await expect
 		.poll(() => (app.query('SELECT count(*) AS n FROM scorm_session WHERE terminated_at IS NOT NULL') as { n: number }[])[0]!.n, { timeout: 15_000 })

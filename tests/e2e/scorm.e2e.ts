@@ -173,7 +173,7 @@ test('a multi-SCO package shows its nested table of contents and tracks each SCO
 	await expect.poll(() => rows().find((r) => r.title === 'Par')?.completion_status).toBe('incomplete');
 	expect(rows().find((r) => r.title === 'How to Play')?.completion_status).toBe('completed');
 	await expect(toc.getByRole('link', { name: 'How to Play' }).locator('xpath=following-sibling::span[1]')).toHaveText('Hoàn thành');
-	await expect(page.locator('.scorm-header')).toContainText(`Đã xong 1/${scos.length} phần`);
+	await expect(page.locator('.scorm-progress')).toContainText(`Đã xong 1/${scos.length} phần`);
 });
 
 test('every broken or hostile package is refused with its reason, leaving nothing behind', async ({ app, browser }) => {

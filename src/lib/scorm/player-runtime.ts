@@ -1,8 +1,10 @@
 // The SCORM API a SCO talks to, in the browser: scorm-again's implementation of the version the
-// manifest declares (and only that one), a fresh instance for every launch, started from the
-// data the server stored. Commits go to the server as JSON; the last one, sent while the page
-// closes, goes by navigator.sendBeacon so it survives the page. Each carries the launch's
-// session id and an increasing sequence number, so the server can ignore repeats and stragglers.
+// manifest declares (and only that one), a fresh instance for every delivery, started from the
+// data the server stored. The session begins when the player delivers the SCO to its frame, so a
+// SCO that never calls the API still has its attempt; it ends when the learner leaves the SCO,
+// by the SCO's own Terminate or, for a SCO that never called the API, by an 'exit' message from
+// the player. Every message carries the launch's session id, an increasing sequence number (so
+// the server can ignore repeats and stragglers) and how long the SCO has been on screen.
 export type ScormVersion = '1.2' | '2004';
 
 export interface RuntimeOptions {
@@ -17,8 +19,15 @@ export interface RuntimeOptions {
 }
 
 export interface Runtime {
-	/** ends the session if the SCO did not (a closed tab, a SCO that never calls finish) */
-	finish(): void;
+	/** the SCO is in its frame: the session (and the attempt) starts now */
+	delivered(): void;
+	/**
+	 * Ends the session if the SCO did not (the learner moves on, a closed tab, a SCO that never
+	 * calls the API). `removeFrame` is called first: many SCOs save their last data in their
+	 * unload handlers, which then run while the API is still here. Resolves when the server has
+	 * answered the last message (it is sent with keepalive, so it also survives a closing page).
+	 */
+	finish(removeFrame?: () => void): Promise<void>;
 }
 
 interface ScormApi {
@@ -31,20 +40,85 @@ interface ScormApi {
 
 type ApiWindow = Window & { API?: unknown; API_1484_11?: unknown };
 
-function newSessionId(): string {
-	return crypto.randomUUID();
+type ResultObject = { result: string; errorCode: number };
+
+/** Time the page has been visible since `start`: a hidden tab is not time on task. */
+function visibleClock() {
+	let total = 0;
+	let since: number | null = null;
+	const onChange = () => {
+		if (document.visibilityState === 'visible') since ??= performance.now();
+		else if (since !== null) {
+			total += performance.now() - since;
+			since = null;
+		}
+	};
+	return {
+		start() {
+			since = document.visibilityState === 'visible' ? performance.now() : null;
+			document.addEventListener('visibilitychange', onChange);
+		},
+		stop() {
+			document.removeEventListener('visibilitychange', onChange);
+		},
+		ms: () => Math.round(total + (since === null ? 0 : performance.now() - since))
+	};
+}
+
+/**
+ * How commits travel. Ordinary commits are synchronous requests, as SCORM requires (the SCO
+ * learns from Commit's answer whether its data is safe). The commit made by Terminate goes with
+ * fetch and keepalive rather than scorm-again's default sendBeacon: it survives a closing page
+ * just as well, and the player can wait for it before showing the next SCO, so the table of
+ * contents it then shows already counts the one just left.
+ */
+class PlayerHttp {
+	pending: Promise<unknown> = Promise.resolve();
+	constructor(private readonly envelope: (payload: unknown, terminate: boolean) => unknown) {}
+
+	processHttpRequest(url: string, params: unknown, immediate = false, _log?: unknown, _listeners?: unknown, metadata?: { isTerminateCommit?: boolean }): ResultObject {
+		const body = JSON.stringify(this.envelope(params, immediate || (metadata?.isTerminateCommit ?? false)));
+		if (immediate) {
+			this.pending = post(url, body);
+			return { result: 'true', errorCode: 0 };
+		}
+		const xhr = new XMLHttpRequest();
+		try {
+			xhr.open('POST', url, false);
+			xhr.setRequestHeader('content-type', 'application/json');
+			xhr.send(body);
+		} catch {
+			return { result: 'false', errorCode: 391 };
+		}
+		if (xhr.status < 200 || xhr.status > 299) return { result: 'false', errorCode: 391 };
+		try {
+			const answer = JSON.parse(xhr.responseText) as Partial<ResultObject>;
+			return { result: String(answer.result ?? 'true'), errorCode: Number(answer.errorCode ?? 0) };
+		} catch {
+			return { result: 'true', errorCode: 0 };
+		}
+	}
+
+	updateSettings(): void {}
+}
+
+function post(url: string, body: string): Promise<unknown> {
+	return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: true }).catch(() => undefined);
 }
 
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
-	const session = newSessionId();
+	const session = crypto.randomUUID();
+	const clock = visibleClock();
 	let sequence = 0;
-	const envelope = (kind: 'launch' | 'commit', cmi: unknown, terminate: boolean) => ({
+	const envelope = (kind: 'launch' | 'commit' | 'exit', cmi: unknown, terminate: boolean) => ({
 		session,
 		kind,
 		sequence: kind === 'launch' ? 0 : ++sequence,
 		terminate,
-		cmi
+		cmi,
+		visibleMs: clock.ms()
 	});
+	const http = new PlayerHttp((commit, terminate) => envelope('commit', (commit as { cmi?: unknown }).cmi ?? commit, terminate));
 	const settings = {
 		lmsCommitUrl: options.commitUrl,
 		dataCommitFormat: 'json',
@@ -52,9 +126,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 		autocommit: true,
 		autocommitSeconds: 30,
 		logLevel: 4,
-		terminationCommitContentType: 'text/plain;charset=UTF-8',
-		requestHandler: (commit: unknown, metadata?: { isTerminateCommit?: boolean }) =>
-			envelope('commit', (commit as { cmi?: unknown }).cmi ?? commit, metadata?.isTerminateCommit ?? false)
+		httpService: http
 	};
 	// The packages' ESM builds export the class by name (their type declarations say default).
 	type ApiClass = new (settings: object) => ScormApi;
@@ -64,18 +136,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 			: new ((await import('scorm-again/scorm2004')) as unknown as { Scorm2004API: ApiClass }).Scorm2004API(settings);
 	api.loadFromJSON(options.launch, '');
 
-	const names = options.version === '1.2' ? { init: 'LMSInitialize', commit: 'LMSCommit', finish: 'LMSFinish' } : { init: 'Initialize', commit: 'Commit', finish: 'Terminate' };
-	// The session begins when the SCO starts; the server counts the attempt and the clock from here.
-	api.on(names.init, () => {
-		void fetch(options.commitUrl, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(envelope('launch', null, false)),
-			keepalive: true
-		}).catch(() => undefined);
-	});
+	const names = options.version === '1.2' ? { commit: 'LMSCommit', finish: 'LMSFinish' } : { commit: 'Commit', finish: 'Terminate' };
 	api.on(names.commit, () => options.onCommit?.(String(api.lastErrorCode ?? '0') === '0'));
 	api.on(names.finish, () => {
+		clock.stop();
 		const request = (api as unknown as { adl?: { nav?: { request?: string } } }).adl?.nav?.request;
 		options.onFinish?.(request && request !== '_none_' ? request : null);
 	});
@@ -87,11 +151,29 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 	if (options.version === '1.2') win.API = api;
 	else win.API_1484_11 = api;
 
+	let ended: Promise<void> | null = null;
 	return {
-		finish() {
-			if (!api.isInitialized() || api.isTerminated()) return;
-			const call = (api as unknown as Record<string, (arg: string) => string>)[names.finish];
-			call?.call(api, '');
+		delivered() {
+			clock.start();
+			void post(options.commitUrl, JSON.stringify(envelope('launch', null, false)));
+		},
+		finish(removeFrame) {
+			ended ??= (async () => {
+				removeFrame?.();
+				if (api.isInitialized() && !api.isTerminated()) {
+					const call = (api as unknown as Record<string, (arg: string) => string>)[names.finish];
+					call?.call(api, '');
+				} else if (!api.isInitialized()) {
+					// The SCO never spoke: the player says it was left. Sent at once, because the page
+					// may be closing; an exit that overtakes its launch opens and ends the session.
+					http.pending = post(options.commitUrl, JSON.stringify(envelope('exit', null, true)));
+				}
+				clock.stop();
+				await http.pending;
+				if (win.API === api) delete win.API;
+				if (win.API_1484_11 === api) delete win.API_1484_11;
+			})();
+			return ended;
 		}
 	};
 }

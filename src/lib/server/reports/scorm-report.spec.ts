@@ -35,7 +35,7 @@ describe('scormReport', () => {
 		const attachment = placePackage(db, imported, 1, { kind: 'attach', courseSlug: course.slug, moduleSlug: course.modules[1]!.slug, title: 'Golf' }, null, T0);
 		const sco = attachment.scos[0]!;
 		const cohort = createCohort(db, { name: 'Lớp', enrolCode: 'LOP-1', courseIds: [course.slug], trainerIds: [], createdBy: null }, T0);
-		const target = { activityId: sco.activityId, packageId: attachment.package.id, version: '1.2' as const, scormType: 'sco' as const, rules: sco.rules };
+		const target = { activityId: sco.activityId, packageId: attachment.package.id, version: '1.2' as const, scormType: 'sco' as const, rules: sco.rules, deliveryControls: sco.deliveryControls };
 		const learners = ['an', 'binh', 'chi'].map((name) => insertUser(db, { username: name, displayName: name, password: 'x', role: 'learner' }, 'x', T0).id);
 		const outsider = insertUser(db, { username: 'ngoai', displayName: 'Ngoài', password: 'x', role: 'learner' }, 'x', T0).id;
 		for (const id of learners) addMember(db, cohort.id, id, 'learner', T0);

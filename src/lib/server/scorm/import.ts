@@ -5,6 +5,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { analysePackage, type PackageAnalysis } from './analysis';
 import { resolveLimits, type ScormLimits } from './limits';
 import { findManifest, MANIFEST_NAME, parseManifest, type ScormPackage } from './manifest';
 import type { ScormResult } from './problems';
@@ -18,6 +19,8 @@ export type ImportResult = ScormResult<{
 	dir: string;
 	manifest: ScormPackage;
 	files: string[];
+	/** what the trainer should know before learners open it (analysis.ts) */
+	analysis: PackageAnalysis;
 	/** true when this exact zip had been imported before and its folder was reused */
 	existing: boolean;
 }>;
@@ -47,10 +50,15 @@ export async function readPackage(zipPath: string, storageRoot: string, limits: 
 			if ((code === 'ENOTEMPTY' || code === 'EEXIST') && existsSync(dir)) return openStored(dir, hash, true);
 			throw err;
 		}
-		return { ok: true, hash, dir, manifest: parsed.manifest, files: extracted.files, existing: false };
+		return { ok: true, hash, dir, manifest: parsed.manifest, files: extracted.files, analysis: await analysePackage(dir, extracted.files), existing: false };
 	} finally {
 		await rm(work, { recursive: true, force: true });
 	}
+}
+
+/** Reads again a package already in storage (its folder is `storageRoot/<hash>`). */
+export function readStoredPackage(storageRoot: string, hash: string): Promise<ImportResult> {
+	return openStored(path.join(path.resolve(storageRoot), hash), hash, true);
 }
 
 async function openStored(dir: string, hash: string, existing: boolean): Promise<ImportResult> {
@@ -60,7 +68,7 @@ async function openStored(dir: string, hash: string, existing: boolean): Promise
 		.sort();
 	const parsed = await readManifestIn(dir, files);
 	if (!parsed.ok) return parsed;
-	return { ok: true, hash, dir, manifest: parsed.manifest, files, existing };
+	return { ok: true, hash, dir, manifest: parsed.manifest, files, analysis: await analysePackage(dir, files), existing };
 }
 
 /** Real manifests are a few hundred kilobytes at most; a bigger one is not read into memory. */

@@ -137,6 +137,42 @@ describe('parseManifest', () => {
 		expect(pkg.items[1]!.scaledPassingScore).toBeNull();
 	});
 
+	it('reads delivery controls and objective ids, from the item or the shared sequencing its IDRef names', () => {
+		const pkg = parsed(`<manifest identifier="m" ${NS_2004}>
+  <metadata><schema>ADL SCORM</schema><schemaversion>2004 3rd Edition</schemaversion></metadata>
+  <organizations default="o"><organization identifier="o"><title>T</title>
+    <item identifier="plain" identifierref="r"><title>Trang</title></item>
+    <item identifier="test" identifierref="r"><title>Kiểm tra</title>
+      <imsss:sequencing IDRef="test_rules">
+        <imsss:objectives>
+          <imsss:primaryObjective objectiveID="primary" satisfiedByMeasure="true"><imsss:minNormalizedMeasure>0.8</imsss:minNormalizedMeasure></imsss:primaryObjective>
+          <imsss:objective objectiveID="obj_a"/><imsss:objective objectiveID="obj_b"/>
+        </imsss:objectives>
+      </imsss:sequencing>
+    </item>
+    <item identifier="own" identifierref="r"><title>Riêng</title>
+      <imsss:sequencing IDRef="test_rules"><imsss:deliveryControls tracked="false"/></imsss:sequencing>
+    </item>
+  </organization></organizations>
+  <resources><resource identifier="r" type="webcontent" adlcp:scormType="sco" href="index.html"/></resources>
+  <imsss:sequencingCollection>
+    <imsss:sequencing ID="test_rules">
+      <imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>
+      <imsss:objectives><imsss:primaryObjective objectiveID="shared"/></imsss:objectives>
+    </imsss:sequencing>
+  </imsss:sequencingCollection>
+</manifest>`);
+		const [plain, test, own] = pkg.items;
+		expect(plain).toMatchObject({ deliveryControls: { tracked: true, completionSetByContent: false, objectiveSetByContent: false }, objectiveIds: [] });
+		expect(test).toMatchObject({
+			deliveryControls: { tracked: true, completionSetByContent: true, objectiveSetByContent: true },
+			objectiveIds: ['primary', 'obj_a', 'obj_b'],
+			scaledPassingScore: 0.8
+		});
+		// the item's own deliveryControls replace the shared ones; its objectives come from the collection
+		expect(own).toMatchObject({ deliveryControls: { tracked: false, completionSetByContent: false, objectiveSetByContent: false }, objectiveIds: ['shared'] });
+	});
+
 	it('matches local names whatever the namespace prefixes are', () => {
 		const pkg = parsed(`<cp:manifest identifier="m" xmlns:cp="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:a="http://www.adlnet.org/xsd/adlcp_v1p3" xmlns:ss="http://www.imsglobal.org/xsd/imsss">
   <cp:organizations default="o"><cp:organization identifier="o"><cp:title>Tiền tố khác</cp:title>

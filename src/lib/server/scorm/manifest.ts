@@ -34,8 +34,24 @@ export interface ScormItem {
 	completionThreshold: number | null;
 	/** SCORM 2004 primary objective's minNormalizedMeasure when it is satisfied by measure, −1–1 */
 	scaledPassingScore: number | null;
+	/** SCORM 2004 imsss:deliveryControls (the defaults when absent, and always for 1.2) */
+	deliveryControls: DeliveryControls;
+	/** SCORM 2004 objective ids from imsss:objectives, the primary objective first: cmi.objectives
+	 * starts with them on every launch (RTE 4.2.17) */
+	objectiveIds: string[];
 	children: ScormItem[];
 }
+
+/** SCORM 2004 SN 3.13: what the LMS assumes about an attempt the content did not report on. */
+export interface DeliveryControls {
+	tracked: boolean;
+	/** false (the default): the attempt is completed when it ends, unless the content said otherwise */
+	completionSetByContent: boolean;
+	/** false (the default): the primary objective is satisfied when the attempt ends, unless the content said otherwise */
+	objectiveSetByContent: boolean;
+}
+
+export const DEFAULT_DELIVERY_CONTROLS: DeliveryControls = Object.freeze({ tracked: true, completionSetByContent: false, objectiveSetByContent: false });
 
 export interface ScormPackage {
 	identifier: string;
@@ -110,7 +126,8 @@ function readManifest(xmlText: string, fileExists: (file: string) => boolean): S
 	const organization = defaultOrganization(root);
 	const title = text(child(organization, 'title'));
 	if (!title) refuse('scorm.missingField', { element: 'organization', field: 'title' });
-	const items = children(organization, 'item').map((item) => readItem(item, resources));
+	const collection = sequencingCollection(root);
+	const items = children(organization, 'item').map((item) => readItem(item, resources, collection));
 
 	// SCOs are tracked by their item identifier: two items with one identifier would share a record
 	const seen = new Set<string>();
@@ -167,14 +184,49 @@ function readResources(root: XmlNode): Map<string, ScormResource> {
 	return resources;
 }
 
-function readItem(node: XmlNode, resources: Map<string, ScormResource>): ScormItem {
+/** Shared <imsss:sequencing ID="…"> sets an item's sequencing may point at with IDRef. */
+function sequencingCollection(root: XmlNode): Map<string, XmlNode> {
+	const shared = new Map<string, XmlNode>();
+	for (const node of children(child(root, 'sequencingCollection'), 'sequencing')) {
+		const id = attr(node, 'ID');
+		if (id) shared.set(id, node);
+	}
+	return shared;
+}
+
+/**
+ * An item's sequencing element by name: its own, else the one of the shared set its IDRef names
+ * (SCORM 2004 CAM 5.1.2: what the item declares overrides the collection, element by element).
+ */
+function sequencingPart(node: XmlNode, collection: Map<string, XmlNode>, name: string): XmlNode | undefined {
+	const local = child(node, 'sequencing');
+	return child(local, name) ?? child(collection.get(attr(local, 'IDRef')), name);
+}
+
+function readDeliveryControls(node: XmlNode | undefined): DeliveryControls {
+	const flag = (name: keyof DeliveryControls) => {
+		const value = attr(node, name).toLowerCase();
+		return value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : DEFAULT_DELIVERY_CONTROLS[name];
+	};
+	return { tracked: flag('tracked'), completionSetByContent: flag('completionSetByContent'), objectiveSetByContent: flag('objectiveSetByContent') };
+}
+
+function readObjectiveIds(objectives: XmlNode | undefined): string[] {
+	const ids = [...children(objectives, 'primaryObjective'), ...children(objectives, 'objective')]
+		.map((objective) => attr(objective, 'objectiveID'))
+		.filter(Boolean);
+	return [...new Set(ids)];
+}
+
+function readItem(node: XmlNode, resources: Map<string, ScormResource>, collection: Map<string, XmlNode>): ScormItem {
 	const identifier = required(node, 'item', 'identifier');
 	const title = text(child(node, 'title')) || identifier;
 	const ref = attr(node, 'identifierref');
 	const resource = ref ? resources.get(ref) : null;
 	if (resource === undefined) refuse('scorm.missingResource', { item: title, resource: ref });
 	const parameters = attr(node, 'parameters') || null;
-	const primary = child(child(child(node, 'sequencing'), 'objectives'), 'primaryObjective');
+	const objectives = sequencingPart(node, collection, 'objectives');
+	const primary = child(objectives, 'primaryObjective');
 	const byMeasure = attr(primary, 'satisfiedByMeasure').toLowerCase() === 'true';
 	const threshold = child(node, 'completionThreshold');
 	return {
@@ -191,7 +243,9 @@ function readItem(node: XmlNode, resources: Map<string, ScormResource>): ScormIt
 		// 2004 3rd Edition writes the threshold as text, 4th Edition as minProgressMeasure.
 		completionThreshold: numberOrNull(text(threshold) || attr(threshold, 'minProgressMeasure')),
 		scaledPassingScore: byMeasure ? numberOrNull(text(child(primary, 'minNormalizedMeasure')) || '1') : null,
-		children: children(node, 'item').map((item) => readItem(item, resources))
+		deliveryControls: readDeliveryControls(sequencingPart(node, collection, 'deliveryControls')),
+		objectiveIds: readObjectiveIds(objectives),
+		children: children(node, 'item').map((item) => readItem(item, resources, collection))
 	};
 }
 

@@ -1,6 +1,6 @@
 // The launchable items of a package, in table-of-contents order: what a learner can open and
 // what is tracked. Aggregations (items without a resource) only group; hidden items still count.
-import type { ScormItem, ScormPackage, ScormVersion } from './manifest';
+import { DEFAULT_DELIVERY_CONTROLS, type DeliveryControls, type ScormItem, type ScormPackage, type ScormVersion } from './manifest';
 import type { ScoRules } from './runtime/cmi';
 
 export interface Sco {
@@ -13,6 +13,9 @@ export interface Sco {
 	maxTimeAllowed: string | null;
 	timeLimitAction: string | null;
 	rules: Omit<ScoRules, 'credit'>;
+	deliveryControls: DeliveryControls;
+	/** objective ids the manifest declares for it, cmi.objectives' first entries on every launch */
+	objectiveIds: string[];
 }
 
 /** A table-of-contents entry: a launchable SCO, or a folder of entries. */
@@ -38,7 +41,10 @@ export function scoOf(item: ScormItem): Sco | null {
 			masteryScore: item.masteryScore,
 			scaledPassingScore: item.scaledPassingScore,
 			completionThreshold: item.completionThreshold
-		}
+		},
+		// packages stored before these were read have neither: the SCORM defaults then
+		deliveryControls: item.deliveryControls ?? DEFAULT_DELIVERY_CONTROLS,
+		objectiveIds: item.objectiveIds ?? []
 	};
 }
 

@@ -69,7 +69,7 @@ describe('placing packages in modules', () => {
 		const [course, module] = [catalog.courses[0]!, catalog.courses[0]!.modules[1]!];
 		const first = placePackage(db, await importZip(packageZip(work, 'v1', ['a', 'b'])), 100, { kind: 'attach', courseSlug: course.slug, moduleSlug: module.slug, title: 'Kỹ năng' }, userId, T0);
 		const [a, b] = first.scos;
-		recordCommit(db, { activityId: b!.activityId, packageId: first.package.id, version: '1.2', scormType: 'sco', rules: b!.rules }, { userId, session: 'session-1', kind: 'commit', sequence: 1, terminate: true, cmi: { core: { lesson_status: 'passed', score: { raw: '90' } } } }, T0);
+		recordCommit(db, { activityId: b!.activityId, packageId: first.package.id, version: '1.2', scormType: 'sco', rules: b!.rules, deliveryControls: b!.deliveryControls }, { userId, session: 'session-1', kind: 'commit', sequence: 1, terminate: true, cmi: { core: { lesson_status: 'passed', score: { raw: '90' } } } }, T0);
 
 		const second = placePackage(db, await importZip(packageZip(work, 'v2', ['b', 'c'])), 120, { kind: 'replace', attachmentId: first.id }, userId, T0 + 1000);
 		expect(second.id).toBe(first.id);

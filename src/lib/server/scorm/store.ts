@@ -3,6 +3,7 @@
 // so tracking, reports and completion treat it like any other activity. Replacing the package
 // keeps the attachment and matches SCOs by identifier, so learners keep their progress.
 import type { Db } from '../db/open';
+import type { PackageAnalysis } from './analysis';
 import type { ScormPackage } from './manifest';
 import { flattenScos, tableOfContents, type Sco, type TocEntry } from './sco';
 
@@ -12,6 +13,8 @@ export interface StoredPackage {
 	version: ScormPackage['version'];
 	title: string;
 	manifest: ScormPackage;
+	/** null for a package imported before packages were analysed */
+	analysis: PackageAnalysis | null;
 	zipBytes: number;
 	importedAt: number;
 }
@@ -40,6 +43,7 @@ interface PackageRow {
 	version: '1.2' | '2004';
 	title: string;
 	manifest: string;
+	analysis: string | null;
 	zip_bytes: number;
 	imported_at: number;
 }
@@ -51,6 +55,7 @@ function toPackage(row: PackageRow): StoredPackage {
 		version: row.version,
 		title: row.title,
 		manifest: JSON.parse(row.manifest) as ScormPackage,
+		analysis: row.analysis ? (JSON.parse(row.analysis) as PackageAnalysis) : null,
 		zipBytes: row.zip_bytes,
 		importedAt: row.imported_at
 	};
@@ -59,21 +64,27 @@ function toPackage(row: PackageRow): StoredPackage {
 /** Records an imported package (once per zip) and returns its id. */
 export function savePackage(
 	db: Db,
-	input: { hash: string; manifest: ScormPackage; zipBytes: number; userId: number | null },
+	input: { hash: string; manifest: ScormPackage; analysis?: PackageAnalysis; zipBytes: number; userId: number | null },
 	now = Date.now()
 ): number {
+	const analysis = input.analysis ? JSON.stringify(input.analysis) : null;
 	const existing = db.prepare('SELECT id FROM scorm_package WHERE hash = ?').get(input.hash) as { id: number } | undefined;
-	if (existing) return existing.id;
+	if (existing) {
+		// imported before packages were analysed: the analysis of this import fills the gap
+		if (analysis) db.prepare('UPDATE scorm_package SET analysis = ? WHERE id = ? AND analysis IS NULL').run(analysis, existing.id);
+		return existing.id;
+	}
 	const result = db
 		.prepare(
-			`INSERT INTO scorm_package (hash, version, title, manifest, zip_bytes, imported_by, imported_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?)`
+			`INSERT INTO scorm_package (hash, version, title, manifest, analysis, zip_bytes, imported_by, imported_at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 		)
 		.run(
 			input.hash,
 			input.manifest.version,
 			input.manifest.organization.title,
 			JSON.stringify(input.manifest),
+			analysis,
 			input.zipBytes,
 			input.userId,
 			now
@@ -175,7 +186,7 @@ export function listAttachments(db: Db): Attachment[] {
 	const rows = db
 		.prepare(
 			`SELECT a.id, a.course_id, a.module_slug, a.title, a.source, a.source_path, a.created_at, a.updated_at,
-			        p.id AS p_id, p.hash, p.version, p.title AS p_title, p.manifest, p.zip_bytes, p.imported_at
+			        p.id AS p_id, p.hash, p.version, p.title AS p_title, p.manifest, p.analysis, p.zip_bytes, p.imported_at
 			 FROM scorm_attachment a JOIN scorm_package p ON p.id = a.package_id
 			 WHERE a.removed_at IS NULL ORDER BY a.course_id, a.module_slug, a.id`
 		)

@@ -41,6 +41,9 @@ export interface Objective {
 
 export interface ScoReport {
 	completion: Completion;
+	/** SCORM 2004: false when the SCO left cmi.completion_status 'unknown' and no threshold decided it
+	 * (the End Attempt Process may then complete it); always true for SCORM 1.2 */
+	completionKnown: boolean;
 	success: Success;
 	scoreRaw: number | null;
 	scoreMin: number | null;
@@ -161,6 +164,7 @@ export function readCommit12(cmi: unknown, rules: ScoRules, { finishing = false 
 	}
 	return {
 		completion,
+		completionKnown: true,
 		success,
 		scoreRaw,
 		scoreMin: decimal(score, 'min', 'cmi.core.score.min', 0, 100),
@@ -202,8 +206,10 @@ export function readCommit2004(cmi: unknown, rules: ScoRules): ScoReport {
 	const progressMeasure = decimal(cmi, 'progress_measure', 'cmi.progress_measure', 0, 1);
 	const reported = oneOf(cmi, 'completion_status', 'cmi.completion_status', COMPLETION_2004) ?? 'unknown';
 	let completion: Completion = reported === 'completed' ? 'completed' : reported === 'not attempted' ? 'not attempted' : 'incomplete';
+	let completionKnown = reported !== 'unknown';
 	if (rules.completionThreshold !== null && progressMeasure !== null) {
 		completion = progressMeasure >= rules.completionThreshold ? 'completed' : 'incomplete';
+		completionKnown = true;
 	}
 	let success: Success = oneOf(cmi, 'success_status', 'cmi.success_status', SUCCESS_2004) ?? 'unknown';
 	if (rules.credit && rules.scaledPassingScore !== null && scoreScaled !== null) {
@@ -211,6 +217,7 @@ export function readCommit2004(cmi: unknown, rules: ScoRules): ScoReport {
 	}
 	return {
 		completion,
+		completionKnown,
 		success,
 		scoreRaw: decimal(score, 'raw', 'cmi.score.raw'),
 		scoreMin: decimal(score, 'min', 'cmi.score.min'),

@@ -31,7 +31,8 @@ beforeEach(() => {
 		packageId: Number(pkg.lastInsertRowid),
 		version: '1.2',
 		scormType: 'sco',
-		rules: { masteryScore: null, scaledPassingScore: null, completionThreshold: null }
+		rules: { masteryScore: null, scaledPassingScore: null, completionThreshold: null },
+		deliveryControls: { tracked: true, completionSetByContent: false, objectiveSetByContent: false }
 	};
 });
 
@@ -163,5 +164,91 @@ describe('recordCommit', () => {
 	it('starts a session on its first commit when the launch message was lost', () => {
 		expect(recordCommit(db, target, commit(1, { lesson_status: 'incomplete', session_time: '00:00:30' }), T0)).toBe('stored');
 		expect(getTracking(db, userId, target.activityId)).toMatchObject({ completionStatus: 'incomplete', attempts: 1, totalTimeMs: 30_000 });
+	});
+});
+
+describe('recordCommit, SCORM 2004 attempts (End Attempt defaults, wall-clock time)', () => {
+	let sco2004: ScoTarget;
+	let secondId: number;
+	beforeEach(() => {
+		secondId = Number(
+			db.prepare(`INSERT INTO activity (course_id, module_slug, kind, item, title, content_hash) VALUES ('khoa-thu', 'mot', 'scorm', '1/sco2', 'SCO 2', 'h')`).run()
+				.lastInsertRowid
+		);
+		sco2004 = { ...target, version: '2004' };
+	});
+	const commit2004 = (sequence: number, cmi: Record<string, unknown>, extra: Partial<CommitInput> = {}): CommitInput => ({
+		userId,
+		session: 's1',
+		kind: 'commit',
+		sequence,
+		terminate: false,
+		cmi,
+		...extra
+	});
+	const exit = (sequence: number, visibleMs: number | null, session = 's1'): CommitInput => ({ userId, session, kind: 'exit', sequence, terminate: true, cmi: null, visibleMs });
+
+	it('completes and satisfies a SCO that never calls the API when the learner leaves it, credited the time it was on screen', () => {
+		expect(recordCommit(db, sco2004, launch(), T0)).toBe('launched');
+		expect(getTracking(db, userId, target.activityId)).toMatchObject({ completionStatus: 'incomplete', attempts: 1 });
+		expect(recordCommit(db, sco2004, exit(1, 4 * MIN), T0 + 5 * MIN)).toBe('stored');
+		expect(getTracking(db, userId, target.activityId)).toMatchObject({ completionStatus: 'completed', successStatus: 'passed', totalTimeMs: 4 * MIN });
+		// the session is over: a second exit (a repeated request) changes nothing
+		expect(recordCommit(db, sco2004, exit(2, 9 * MIN), T0 + 9 * MIN)).toBe('stale');
+		expect(getTracking(db, userId, target.activityId)!.totalTimeMs).toBe(4 * MIN);
+	});
+
+	it('never credits more than the server saw the session open, whatever the player says', () => {
+		recordCommit(db, sco2004, launch(), T0);
+		recordCommit(db, sco2004, exit(1, 600 * MIN), T0 + 3 * MIN);
+		expect(getTracking(db, userId, target.activityId)!.totalTimeMs).toBe(3 * MIN);
+	});
+
+	it('leaves a SCO that never calls the API incomplete when the manifest says the content sets completion', () => {
+		const byContent = { ...sco2004, deliveryControls: { tracked: true, completionSetByContent: true, objectiveSetByContent: true } };
+		recordCommit(db, byContent, launch(), T0);
+		recordCommit(db, byContent, exit(1, MIN), T0 + MIN);
+		expect(getTracking(db, userId, target.activityId)).toMatchObject({ completionStatus: 'incomplete', successStatus: 'unknown', totalTimeMs: MIN });
+	});
+
+	it('applies the defaults when a SCO terminates without a status, but not to a suspended or a reported one', () => {
+		recordCommit(db, sco2004, launch(), T0);
+		recordCommit(db, sco2004, commit2004(1, { completion_status: 'unknown', success_status: 'unknown', exit: 'suspend' }, { terminate: true }), T0 + MIN);
+		expect(getTracking(db, userId, target.activityId)).toMatchObject({ completionStatus: 'incomplete', successStatus: 'unknown' });
+		recordCommit(db, sco2004, launch('s2'), T0 + 2 * MIN);
+		recordCommit(db, sco2004, commit2004(1, { completion_status: 'completed', success_status: 'failed' }, { session: 's2', terminate: true }), T0 + 3 * MIN);
+		expect(getTracking(db, userId, target.activityId)).toMatchObject({ completionStatus: 'completed', successStatus: 'failed' });
+		recordCommit(db, sco2004, launch('s3'), T0 + 4 * MIN);
+		recordCommit(db, sco2004, commit2004(1, { completion_status: 'unknown', success_status: 'unknown' }, { session: 's3', terminate: true }), T0 + 5 * MIN);
+		expect(getTracking(db, userId, target.activityId)).toMatchObject({ completionStatus: 'completed', successStatus: 'passed' });
+	});
+
+	it('credits the wall-clock time of a SCO that terminates without session_time, once', () => {
+		recordCommit(db, sco2004, launch(), T0);
+		recordCommit(db, sco2004, commit2004(1, { completion_status: 'incomplete' }), T0 + MIN);
+		expect(getTracking(db, userId, target.activityId)!.totalTimeMs).toBe(0);
+		recordCommit(db, sco2004, commit2004(2, { completion_status: 'incomplete' }, { terminate: true, visibleMs: 6 * MIN }), T0 + 7 * MIN);
+		expect(getTracking(db, userId, target.activityId)!.totalTimeMs).toBe(6 * MIN);
+	});
+
+	it('SCORM 1.2 has no such defaults: a SCO that never calls the API is credited its time, not completed', () => {
+		recordCommit(db, target, launch(), T0);
+		recordCommit(db, target, exit(1, 2 * MIN), T0 + 2 * MIN);
+		expect(getTracking(db, userId, target.activityId)).toMatchObject({ completionStatus: 'incomplete', successStatus: 'unknown', totalTimeMs: 2 * MIN });
+	});
+
+	it('ends, on the next launch in the package, a silent session whose exit never arrived (no time credited)', () => {
+		const siblings = new Map([
+			[target.activityId, sco2004.deliveryControls],
+			[secondId, sco2004.deliveryControls]
+		]);
+		recordCommit(db, { ...sco2004, siblings }, launch(), T0);
+		// a session that reported something is the SCO's own business
+		recordCommit(db, { ...sco2004, activityId: secondId, siblings }, launch('s2'), T0 + MIN);
+		recordCommit(db, { ...sco2004, activityId: secondId, siblings }, commit2004(1, { completion_status: 'incomplete' }, { session: 's2' }), T0 + 2 * MIN);
+		recordCommit(db, { ...sco2004, activityId: secondId, siblings }, launch('s3'), T0 + 60 * MIN);
+		expect(getTracking(db, userId, target.activityId)).toMatchObject({ completionStatus: 'completed', successStatus: 'passed', totalTimeMs: 0 });
+		expect(getTracking(db, userId, secondId)).toMatchObject({ completionStatus: 'incomplete', successStatus: 'unknown' });
+		expect(events('abandoned')).toHaveLength(1);
 	});
 });

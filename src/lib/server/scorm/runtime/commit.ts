@@ -1,13 +1,14 @@
-// Stores what a SCO commits. Every launch is a session with a random id made by the player;
-// commits carry an increasing sequence number, so a repeated or late commit (a retried request,
-// a beacon overtaking a slow XHR) is recognised and ignored. The SCO's session_time is credited
+// Stores what a SCO commits. Every delivery of a SCO is a session with a random id made by the
+// player; messages carry an increasing sequence number, so a repeated or late one (a retried
+// request, the last commit overtaking a slow XHR) is recognised and ignored. The SCO's session_time is credited
 // to the learner's total exactly once per session: the session remembers how much it has added,
 // and no session is credited more than the time it has really been open.
 import type { Db } from '../../db/open';
 import { applyResult, openAttempt } from '../../tracking/record';
 import { logEvent } from '../../tracking/service';
-import type { ScormVersion } from '../manifest';
+import type { DeliveryControls, ScormVersion } from '../manifest';
 import { readCommit12, readCommit2004, type Interaction, type Objective, type ScoReport, type ScoRules } from './cmi';
+import { endAttempt, SILENT_ATTEMPT } from './end-attempt';
 import type { StoredScoState } from './launch';
 
 export interface ScoTarget {
@@ -16,16 +17,28 @@ export interface ScoTarget {
 	version: ScormVersion;
 	scormType: 'sco' | 'asset';
 	rules: Omit<ScoRules, 'credit'>;
+	deliveryControls: DeliveryControls;
+	/** the delivery controls of the package's other SCOs, by activity id: a launch ends the
+	 * learner's sessions on them that were left without a word (see endAbandoned) */
+	siblings?: ReadonlyMap<number, DeliveryControls>;
 }
 
 export interface CommitInput {
 	userId: number;
 	session: string;
-	/** 'launch' opens the session (the player sends it when the SCO starts); 'commit' stores data */
-	kind: 'launch' | 'commit';
+	/**
+	 * 'launch' opens the session: the player sends it when it delivers the SCO to the frame,
+	 * whether or not the SCO ever calls the API. 'commit' stores what the SCO reported. 'exit'
+	 * ends a session whose SCO never terminated it itself (it never called the API): the player
+	 * sends it when the learner leaves the SCO.
+	 */
+	kind: 'launch' | 'commit' | 'exit';
 	sequence: number;
 	terminate: boolean;
 	cmi: unknown;
+	/** how long the SCO has been on screen since its delivery, as the player measured it; the
+	 * time credited when the SCO reports no session_time (never more than the server measured) */
+	visibleMs?: number | null;
 }
 
 export type CommitOutcome = 'stored' | 'launched' | 'stale';
@@ -70,10 +83,15 @@ export function recordCommit(db: Db, target: ScoTarget, input: CommitInput, now 
 				return 'stale';
 			}
 			if (session.terminated_at !== null || input.sequence <= session.last_sequence) return 'stale';
-			storeReport(db, target, input.userId, session, report!, now);
+			if (input.kind === 'exit') {
+				endUnreported(db, target, input.userId, session, input.visibleMs ?? null, now);
+			} else {
+				storeReport(db, target, input, session, report!, now);
+			}
+			const ends = input.kind === 'exit' || input.terminate;
 			db.prepare(
 				`UPDATE scorm_session SET last_sequence = ?, last_commit_at = ?, terminated_at = CASE WHEN ? THEN ? ELSE terminated_at END WHERE id = ?`
-			).run(input.sequence, now, input.terminate ? 1 : 0, now, session.id);
+			).run(input.sequence, now, ends ? 1 : 0, now, session.id);
 			return 'stored';
 		})
 		.immediate();
@@ -82,6 +100,7 @@ export function recordCommit(db: Db, target: ScoTarget, input: CommitInput, now 
 /** A new launch: a new attempt of the SCO (an asset, which can't report anything, is complete
  * once opened). */
 function openSession(db: Db, target: ScoTarget, input: CommitInput, now: number): SessionRow {
+	endAbandoned(db, target, input.userId, input.session, now);
 	db.prepare(
 		`INSERT INTO scorm_session (id, user_id, activity_id, package_id, started_at) VALUES (?, ?, ?, ?, ?)`
 	).run(input.session, input.userId, target.activityId, target.packageId, now);
@@ -90,8 +109,62 @@ function openSession(db: Db, target: ScoTarget, input: CommitInput, now: number)
 	return { id: input.session, user_id: input.userId, activity_id: target.activityId, started_at: now, last_sequence: -1, credited_ms: 0, terminated_at: null };
 }
 
-function storeReport(db: Db, target: ScoTarget, userId: number, session: SessionRow, report: ScoReport, now: number): void {
-	const creditMs = creditFor(session, report.sessionTimeMs, now);
+/**
+ * The SCO's session ends and the SCO never reported anything (it never called the API: a page
+ * SCO, an asset): SCORM 2004's End Attempt defaults decide its status, and it is credited the
+ * time it was on screen. SCORM 1.2 has no such defaults: only the time is credited. A session
+ * whose SCO did report is the SCO's own business; leaving it only credits time if none was.
+ */
+function endUnreported(db: Db, target: ScoTarget, userId: number, session: SessionRow, visibleMs: number | null, now: number): void {
+	const creditMs = wallClockCredit(session, visibleMs, now);
+	const silent = session.last_sequence < 1;
+	const outcome = silent && target.version === '2004' ? endAttempt(SILENT_ATTEMPT, target.deliveryControls, '') : null;
+	applyResult(
+		db,
+		userId,
+		target.activityId,
+		{ completion: outcome?.completion === 'completed' ? 'completed' : undefined, success: outcome?.success, addTimeMs: creditMs },
+		now
+	);
+	if (creditMs > 0) db.prepare('UPDATE scorm_session SET credited_ms = credited_ms + ? WHERE id = ?').run(creditMs, session.id);
+}
+
+/**
+ * A launch is also when the learner's earlier sessions in the package that never said a word
+ * are seen to have ended: the tab was closed, the phone died, and neither the player's exit nor
+ * the SCO's own end reached the server. Their SCORM 2004 End Attempt defaults apply now; no time
+ * is credited, since nothing says how long they lasted. Sessions whose SCO reported something
+ * stay as the SCO left them.
+ */
+function endAbandoned(db: Db, target: ScoTarget, userId: number, newSession: string, now: number): void {
+	if (target.version !== '2004') return;
+	const open = db
+		.prepare(
+			`SELECT id, activity_id FROM scorm_session
+			 WHERE user_id = ? AND package_id = ? AND terminated_at IS NULL AND last_sequence = -1 AND id != ?`
+		)
+		.all(userId, target.packageId, newSession) as { id: string; activity_id: number }[];
+	for (const session of open) {
+		const controls = session.activity_id === target.activityId ? target.deliveryControls : target.siblings?.get(session.activity_id);
+		if (!controls) continue;
+		const outcome = endAttempt(SILENT_ATTEMPT, controls, '');
+		if (outcome.completion === 'completed' || outcome.success !== 'unknown') {
+			applyResult(db, userId, session.activity_id, { completion: outcome.completion === 'completed' ? 'completed' : undefined, success: outcome.success }, now);
+		}
+		db.prepare('UPDATE scorm_session SET terminated_at = ? WHERE id = ?').run(now, session.id);
+		logEvent(db, userId, session.activity_id, 'abandoned', { session: session.id }, now);
+	}
+}
+
+function storeReport(db: Db, target: ScoTarget, input: CommitInput, session: SessionRow, report: ScoReport, now: number): void {
+	const userId = input.userId;
+	// When the attempt ends, SCORM 2004 decides what the SCO left unsaid (end-attempt.ts).
+	const outcome = input.terminate && target.version === '2004' ? endAttempt(report, target.deliveryControls, report.exit) : report;
+	// A SCO that never reports session_time is credited the time it was on screen, when it ends.
+	const creditMs =
+		report.sessionTimeMs === null && input.terminate && session.credited_ms === 0
+			? wallClockCredit(session, input.visibleMs ?? null, now)
+			: creditFor(session, report.sessionTimeMs, now);
 	const hasScore = report.scoreRaw !== null || report.scoreScaled !== null;
 	// the SCO was launched, so it is at least incomplete; merge.ts keeps what it already achieved
 	const { before, after } = applyResult(
@@ -99,8 +172,8 @@ function storeReport(db: Db, target: ScoTarget, userId: number, session: Session
 		userId,
 		target.activityId,
 		{
-			completion: report.completion === 'completed' ? 'completed' : 'incomplete',
-			success: report.success,
+			completion: outcome.completion === 'completed' ? 'completed' : 'incomplete',
+			success: outcome.success,
 			score: hasScore ? { raw: report.scoreRaw, min: report.scoreMin, max: report.scoreMax, scaled: report.scoreScaled } : undefined,
 			addTimeMs: creditMs,
 			location: report.location,
@@ -122,6 +195,15 @@ export function creditFor(session: Pick<SessionRow, 'started_at' | 'credited_ms'
 	if (sessionTimeMs === null) return 0;
 	const open = Math.max(0, now - session.started_at) + SESSION_SLACK_MS;
 	return Math.max(0, Math.min(sessionTimeMs, open) - session.credited_ms);
+}
+
+/** The time between the SCO's delivery and now, or the time the player saw it on screen when
+ * that is less, minus what the session was already credited. The server's clock caps it, as it
+ * caps a reported session_time, so a forged visibleMs can't add more than the session lasted. */
+export function wallClockCredit(session: Pick<SessionRow, 'started_at' | 'credited_ms'>, visibleMs: number | null, now: number): number {
+	const open = Math.max(0, now - session.started_at);
+	const seen = visibleMs === null ? open : Math.min(Math.max(0, visibleMs), open);
+	return Math.max(0, seen - session.credited_ms);
 }
 
 /** The exit and objectives for the next launch. Objectives that changed are also an event, so

@@ -11,7 +11,9 @@ const sco: Sco = {
 	dataFromLms: 'mode=practice',
 	maxTimeAllowed: null,
 	timeLimitAction: null,
-	rules: { masteryScore: 80, scaledPassingScore: 0.8, completionThreshold: 0.9 }
+	rules: { masteryScore: 80, scaledPassingScore: 0.8, completionThreshold: 0.9 },
+	deliveryControls: { tracked: true, completionSetByContent: false, objectiveSetByContent: false },
+	objectiveIds: []
 };
 const tracking = (over: Partial<Tracking>): Tracking =>
 	({ completionStatus: 'incomplete', successStatus: 'unknown', scoreRaw: 55, scoreMin: 0, scoreMax: 100, scoreScaled: 0.55, totalTimeMs: 3_723_500, location: 'p4', suspendData: 'xyz', ...over }) as Tracking;
@@ -56,7 +58,8 @@ describe('launchData', () => {
 			learner_id: '12',
 			learner_name: 'Nguyễn Thị Lan',
 			entry: 'ab-initio',
-			completion_status: 'not attempted',
+			// RTE 4.2.4: a new attempt's completion is 'unknown' until the content says otherwise
+			completion_status: 'unknown',
 			success_status: 'unknown',
 			total_time: 'PT0H0M0S',
 			scaled_passing_score: '0.8',
@@ -75,5 +78,28 @@ describe('launchData', () => {
 			progress_measure: '0.5',
 			objectives: { '0': { id: 'o1', success_status: 'passed', completion_status: 'completed', score: { scaled: '0.9', raw: '9' } } }
 		});
+	});
+
+	it('starts a new SCORM 2004 attempt unknown, keeping only completed and passed; a resume keeps what it had', () => {
+		const status = (over: Partial<Tracking>, exit = '') => {
+			const data = launchData({ version: '2004', sco, learner, tracking: tracking(over), state: { exit, progressMeasure: null, objectives: [] } });
+			return [data.completion_status, data.success_status];
+		};
+		expect(status({ completionStatus: 'incomplete', successStatus: 'failed' })).toEqual(['unknown', 'unknown']);
+		expect(status({ completionStatus: 'completed', successStatus: 'passed' })).toEqual(['completed', 'passed']);
+		expect(status({ completionStatus: 'incomplete', successStatus: 'failed' }, 'suspend')).toEqual(['incomplete', 'failed']);
+	});
+
+	it('starts cmi.objectives with the objectives the manifest declares, after those the SCO stored (RTE 4.2.17)', () => {
+		const stored = [{ id: 'obj_b', success: 'passed' as const, completion: 'completed' as const, scoreRaw: null, scoreMin: null, scoreMax: null, scoreScaled: 0.9, progressMeasure: null }];
+		const declared = { ...sco, objectiveIds: ['obj_primary', 'obj_b', 'obj_c'] };
+		expect(launchData({ version: '2004', sco: declared, learner, tracking: null, state: null }).objectives).toEqual({
+			'0': { id: 'obj_primary', success_status: 'unknown', completion_status: 'unknown', score: {} },
+			'1': { id: 'obj_b', success_status: 'unknown', completion_status: 'unknown', score: {} },
+			'2': { id: 'obj_c', success_status: 'unknown', completion_status: 'unknown', score: {} }
+		});
+		const data = JSON.parse(JSON.stringify(launchData({ version: '2004', sco: declared, learner, tracking: null, state: { exit: '', progressMeasure: null, objectives: stored } })));
+		expect(Object.values(data.objectives).map((objective) => (objective as { id: string }).id)).toEqual(['obj_b', 'obj_primary', 'obj_c']);
+		expect(data.objectives['0']).toMatchObject({ success_status: 'passed', score: { scaled: '0.9' } });
 	});
 });

@@ -72,16 +72,48 @@ function launch12({ sco, learner, tracking, state }: LaunchInput): Record<string
 	};
 }
 
+/**
+ * Each SCORM 2004 launch that is not a resume starts a new attempt, whose completion and success
+ * start 'unknown' (RTE 4.2.4, 4.2.22) so that what the content leaves unsaid is known when the
+ * attempt ends (end-attempt.ts). Only what can't be lost is carried over: completed, passed.
+ * A resume continues the suspended attempt with what it had.
+ */
+function attemptStatus(tracking: Tracking | null, entry: string): { completion: string; success: string } {
+	if (!tracking) return { completion: 'unknown', success: 'unknown' };
+	if (entry === 'resume') {
+		return { completion: tracking.completionStatus === 'not attempted' ? 'unknown' : tracking.completionStatus, success: tracking.successStatus };
+	}
+	return {
+		completion: tracking.completionStatus === 'completed' ? 'completed' : 'unknown',
+		success: tracking.successStatus === 'passed' ? 'passed' : 'unknown'
+	};
+}
+
+/**
+ * cmi.objectives as the SCO finds it (RTE 4.2.17): what it stored last time, in its order, then
+ * every objective the manifest declares for it that it has not stored yet, with its id only, so
+ * a SCO that looks its objectives up by id finds them.
+ */
+export function launchObjectives(declared: readonly string[], stored: readonly Objective[]): Objective[] {
+	const known = new Set(stored.map((objective) => objective.id));
+	const fresh = declared
+		.filter((id) => !known.has(id))
+		.map((id): Objective => ({ id, success: 'unknown', completion: 'unknown', scoreRaw: null, scoreMin: null, scoreMax: null, scoreScaled: null, progressMeasure: null }));
+	return [...stored, ...fresh];
+}
+
 function launch2004({ sco, learner, tracking, state }: LaunchInput): Record<string, unknown> {
+	const entry = entryFor(tracking, state);
+	const status = attemptStatus(tracking, entry);
 	return {
 		learner_id: String(learner.id),
 		learner_name: learner.name,
 		location: tracking?.location ?? '',
 		credit: 'credit',
 		mode: 'normal',
-		entry: entryFor(tracking, state),
-		completion_status: tracking ? (tracking.completionStatus === 'not attempted' ? 'not attempted' : tracking.completionStatus) : 'not attempted',
-		success_status: tracking?.successStatus ?? 'unknown',
+		entry,
+		completion_status: status.completion,
+		success_status: status.success,
 		total_time: formatDuration2004(tracking?.totalTimeMs ?? 0),
 		suspend_data: tracking?.suspendData ?? '',
 		launch_data: sco.dataFromLms ?? '',
@@ -96,7 +128,7 @@ function launch2004({ sco, learner, tracking, state }: LaunchInput): Record<stri
 			min: blank(tracking?.scoreMin),
 			max: blank(tracking?.scoreMax)
 		},
-		objectives: indexed(state?.objectives ?? [], (objective) => ({
+		objectives: indexed(launchObjectives(sco.objectiveIds, state?.objectives ?? []), (objective) => ({
 			id: objective.id,
 			success_status: objective.success,
 			completion_status: objective.completion,

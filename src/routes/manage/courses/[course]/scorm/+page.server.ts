@@ -27,6 +27,8 @@ export const load = ((event) => {
 				id: attachment.id,
 				title: attachment.title,
 				version: versionLabel(attachment.package.version, attachment.package.manifest),
+				scormVersion: attachment.package.version,
+				analysis: attachment.package.analysis,
 				scos: attachment.scos.length,
 				zipBytes: attachment.package.zipBytes,
 				updatedAt: attachment.updatedAt,

@@ -5,8 +5,14 @@ export type UploadStage = 'sending' | 'retrying' | 'checking';
 
 export type UploadTarget = { course: string; module: string; title: string } | { replace: number };
 
+export interface ImportAnalysis {
+	externalUrls: string[];
+	externalCount: number;
+	referencesApi: boolean;
+}
+
 export type UploadOutcome =
-	| { ok: true; title: string; scos: number; existing: boolean }
+	| { ok: true; title: string; scos: number; existing: boolean; version: '1.2' | '2004'; analysis: ImportAnalysis | null }
 	| { ok: false; message: string | null };
 
 interface Callbacks {
@@ -72,6 +78,6 @@ export async function uploadInChunks(file: File, target: UploadTarget, callbacks
 	}).catch(() => null);
 	if (!imported) return { ok: false, message: null };
 	if (!imported.ok) return { ok: false, message: await messageOf(imported) };
-	const result = (await imported.json()) as { title: string; scos: number; existing: boolean };
+	const result = (await imported.json()) as { title: string; scos: number; existing: boolean; version: '1.2' | '2004'; analysis: ImportAnalysis | null };
 	return { ok: true, ...result };
 }

@@ -1,6 +1,8 @@
-// Where a SCO's data arrives: synchronous XHR commits while it runs, and the last one by
-// navigator.sendBeacon as the page closes. The body is read as text whatever its content type
-// (a beacon sends text/plain). The answer is the one scorm-again expects.
+// Where a SCO's session arrives: its launch when the player delivers it, synchronous XHR commits
+// while it runs, the last commit (or the player's exit, for a SCO that never called the API) by
+// fetch with keepalive as the learner leaves. The body is read as text whatever its content type
+// (an older player sent the last commit by beacon, as text/plain). The answer is the one
+// scorm-again expects.
 import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { translate } from '$lib/server/i18n';
@@ -17,10 +19,11 @@ const MAX_BODY_CHARS = 900_000;
 
 const envelope = z.object({
 	session: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
-	kind: z.enum(['launch', 'commit']),
+	kind: z.enum(['launch', 'commit', 'exit']),
 	sequence: z.number().int().min(0).max(1_000_000_000),
 	terminate: z.boolean(),
-	cmi: z.unknown()
+	cmi: z.unknown(),
+	visibleMs: z.number().int().min(0).max(1_000_000_000_000).nullish()
 });
 
 export const POST: RequestHandler = async ({ request, url, locals, params }) => {
@@ -58,7 +61,9 @@ export const POST: RequestHandler = async ({ request, url, locals, params }) => 
 				packageId: attachment.package.id,
 				version: attachment.package.version,
 				scormType: sco.scormType,
-				rules: sco.rules
+				rules: sco.rules,
+				deliveryControls: sco.deliveryControls,
+				siblings: new Map(attachment.scos.map((other) => [other.activityId, other.deliveryControls]))
 			},
 			{ userId: locals.user.id, ...parsed.data }
 		);

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { translate } from '$lib/server/i18n';
 import { requireUser } from '$lib/server/auth/guard';
 import { getCatalog } from '$lib/server/courses/current';
@@ -15,8 +15,12 @@ export const load = ((event) => {
 	const { course, module, attachment } = requireAttachment(db, getCatalog(), user, event.params.attachment, locale);
 	if (course.slug !== event.params.course || module.slug !== event.params.module) error(404, translate(locale, 'error.notFound'));
 	const tracking = getTrackingFor(db, user.id, attachment.scos.map((s) => s.activityId));
-	const sco = findSco(attachment, event.url.searchParams.get('sco'), tracking);
+	const asked = event.url.searchParams.get('sco');
+	const sco = findSco(attachment, asked, tracking);
 	if (!sco) error(404, translate(locale, 'error.notFound'));
+	// The address always names the SCO on screen, so back and forward return to the same one
+	// (the resume point an address without it means moves as the learner progresses).
+	if (asked === null) redirect(303, `?sco=${encodeURIComponent(sco.identifier)}`);
 	return {
 		course: { slug: course.slug, title: course.title },
 		module: { slug: module.slug, title: module.title },

@@ -52,7 +52,8 @@ export const POST: RequestHandler = async (event) => {
 				title: attachment.title,
 				version: attachment.package.version,
 				scos: attachment.scos.length,
-				existing: imported.existing
+				existing: imported.existing,
+				analysis: imported.analysis
 			},
 			{ status: 201 }
 		);
