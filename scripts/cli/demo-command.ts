@@ -69,6 +69,7 @@ function summaryLines(ctx: DemoContext, summary: DemoSummary, seconds: number, s
 			threads: number.format(summary.threads),
 			posts: number.format(summary.posts),
 			events: number.format(summary.events),
+			directory: number.format(summary.directoryEntries),
 			password,
 			examples: examples.join(', ')
 		})

@@ -31,3 +31,10 @@ export function telHref(phone: string): string | null {
 	const digits = phone.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '');
 	return digits.replace(/\D/g, '').length >= 3 ? `tel:${digits}` : null;
 }
+
+/** "2026-06-30" as people read a day: 30/06/2026 in Vietnamese, 30 Jun 2026 in English. */
+export function formatDay(locale: 'vi' | 'en', day: string): string {
+	const [year, month, date] = day.split('-');
+	if (locale === 'vi') return `${date}/${month}/${year}`;
+	return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(Number(year), Number(month) - 1, Number(date)));
+}

@@ -8,6 +8,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'nav.breadcrumb': 'You are here',
 	'nav.myCourses': 'My courses',
 	'nav.manage': 'Manage cohorts',
+	'nav.directory': 'Support directory',
 	'nav.account': 'Change password',
 	'nav.certificates': 'My certificates',
 	'nav.toMenu': 'Menu',

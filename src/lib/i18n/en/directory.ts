@@ -25,7 +25,6 @@ export const messages: Record<keyof typeof vi, string> = {
 	'directory.checkedOn': 'Last checked: {date}',
 	'directory.checkedOnBy': 'Last checked: {date} ({name})',
 	'directory.neverChecked': 'Not checked yet',
-	'directory.print': 'Print the directory',
 	'directory.manageLink': 'Update the directory',
 	'directory.errorType': 'Please choose a type of service from the list.',
 	'directory.errorPhone': 'A phone number has only digits, spaces, dots, hyphens and a leading +; one number per entry.',

@@ -7,6 +7,7 @@ export const messages = {
 	'nav.breadcrumb': 'Bạn đang ở',
 	'nav.myCourses': 'Khoá học của tôi',
 	'nav.manage': 'Quản lý lớp',
+	'nav.directory': 'Danh bạ hỗ trợ',
 	'nav.account': 'Đổi mật khẩu',
 	'nav.certificates': 'Chứng nhận của tôi',
 	'nav.toMenu': 'Lên trình đơn',

@@ -24,7 +24,6 @@ export const messages = {
 	'directory.checkedOn': 'Kiểm tra lần cuối: {date}',
 	'directory.checkedOnBy': 'Kiểm tra lần cuối: {date} ({name})',
 	'directory.neverChecked': 'Chưa được kiểm tra',
-	'directory.print': 'In danh bạ',
 	'directory.manageLink': 'Cập nhật danh bạ',
 	'directory.errorType': 'Vui lòng chọn một loại dịch vụ trong danh sách.',
 	'directory.errorPhone': 'Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm, gạch ngang và dấu + ở đầu; mỗi mục một số.',
