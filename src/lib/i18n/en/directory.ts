@@ -41,6 +41,9 @@ export const messages: Record<keyof typeof vi, string> = {
 	'directory.type.hoi-phu-nu': 'Women’s Union',
 	'directory.type.khac': 'Other',
 
+	'directory.lessonLink': 'Support directory: “{type}” in the province',
+	'directory.lessonLinkAll': 'Support directory: places to refer people to in the province',
+
 	'directory.manageTitle': 'Support directory: updates',
 	'directory.manageIntro': 'One directory for every cohort in the province. Learners read it at {url}. Each time you phone a place to confirm its details, press “Checked today”.',
 	'directory.staleNotice': '{n} entries have not been checked for {months} months or more. Please call them to confirm phone numbers and opening hours.',

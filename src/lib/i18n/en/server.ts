@@ -53,6 +53,8 @@ export const messages: Record<keyof typeof vi, string> = {
 	'loader.invalidSetting': 'invalid value for “{name}” ({detail})',
 	'loader.missingMedia': 'file “{path}” not found',
 	'loader.externalImage': 'image “{path}” is on another site; save it in the module’s media/ folder',
+	'loader.unknownDirective': 'the line “{text}” is not a supported directive (directives: {known})',
+	'loader.directoryType': '“{type}” is not a directory service type (types: {known})',
 	'loader.noSections': 'a lesson needs at least one “## ...” section heading',
 	'loader.duplicateModuleNumber': 'same number as module {other}',
 	'loader.duplicateModuleSlug': 'same name as module {other} (module names without their numbers must differ)',

@@ -40,6 +40,9 @@ export const messages = {
 	'directory.type.hoi-phu-nu': 'Hội Liên hiệp Phụ nữ',
 	'directory.type.khac': 'Khác',
 
+	'directory.lessonLink': 'Danh bạ hỗ trợ: các nơi “{type}” trong tỉnh',
+	'directory.lessonLinkAll': 'Danh bạ hỗ trợ: các nơi có thể chuyển gửi trong tỉnh',
+
 	'directory.manageTitle': 'Danh bạ hỗ trợ: cập nhật',
 	'directory.manageIntro': 'Danh bạ dùng chung cho mọi lớp trong tỉnh. Học viên xem ở trang {url}. Mỗi lần gọi điện xác nhận lại thông tin, anh/chị hãy bấm “Đã kiểm tra hôm nay”.',
 	'directory.staleNotice': '{n} mục chưa được kiểm tra từ {months} tháng trở lên. Anh/chị hãy gọi lại để xác nhận số điện thoại, giờ làm việc.',

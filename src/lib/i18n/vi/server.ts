@@ -52,6 +52,8 @@ export const messages = {
 	'loader.invalidSetting': 'giá trị của “{name}” không hợp lệ ({detail})',
 	'loader.missingMedia': 'không tìm thấy tệp “{path}”',
 	'loader.externalImage': 'ảnh “{path}” nằm ở trang web khác; hãy tải ảnh về thư mục media/ của học phần',
+	'loader.unknownDirective': 'dòng “{text}” không phải chỉ dẫn được hỗ trợ (chỉ dẫn có: {known})',
+	'loader.directoryType': '“{type}” không phải loại dịch vụ của danh bạ (các loại: {known})',
 	'loader.noSections': 'bài học cần ít nhất một tiêu đề mục “## ...”',
 	'loader.duplicateModuleNumber': 'trùng số thứ tự với học phần {other}',
 	'loader.duplicateModuleSlug': 'trùng tên với học phần {other} (tên học phần không tính số thứ tự phải khác nhau)',

@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, resolve, sep } from 'node:path';
 import { renderMarkdown, type Section } from '../markdown/render';
+import { directiveProblems, renderDirective } from './directives';
 import { parseFrontmatter } from './frontmatter';
+import type { Locale } from '$lib/i18n';
 import type { LoadError, Problem } from './problems';
 import { courseSchema, lessonSchema, type CertificateFrontmatter, type CourseFrontmatter } from './schema';
 import { serialFormatProblem } from '../certificates/serial';
@@ -157,7 +159,9 @@ function loadModule(
 	coursesDir: string,
 	courseSlug: string,
 	dirName: string,
-	errors: LoadError[]
+	errors: LoadError[],
+	/** the course's language: what a directive's link says */
+	language: Locale
 ): Module | null {
 	const dir = join(coursesDir, courseSlug, dirName);
 	const file = `${courseSlug}/${dirName}/lesson.md`;
@@ -178,15 +182,18 @@ function loadModule(
 	if (!parsed.data) return null;
 	const mediaErrors = mediaProblems(parsed.body, parsed.bodyFirstLine, dir);
 	report(mediaErrors);
+	const badDirectives = directiveProblems(parsed.body, parsed.bodyFirstLine);
+	report(badDirectives);
 	const rendered = renderMarkdown(parsed.body, {
 		resolveRelative: (href) =>
-			/^(\.\/)?media\//.test(href) ? mediaUrl(courseSlug, match[2]!, href) : href
+			/^(\.\/)?media\//.test(href) ? mediaUrl(courseSlug, match[2]!, href) : href,
+		directive: (name, argument) => renderDirective(name, argument, language)
 	});
 	if (rendered.sections.length === 0) {
 		report([{ line: parsed.bodyFirstLine, key: 'loader.noSections' }]);
 		return null;
 	}
-	if (mediaErrors.length) return null;
+	if (mediaErrors.length || badDirectives.length) return null;
 	const quiz = loadQuiz(dir, `${courseSlug}/${dirName}/quiz.md`, errors);
 	if (quiz === undefined) return null;
 	return {
@@ -228,7 +235,7 @@ export function loadCourse(coursesDir: string, slug: string, errors: LoadError[]
 	const folders = subdirectories(join(coursesDir, slug));
 	const modules: Module[] = [];
 	for (const folder of folders) {
-		const module = loadModule(coursesDir, slug, folder, errors);
+		const module = loadModule(coursesDir, slug, folder, errors, parsed.data?.language ?? 'vi');
 		if (module) modules.push(module);
 	}
 	const numbers = new Map<number, string>();

@@ -15,6 +15,9 @@ export interface Section {
 export interface RenderOptions {
 	/** turns a relative link or image path ("media/x.svg") into the URL it is served at */
 	resolveRelative?: (path: string) => string;
+	/** the HTML of a directive line (`::name argument`, courses/directives.ts); without it such a
+	 * line is an ordinary paragraph */
+	directive?: (name: string, argument: string) => string;
 }
 
 export interface Rendered {
@@ -26,9 +29,26 @@ type AnchoredHeading = Tokens.Heading & { anchorId?: string };
 
 const RELATIVE = /^(?![a-z][a-z0-9+.-]*:|\/|#)/i;
 
-function createMarked(): Marked {
+type DirectiveToken = Tokens.Generic & { name: string; argument: string };
+
+function createMarked(directive?: RenderOptions['directive']): Marked {
 	return new Marked({
 		gfm: true,
+		extensions: directive
+			? [
+					{
+						name: 'directive',
+						level: 'block',
+						start: (src: string) => src.match(/^::[a-z]/m)?.index,
+						tokenizer(src: string) {
+							const match = /^::([a-z][a-z0-9-]*)(?:[ \t]+([^\n]*?))?[ \t]*(?:\n|$)/.exec(src);
+							if (!match) return undefined;
+							return { type: 'directive', raw: match[0], name: match[1]!, argument: match[2] ?? '' } satisfies DirectiveToken;
+						},
+						renderer: (token) => directive((token as DirectiveToken).name, (token as DirectiveToken).argument)
+					}
+				]
+			: [],
 		renderer: {
 			heading(token) {
 				const { anchorId } = token as AnchoredHeading;
@@ -62,7 +82,7 @@ function headingText(token: Tokens.Heading): string {
 }
 
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): Rendered {
-	const marked = createMarked();
+	const marked = createMarked(options.directive);
 	const tokens: TokensList = marked.lexer(markdown);
 	const { resolveRelative } = options;
 	if (resolveRelative) {
