@@ -114,6 +114,18 @@ describe('loadCourses with a valid course', () => {
 		expect(module.lesson.contentHash).toMatch(/^[0-9a-f]{16}$/);
 	});
 
+	it('renders a directory directive as a link to the directory filtered by its type, in the course language', () => {
+		const files = validCourse('khoa-thu', {
+			'khoa-thu/01-mo-dau/lesson.md': lesson(['title: Mở đầu', 'estimatedMinutes: 10'], '## Mục\n\nKhi cần xét nghiệm:\n\n::danh-ba xet-nghiem-hiv\n\n::danh-ba\n')
+		});
+		const { courses, errors } = load(files);
+		expect(errors).toEqual([]);
+		const html = courses[0]!.modules[0]!.lesson.html;
+		expect(html).toContain('<p><a href="/danh-ba?loai=xet-nghiem-hiv">Danh bạ hỗ trợ: các nơi “Xét nghiệm HIV” trong tỉnh</a></p>');
+		expect(html).toContain('<a href="/danh-ba">');
+		expect(html).not.toContain('::');
+	});
+
 	it('rewrites media links and images to the URL they are served at', () => {
 		const { courses } = load(validCourse('khoa-thu'));
 		const html = courses[0]!.modules[0]!.lesson.html;
@@ -296,6 +308,20 @@ describe('loadCourses reports each problem with its file and line', () => {
 			key: 'loader.unknownSetting',
 			params: { name: 'estimatedMinute' }
 		});
+	});
+
+	it('a directive of an unknown name or directory type, at its line; code blocks are left alone', () => {
+		// frontmatter: lines 1–4; body from line 5
+		const source = lesson(
+			['title: Mở đầu', 'estimatedMinutes: 10'],
+			'## Mục\n\n::danh-ba xet-nghiem\n\n::lien-he cong-an\n\n```\n::khong-kiem-tra\n```\n'
+		);
+		const { errors, loaded } = lessonErrors(source);
+		expect(loaded).toBe(0);
+		expect(errors).toMatchObject([
+			{ file: FILE, line: 7, key: 'loader.directoryType', params: { type: 'xet-nghiem' } },
+			{ file: FILE, line: 9, key: 'loader.unknownDirective', params: { text: '::lien-he cong-an' } }
+		]);
 	});
 
 	it('a missing media file, at the body line where it appears', () => {
