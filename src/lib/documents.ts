@@ -9,6 +9,7 @@ const DOCUMENT_ROUTES = new Set([
 	'/courses/[course]/discussions',
 	'/courses/[course]/discussions/[thread]',
 	'/courses/[course]/discussions/search',
+	'/courses/[course]/thuat-ngu',
 	'/danh-ba'
 ]);
 

@@ -99,6 +99,8 @@ export const messages: Record<keyof typeof vi, string> = {
 	'status.inProgress': 'In progress',
 	'status.completed': 'Completed',
 
+	'glossary.avoid': 'Avoid:',
+	'glossary.link': 'Course glossary',
 	'lesson.moduleNumber': 'Module {n}',
 	'lesson.objectives': 'Learning objectives',
 	'lesson.contents': 'Contents',

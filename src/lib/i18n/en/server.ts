@@ -55,6 +55,8 @@ export const messages: Record<keyof typeof vi, string> = {
 	'loader.externalImage': 'image “{path}” is on another site; save it in the module’s media/ folder',
 	'loader.unknownDirective': 'the line “{text}” is not a supported directive (directives: {known})',
 	'loader.directoryType': '“{type}” is not a directory service type (types: {known})',
+	'loader.glossaryDuplicateId': 'a term with the id “{id}” is already on line {line}; each term needs its own id',
+	'loader.glossaryDuplicateMatch': 'the spelling “{match}” already belongs to the term “{other}”; a spelling leads to one term only',
 	'loader.noSections': 'a lesson needs at least one “## ...” section heading',
 	'loader.duplicateModuleNumber': 'same number as module {other}',
 	'loader.duplicateModuleSlug': 'same name as module {other} (module names without their numbers must differ)',

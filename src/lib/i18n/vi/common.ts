@@ -98,6 +98,8 @@ export const messages = {
 	'status.inProgress': 'Đang học',
 	'status.completed': 'Hoàn thành',
 
+	'glossary.avoid': 'Tránh dùng:',
+	'glossary.link': 'Thuật ngữ của khoá học',
 	'lesson.moduleNumber': 'Học phần {n}',
 	'lesson.objectives': 'Mục tiêu bài học',
 	'lesson.contents': 'Mục lục',

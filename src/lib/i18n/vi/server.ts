@@ -54,6 +54,8 @@ export const messages = {
 	'loader.externalImage': 'ảnh “{path}” nằm ở trang web khác; hãy tải ảnh về thư mục media/ của học phần',
 	'loader.unknownDirective': 'dòng “{text}” không phải chỉ dẫn được hỗ trợ (chỉ dẫn có: {known})',
 	'loader.directoryType': '“{type}” không phải loại dịch vụ của danh bạ (các loại: {known})',
+	'loader.glossaryDuplicateId': 'thuật ngữ có mã “{id}” đã có ở dòng {line}; mỗi thuật ngữ cần một mã riêng',
+	'loader.glossaryDuplicateMatch': 'cách viết “{match}” đã thuộc thuật ngữ “{other}”; một cách viết chỉ dẫn tới một thuật ngữ',
 	'loader.noSections': 'bài học cần ít nhất một tiêu đề mục “## ...”',
 	'loader.duplicateModuleNumber': 'trùng số thứ tự với học phần {other}',
 	'loader.duplicateModuleSlug': 'trùng tên với học phần {other} (tên học phần không tính số thứ tự phải khác nhau)',

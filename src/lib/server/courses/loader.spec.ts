@@ -126,6 +126,42 @@ describe('loadCourses with a valid course', () => {
 		expect(html).not.toContain('::');
 	});
 
+	it('reads the course glossary and links its terms on their first use in each lesson', () => {
+		const glossary = [
+			'---',
+			'title: Thuật ngữ',
+			'terms:',
+			'  - id: giam-hai',
+			'    term: giảm hại',
+			'    english: harm reduction',
+			'    definition: Các biện pháp **giảm tác hại**.',
+			'    avoid: [từ cũ]',
+			'---',
+			'Giới thiệu.'
+		].join('\n');
+		const files = validCourse('khoa-thu', {
+			'khoa-thu/glossary.md': glossary,
+			'khoa-thu/01-mo-dau/lesson.md': lesson(['title: Mở đầu', 'estimatedMinutes: 10'], '## Mục\n\nGiảm hại là gì? Giảm hại.\n')
+		});
+		const { courses, errors } = load(files);
+		expect(errors).toEqual([]);
+		expect(courses[0]!.glossary).toMatchObject({
+			title: 'Thuật ngữ',
+			terms: [{ id: 'giam-hai', term: 'giảm hại', english: 'harm reduction', definitionHtml: 'Các biện pháp <strong>giảm tác hại</strong>.', avoid: ['từ cũ'], matches: ['giảm hại'] }]
+		});
+		expect(courses[0]!.modules[0]!.lesson.html).toContain('<a href="/courses/khoa-thu/thuat-ngu#giam-hai">Giảm hại</a> là gì? Giảm hại.');
+	});
+
+	it('refuses a glossary with a term given twice or a missing definition, at their lines', () => {
+		const glossary = ['---', 'title: Thuật ngữ', 'terms:', '  - id: a', '    term: A', '    english: a', '    definition: x', '  - id: a', '    term: B', '    english: b', '---'].join('\n');
+		const { courses, errors } = load(validCourse('khoa-thu', { 'khoa-thu/glossary.md': glossary }));
+		expect(courses).toEqual([]);
+		expect(errors).toMatchObject([{ file: 'khoa-thu/glossary.md', line: 8, key: 'loader.missingSetting', params: { name: 'terms.1.definition' } }]);
+		const twice = glossary.replace("'    english: b',", '') .replace('    english: b', '    english: b\n    definition: y');
+		const second = load(validCourse('khoa-thu', { 'khoa-thu/glossary.md': twice }));
+		expect(second.errors).toMatchObject([{ file: 'khoa-thu/glossary.md', line: 8, key: 'loader.glossaryDuplicateId', params: { id: 'a', line: 4 } }]);
+	});
+
 	it('rewrites media links and images to the URL they are served at', () => {
 		const { courses } = load(validCourse('khoa-thu'));
 		const html = courses[0]!.modules[0]!.lesson.html;

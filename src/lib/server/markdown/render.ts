@@ -3,6 +3,7 @@
 import { Marked, Renderer, type Tokens, type TokensList } from 'marked';
 import { createSlugger } from './slug';
 import { sanitize } from './sanitize';
+import { linkTerms, type TermLinks } from './terms';
 import { showsNothing, stripRawHtml } from '$lib/markdown/raw-html';
 
 export { showsNothing, stripRawHtml };
@@ -18,6 +19,8 @@ export interface RenderOptions {
 	/** the HTML of a directive line (`::name argument`, courses/directives.ts); without it such a
 	 * line is an ordinary paragraph */
 	directive?: (name: string, argument: string) => string;
+	/** glossary terms to link on their first use (./terms.ts) */
+	terms?: TermLinks;
 }
 
 export interface Rendered {
@@ -101,6 +104,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
 		heading.anchorId = slug(headingText(heading));
 		if (heading.depth === 2) sections.push({ id: heading.anchorId, title: headingText(heading) });
 	}
+	if (options.terms) linkTerms(tokens, options.terms);
 	const html = marked.parser(tokens);
 	return { html: sanitize(html), sections };
 }
