@@ -40,6 +40,17 @@ test('a trainer adds a place; a learner on a phone finds it by commune typed wit
 		'SELECT service_type, commune, checked_on, checked_by_name FROM directory_entry'
 	);
 	expect(stored).toEqual({ service_type: 'xet-nghiem-hiv', commune: 'xã Đông Hoà', checked_on: today(), checked_by_name: 'Trần Thị Giảng' });
+	// edited: the check stays as it was unless the box is ticked
+	await page.getByRole('link', { name: /^Sửa ?: Trạm y tế xã Đông Hoà/ }).click();
+	await page.getByLabel('Giờ làm việc').fill('Thứ Hai – Thứ Bảy, 7:30–16:30');
+	await page.getByLabel('Số điện thoại').fill('gọi 113');
+	await page.getByRole('button', { name: 'Lưu' }).click();
+	await expect(page.getByText('Số điện thoại chỉ gồm chữ số')).toBeVisible();
+	await expectAccessible(page);
+	await page.getByLabel('Số điện thoại').fill('0221 3 000 111');
+	await page.getByRole('button', { name: 'Lưu' }).click();
+	await expect(page.getByText('Đã lưu thay đổi.')).toBeVisible();
+	expect(app.query('SELECT hours, phone FROM directory_entry')).toEqual([{ hours: 'Thứ Hai – Thứ Bảy, 7:30–16:30', phone: '0221 3 000 111' }]);
 	// a place for another commune, which the search must leave out
 	await page.goto('/manage/directory/new');
 	await page.getByLabel('Loại dịch vụ').selectOption({ label: 'Xét nghiệm HIV' });
@@ -76,6 +87,16 @@ test('a trainer adds a place; a learner on a phone finds it by commune typed wit
 	const refused = await learner.goto('/manage/directory');
 	expect(refused?.status()).toBe(403);
 	await phone.close();
+
+	// deleting asks for a confirmation first
+	await page.goto('/manage/directory');
+	await page.getByRole('link', { name: /^Sửa ?: Trạm y tế xã Tân Hưng/ }).click();
+	await page.getByRole('button', { name: 'Xoá khỏi danh bạ' }).click();
+	await expect(page.getByText('Hãy đánh dấu ô xác nhận trước khi xoá.')).toBeVisible();
+	await page.getByLabel('Tôi chắc chắn muốn xoá mục này').check();
+	await page.getByRole('button', { name: 'Xoá khỏi danh bạ' }).click();
+	await expect(page.getByText('Đã xoá mục khỏi danh bạ.')).toBeVisible();
+	expect(app.query('SELECT name FROM directory_entry')).toEqual([{ name: 'Trạm y tế xã Đông Hoà' }]);
 });
 
 test('an empty directory tells learners plainly and trainers how to fill it', async ({ page, app }) => {
