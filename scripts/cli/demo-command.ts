@@ -71,6 +71,7 @@ function summaryLines(ctx: DemoContext, summary: DemoSummary, seconds: number, s
 			posts: number.format(summary.posts),
 			events: number.format(summary.events),
 			certificates: number.format(summary.certificates),
+			directory: number.format(summary.directoryEntries),
 			password,
 			examples: examples.join(', ')
 		})

@@ -89,6 +89,7 @@ Cơ sở dữ liệu: DATABASE_PATH (mặc định data/taphuan.db); khoá học
   Thảo luận: {threads} chủ đề, {posts} bài viết
   Sự kiện học tập: {events}
   Giấy chứng nhận mẫu: {certificates} (cơ quan cấp ghi rõ là dữ liệu thử, số hiệu DEMO-…)
+  Danh bạ hỗ trợ: thêm {directory} mục ví dụ (tên có “(ví dụ)”, số điện thoại toàn số 0; xoá đi trước khi dùng thật)
 Mọi học viên mẫu dùng chung mật khẩu “{password}”. Đăng nhập thử: {examples}.`,
 	demoExample: '{username} ({state})',
 	demoStateNotStarted: 'chưa bắt đầu',
@@ -202,6 +203,7 @@ Database: DATABASE_PATH (default data/taphuan.db); courses: COURSES_DIR.`,
   Discussions: {threads} threads, {posts} posts
   Learning events: {events}
   Demo certificates: {certificates} (their issuer says they are test data; serials DEMO-…)
+  Support directory: {directory} example entries added (named “(ví dụ)”, phone numbers all zeros; delete them before real use)
 Every demo learner's password is “{password}”. Try signing in as: {examples}.`,
 	demoExample: '{username} ({state})',
 	demoStateNotStarted: 'not started',

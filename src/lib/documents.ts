@@ -8,7 +8,9 @@ const DOCUMENT_ROUTES = new Set([
 	'/courses/[course]/[module]/discussions',
 	'/courses/[course]/discussions',
 	'/courses/[course]/discussions/[thread]',
-	'/courses/[course]/discussions/search'
+	'/courses/[course]/discussions/search',
+	'/courses/[course]/thuat-ngu',
+	'/danh-ba'
 ]);
 
 export function isDocumentRoute(routeId: string | null | undefined): boolean {

@@ -4,6 +4,7 @@
 // holds no messages, so importing it costs a page nothing.
 import type { messages as certificate } from './vi/certificate';
 import type { messages as common } from './vi/common';
+import type { messages as directory } from './vi/directory';
 import type { messages as discussion } from './vi/discussion';
 import type { messages as manage } from './vi/manage';
 import type { messages as quiz } from './vi/quiz';
@@ -23,11 +24,13 @@ interface Areas {
 	scorm: typeof scorm;
 	/** certificates: the learner's, the register, the public verification page, the PDF */
 	certificate: typeof certificate;
+	/** the local service directory: the learners' /danh-ba and the trainers' pages */
+	directory: typeof directory;
 	/** composed on the server only (error responses, course file problems, CSV headings) */
 	server: typeof server;
 }
 export type Area = keyof Areas;
-export const AREAS = ['common', 'quiz', 'discussion', 'manage', 'scorm', 'certificate', 'server'] as const satisfies readonly Area[];
+export const AREAS = ['common', 'quiz', 'discussion', 'manage', 'scorm', 'certificate', 'directory', 'server'] as const satisfies readonly Area[];
 
 export type MessageKey<A extends Area = Area> = { [K in A]: keyof Areas[K] & string }[A];
 /** What a component may show: any key but the server-only ones. */

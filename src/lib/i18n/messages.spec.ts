@@ -27,6 +27,7 @@ function areasShowing(file: string): Area[] {
 	if (folder === 'quiz') return ['common', 'quiz'];
 	if (folder === 'discussions') return ['common', 'discussion'];
 	if (folder === 'charts') return areasFor('/manage');
+	if (folder === 'directory') return ['common', 'directory'];
 	return ['common'];
 }
 

@@ -8,7 +8,8 @@ const catalogues = import.meta.glob<{ messages: Messages }>(['./vi/*.ts', './en/
 
 /** Trainer pages show quiz answers and discussion posts too; learner pages only their own area. */
 export function areasFor(routeId: string | null): PageArea[] {
-	if (routeId?.startsWith('/manage')) return ['common', 'quiz', 'discussion', 'manage', 'certificate'];
+	if (routeId?.startsWith('/manage')) return ['common', 'quiz', 'discussion', 'manage', 'certificate', 'directory'];
+	if (routeId?.startsWith('/danh-ba')) return ['common', 'directory'];
 	if (routeId === '/courses/[course]' || routeId?.includes('/certificate') || routeId?.startsWith('/xac-minh')) return ['common', 'certificate'];
 	if (routeId?.includes('/quiz')) return ['common', 'quiz'];
 	if (routeId?.includes('/scorm/')) return ['common', 'scorm'];

@@ -2,6 +2,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { listCohortsForUser } from '$lib/server/cohorts/service';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
+import { countStaleEntries, STALE_AFTER_MONTHS } from '$lib/server/directory/service';
 import { listOpenReports } from '$lib/server/discussions/moderation';
 import { cohortOverview } from '$lib/server/reports/overview';
 import type { PageServerLoad } from './$types';
@@ -22,6 +23,8 @@ export const load = ((event) => {
 		openReports: listOpenReports(getDb(), user).length,
 		cohorts,
 		isAdmin: user.role === 'admin',
-		courseErrors: catalog.errors.length
+		courseErrors: catalog.errors.length,
+		// entries of the support directory nobody has confirmed for six months
+		directory: { stale: countStaleEntries(getDb()), months: STALE_AFTER_MONTHS }
 	};
 }) satisfies PageServerLoad;

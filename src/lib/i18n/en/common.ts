@@ -8,6 +8,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'nav.breadcrumb': 'You are here',
 	'nav.myCourses': 'My courses',
 	'nav.manage': 'Manage cohorts',
+	'nav.directory': 'Support directory',
 	'nav.account': 'Change password',
 	'nav.certificates': 'My certificates',
 	'nav.toMenu': 'Menu',
@@ -98,6 +99,8 @@ export const messages: Record<keyof typeof vi, string> = {
 	'status.inProgress': 'In progress',
 	'status.completed': 'Completed',
 
+	'glossary.avoid': 'Avoid:',
+	'glossary.link': 'Course glossary',
 	'lesson.moduleNumber': 'Module {n}',
 	'lesson.objectives': 'Learning objectives',
 	'lesson.contents': 'Contents',

@@ -7,6 +7,7 @@ export const messages = {
 	'nav.breadcrumb': 'Bạn đang ở',
 	'nav.myCourses': 'Khoá học của tôi',
 	'nav.manage': 'Quản lý lớp',
+	'nav.directory': 'Danh bạ hỗ trợ',
 	'nav.account': 'Đổi mật khẩu',
 	'nav.certificates': 'Chứng nhận của tôi',
 	'nav.toMenu': 'Lên trình đơn',
@@ -97,6 +98,8 @@ export const messages = {
 	'status.inProgress': 'Đang học',
 	'status.completed': 'Hoàn thành',
 
+	'glossary.avoid': 'Tránh dùng:',
+	'glossary.link': 'Thuật ngữ của khoá học',
 	'lesson.moduleNumber': 'Học phần {n}',
 	'lesson.objectives': 'Mục tiêu bài học',
 	'lesson.contents': 'Mục lục',

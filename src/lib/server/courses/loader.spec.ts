@@ -114,6 +114,54 @@ describe('loadCourses with a valid course', () => {
 		expect(module.lesson.contentHash).toMatch(/^[0-9a-f]{16}$/);
 	});
 
+	it('renders a directory directive as a link to the directory filtered by its type, in the course language', () => {
+		const files = validCourse('khoa-thu', {
+			'khoa-thu/01-mo-dau/lesson.md': lesson(['title: Mở đầu', 'estimatedMinutes: 10'], '## Mục\n\nKhi cần xét nghiệm:\n\n::danh-ba xet-nghiem-hiv\n\n::danh-ba\n')
+		});
+		const { courses, errors } = load(files);
+		expect(errors).toEqual([]);
+		const html = courses[0]!.modules[0]!.lesson.html;
+		expect(html).toContain('<p><a href="/danh-ba?loai=xet-nghiem-hiv">Danh bạ hỗ trợ: các nơi “Xét nghiệm HIV” trong tỉnh</a></p>');
+		expect(html).toContain('<a href="/danh-ba">');
+		expect(html).not.toContain('::');
+	});
+
+	it('reads the course glossary and links its terms on their first use in each lesson', () => {
+		const glossary = [
+			'---',
+			'title: Thuật ngữ',
+			'terms:',
+			'  - id: giam-hai',
+			'    term: giảm hại',
+			'    english: harm reduction',
+			'    definition: Các biện pháp **giảm tác hại**.',
+			'    avoid: [từ cũ]',
+			'---',
+			'Giới thiệu.'
+		].join('\n');
+		const files = validCourse('khoa-thu', {
+			'khoa-thu/glossary.md': glossary,
+			'khoa-thu/01-mo-dau/lesson.md': lesson(['title: Mở đầu', 'estimatedMinutes: 10'], '## Mục\n\nGiảm hại là gì? Giảm hại.\n')
+		});
+		const { courses, errors } = load(files);
+		expect(errors).toEqual([]);
+		expect(courses[0]!.glossary).toMatchObject({
+			title: 'Thuật ngữ',
+			terms: [{ id: 'giam-hai', term: 'giảm hại', english: 'harm reduction', definitionHtml: 'Các biện pháp <strong>giảm tác hại</strong>.', avoid: ['từ cũ'], matches: ['giảm hại'] }]
+		});
+		expect(courses[0]!.modules[0]!.lesson.html).toContain('<a href="/courses/khoa-thu/thuat-ngu#giam-hai">Giảm hại</a> là gì? Giảm hại.');
+	});
+
+	it('refuses a glossary with a term given twice or a missing definition, at their lines', () => {
+		const glossary = ['---', 'title: Thuật ngữ', 'terms:', '  - id: a', '    term: A', '    english: a', '    definition: x', '  - id: a', '    term: B', '    english: b', '---'].join('\n');
+		const { courses, errors } = load(validCourse('khoa-thu', { 'khoa-thu/glossary.md': glossary }));
+		expect(courses).toEqual([]);
+		expect(errors).toMatchObject([{ file: 'khoa-thu/glossary.md', line: 8, key: 'loader.missingSetting', params: { name: 'terms.1.definition' } }]);
+		const twice = glossary.replace("'    english: b',", '') .replace('    english: b', '    english: b\n    definition: y');
+		const second = load(validCourse('khoa-thu', { 'khoa-thu/glossary.md': twice }));
+		expect(second.errors).toMatchObject([{ file: 'khoa-thu/glossary.md', line: 8, key: 'loader.glossaryDuplicateId', params: { id: 'a', line: 4 } }]);
+	});
+
 	it('rewrites media links and images to the URL they are served at', () => {
 		const { courses } = load(validCourse('khoa-thu'));
 		const html = courses[0]!.modules[0]!.lesson.html;
@@ -296,6 +344,20 @@ describe('loadCourses reports each problem with its file and line', () => {
 			key: 'loader.unknownSetting',
 			params: { name: 'estimatedMinute' }
 		});
+	});
+
+	it('a directive of an unknown name or directory type, at its line; code blocks are left alone', () => {
+		// frontmatter: lines 1–4; body from line 5
+		const source = lesson(
+			['title: Mở đầu', 'estimatedMinutes: 10'],
+			'## Mục\n\n::danh-ba xet-nghiem\n\n::lien-he cong-an\n\n```\n::khong-kiem-tra\n```\n'
+		);
+		const { errors, loaded } = lessonErrors(source);
+		expect(loaded).toBe(0);
+		expect(errors).toMatchObject([
+			{ file: FILE, line: 7, key: 'loader.directoryType', params: { type: 'xet-nghiem' } },
+			{ file: FILE, line: 9, key: 'loader.unknownDirective', params: { text: '::lien-he cong-an' } }
+		]);
 	});
 
 	it('a missing media file, at the body line where it appears', () => {

@@ -4,7 +4,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, resolve, sep } from 'node:path';
 import { renderMarkdown, type Section } from '../markdown/render';
+import { directiveProblems, renderDirective } from './directives';
+import { glossaryUrl, loadGlossary, type Glossary } from './glossary';
 import { parseFrontmatter } from './frontmatter';
+import type { Locale } from '$lib/i18n';
 import type { LoadError, Problem } from './problems';
 import { courseSchema, lessonSchema, type CertificateFrontmatter, type CourseFrontmatter } from './schema';
 import { serialFormatProblem } from '../certificates/serial';
@@ -45,6 +48,8 @@ export interface Course {
 	completion: CompletionRule;
 	sharedDiscussions: boolean;
 	introHtml: string;
+	/** the course's glossary.md, when it has one */
+	glossary: Glossary | null;
 	modules: Module[];
 	/** SCORM packages declared in course.md (placed in their modules when the server starts) */
 	scorm: DeclaredPackage[];
@@ -157,7 +162,11 @@ function loadModule(
 	coursesDir: string,
 	courseSlug: string,
 	dirName: string,
-	errors: LoadError[]
+	errors: LoadError[],
+	/** the course's language: what a directive's link says */
+	language: Locale,
+	/** the course glossary, whose terms are linked on their first use */
+	glossary: Glossary | null
 ): Module | null {
 	const dir = join(coursesDir, courseSlug, dirName);
 	const file = `${courseSlug}/${dirName}/lesson.md`;
@@ -178,15 +187,19 @@ function loadModule(
 	if (!parsed.data) return null;
 	const mediaErrors = mediaProblems(parsed.body, parsed.bodyFirstLine, dir);
 	report(mediaErrors);
+	const badDirectives = directiveProblems(parsed.body, parsed.bodyFirstLine);
+	report(badDirectives);
 	const rendered = renderMarkdown(parsed.body, {
 		resolveRelative: (href) =>
-			/^(\.\/)?media\//.test(href) ? mediaUrl(courseSlug, match[2]!, href) : href
+			/^(\.\/)?media\//.test(href) ? mediaUrl(courseSlug, match[2]!, href) : href,
+		directive: (name, argument) => renderDirective(name, argument, language),
+		terms: glossary ? { terms: glossary.terms, href: (id) => glossaryUrl(courseSlug, id) } : undefined
 	});
 	if (rendered.sections.length === 0) {
 		report([{ line: parsed.bodyFirstLine, key: 'loader.noSections' }]);
 		return null;
 	}
-	if (mediaErrors.length) return null;
+	if (mediaErrors.length || badDirectives.length) return null;
 	const quiz = loadQuiz(dir, `${courseSlug}/${dirName}/quiz.md`, errors);
 	if (quiz === undefined) return null;
 	return {
@@ -225,10 +238,11 @@ export function loadCourse(coursesDir: string, slug: string, errors: LoadError[]
 	const parsed = parseFrontmatter(readCourseFile(path), courseSchema);
 	parsed.problems.forEach((p) => errors.push({ file, ...p }));
 
+	const glossary = loadGlossary(coursesDir, slug, errors);
 	const folders = subdirectories(join(coursesDir, slug));
 	const modules: Module[] = [];
 	for (const folder of folders) {
-		const module = loadModule(coursesDir, slug, folder, errors);
+		const module = loadModule(coursesDir, slug, folder, errors, parsed.data?.language ?? 'vi', glossary ?? null);
 		if (module) modules.push(module);
 	}
 	const numbers = new Map<number, string>();
@@ -297,6 +311,7 @@ export function loadCourse(coursesDir: string, slug: string, errors: LoadError[]
 		completion,
 		sharedDiscussions: parsed.data.sharedDiscussions,
 		introHtml: renderMarkdown(parsed.body).html,
+		glossary: glossary ?? null,
 		modules: ordered,
 		scorm,
 		certificate

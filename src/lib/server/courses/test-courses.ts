@@ -40,6 +40,7 @@ export function testCourse(modules: Module[], title = 'Khoá học thử'): Cour
 		completion: { modules: modules.map((m) => m.slug), finalAssessment: null, sessions: 0, minStudyMinutes: 0 },
 		sharedDiscussions: false,
 		introHtml: '',
+		glossary: null,
 		modules,
 		scorm: [],
 		certificate: null

@@ -352,6 +352,19 @@ describe('demo data on the real course', () => {
 		}
 	});
 
+	it('fills an empty support directory with entries that are plainly invented, and only once', () => {
+		const { db, summary, catalog, course } = demo();
+		const entries = rows<{ name: string; phone: string }>(db, 'SELECT name, phone FROM directory_entry');
+		expect(summary.directoryEntries).toBe(entries.length);
+		expect(entries.length).toBeGreaterThan(5);
+		for (const entry of entries) {
+			expect(entry.name).toContain('(ví dụ)');
+			expect(entry.phone.replace(/\D/g, '')).toMatch(/^0{7}\d{3}$/);
+		}
+		const again = generateDemo(db, catalog, course, { learners: 2, cohorts: 1, codePrefix: 'DEMO2', days: 2, seed: '2', now: NOW, passwordHash: HASH, trainerId: null });
+		expect(again.directoryEntries).toBe(0);
+	});
+
 	it('reports codes and usernames that are taken', () => {
 		const { db } = a;
 		expect(demoConflicts(db, { codePrefix: 'demo', cohorts: 2, learners: 60 })).toEqual({

@@ -18,7 +18,9 @@ import { recordHeartbeat } from '../tracking/reading';
 import { openAttempt } from '../tracking/record';
 import { insertUser } from '../users/service';
 import { itemParams } from './answers';
+import { fillDemoDirectory } from './directory';
 import { Dice } from './dice';
+import { COMMUNES } from './people';
 import { DAY, HOUR, MINUTE, firstUntimedQuiz, planLearner, studyTime, type LearnerPlan, type ModuleInfo, type TimedAction } from './plan';
 import { replyText, threadText, trainerReplyText, WELCOME_THREAD } from './posts';
 
@@ -56,6 +58,8 @@ export interface DemoSummary {
 	events: number;
 	/** certificates issued to demo learners who completed the course (under DEMO_ISSUER) */
 	certificates: number;
+	/** support directory entries added (none when it already had some) */
+	directoryEntries: number;
 	/** one username in each state, to sign in as */
 	examples: Partial<Record<LearnerState | 'failing', string>>;
 	/** attempts that did not go as planned (0 unless the quiz service stops drawing questions
@@ -183,7 +187,12 @@ export function generateDemo(db: Db, catalog: Catalog, course: Course, options: 
 	const replay = forReplay(db);
 	// completions are derived as on the server: the demo's modules and courses complete through tracking/completion
 	useCatalog(replay, () => catalog);
-	return db.transaction(() => play(replay, catalog, course, options, modules, plans, actions)).immediate();
+	return db
+		.transaction(() => {
+			const summary = play(replay, catalog, course, options, modules, plans, actions);
+			return { ...summary, directoryEntries: fillDemoDirectory(db, COMMUNES, options.now) };
+		})
+		.immediate();
 }
 
 function play(
@@ -413,6 +422,7 @@ function play(
 		events: count(db, 'SELECT count(*) AS n FROM learning_event') - eventsBefore,
 		certificates: count(db, `SELECT count(*) AS n FROM certificate WHERE issuer = '${DEMO_ISSUER}'`) - certificatesBefore,
 		examples,
+		directoryEntries: 0,
 		unplannedOutcomes
 	};
 }

@@ -82,7 +82,7 @@ const MEN: NamePool = {
 };
 
 /** Invented place names in the style of the province's communes ("xã") and wards ("phường"). */
-const COMMUNES: readonly string[] = [
+export const COMMUNES: readonly string[] = [
 	'xã An Vĩnh', 'xã Đông Hòa', 'xã Hòa Tiến', 'xã Tân Hưng', 'xã Minh Châu', 'xã Phú Thịnh',
 	'xã Vĩnh Lạc', 'xã Đại Đồng', 'xã Hồng Quang', 'xã Quang Hưng', 'xã Thái Hòa', 'xã Tiên Phong',
 	'xã Phúc Thành', 'xã Thuận Hưng', 'xã Châu Giang', 'xã Long Hưng', 'xã Thanh Long',

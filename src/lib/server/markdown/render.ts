@@ -3,6 +3,7 @@
 import { Marked, Renderer, type Tokens, type TokensList } from 'marked';
 import { createSlugger } from './slug';
 import { sanitize } from './sanitize';
+import { linkTerms, type TermLinks } from './terms';
 import { showsNothing, stripRawHtml } from '$lib/markdown/raw-html';
 
 export { showsNothing, stripRawHtml };
@@ -15,6 +16,11 @@ export interface Section {
 export interface RenderOptions {
 	/** turns a relative link or image path ("media/x.svg") into the URL it is served at */
 	resolveRelative?: (path: string) => string;
+	/** the HTML of a directive line (`::name argument`, courses/directives.ts); without it such a
+	 * line is an ordinary paragraph */
+	directive?: (name: string, argument: string) => string;
+	/** glossary terms to link on their first use (./terms.ts) */
+	terms?: TermLinks;
 }
 
 export interface Rendered {
@@ -26,9 +32,26 @@ type AnchoredHeading = Tokens.Heading & { anchorId?: string };
 
 const RELATIVE = /^(?![a-z][a-z0-9+.-]*:|\/|#)/i;
 
-function createMarked(): Marked {
+type DirectiveToken = Tokens.Generic & { name: string; argument: string };
+
+function createMarked(directive?: RenderOptions['directive']): Marked {
 	return new Marked({
 		gfm: true,
+		extensions: directive
+			? [
+					{
+						name: 'directive',
+						level: 'block',
+						start: (src: string) => src.match(/^::[a-z]/m)?.index,
+						tokenizer(src: string) {
+							const match = /^::([a-z][a-z0-9-]*)(?:[ \t]+([^\n]*?))?[ \t]*(?:\n|$)/.exec(src);
+							if (!match) return undefined;
+							return { type: 'directive', raw: match[0], name: match[1]!, argument: match[2] ?? '' } satisfies DirectiveToken;
+						},
+						renderer: (token) => directive((token as DirectiveToken).name, (token as DirectiveToken).argument)
+					}
+				]
+			: [],
 		renderer: {
 			heading(token) {
 				const { anchorId } = token as AnchoredHeading;
@@ -62,7 +85,7 @@ function headingText(token: Tokens.Heading): string {
 }
 
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): Rendered {
-	const marked = createMarked();
+	const marked = createMarked(options.directive);
 	const tokens: TokensList = marked.lexer(markdown);
 	const { resolveRelative } = options;
 	if (resolveRelative) {
@@ -81,6 +104,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
 		heading.anchorId = slug(headingText(heading));
 		if (heading.depth === 2) sections.push({ id: heading.anchorId, title: headingText(heading) });
 	}
+	if (options.terms) linkTerms(tokens, options.terms);
 	const html = marked.parser(tokens);
 	return { html: sanitize(html), sections };
 }

@@ -23,7 +23,7 @@ export function tooLargeReport(): RosterReport {
 }
 
 /** Excel workbooks (.xlsx is a zip, .xls an OLE file) are the commonest wrong upload. */
-function isSpreadsheet(bytes: Uint8Array): boolean {
+export function isSpreadsheet(bytes: Uint8Array): boolean {
 	const starts = (...signature: number[]) => signature.every((byte, i) => bytes[i] === byte);
 	return starts(0x50, 0x4b, 0x03, 0x04) || starts(0xd0, 0xcf, 0x11, 0xe0);
 }

@@ -5,7 +5,6 @@
 import { randomInt, randomBytes } from 'node:crypto';
 import { recordFailure, retryAfterMs, type ThrottlePolicy } from '../auth/throttle';
 import type { Db } from '../db/open';
-import { foldVietnamese } from '../markdown/slug';
 import { applyResult, openAttempt, withdrawCompletion } from '../tracking/record';
 import { getTrackingFor } from '../tracking/service';
 
@@ -263,7 +262,5 @@ export function checkedInByCode(db: Db, session: ClassSession): Set<number> {
 	return new Set(ids);
 }
 
-/** For the roster's search box: case, tone marks and đ do not matter ("huong" finds "Hường"). */
-export function searchKey(text: string): string {
-	return foldVietnamese(text).toLowerCase();
-}
+/** For the roster's search box (shared with the service directory, ../text/search-key.ts). */
+export { searchKey } from '../text/search-key';

@@ -13,6 +13,15 @@ export function localiseMedia(html: string, courseSlug: string, moduleSlug: stri
 }
 
 /**
+ * Links to the platform's own pages (the support directory, the glossary: `href="/…"`, added by
+ * the course's directives and glossary) lead nowhere inside another LMS; their words stay, the
+ * link goes. Run after `localiseMedia`, whose results are relative.
+ */
+export function unlinkSitePages(html: string): string {
+	return html.replace(/<a href="\/(?!\/)[^"]*">([\s\S]*?)<\/a>/g, '$1');
+}
+
+/**
  * The files of `moduleDir/media/` that `html` links or shows (src and href attributes starting
  * with `media/`), as paths relative to the module folder; links that leave media/ or name no
  * file are left out (the course check reports those in lessons).

@@ -8,7 +8,7 @@ import type { Course, Module } from '../../courses/loader';
 import type { SnapshotQuestion } from '../../quiz/snapshot';
 import { jsonForScript, scoData } from './data';
 import { escapeMarkup as x } from './escape';
-import { localiseMedia } from './media';
+import { localiseMedia, unlinkSitePages } from './media';
 import { renderQuizForm } from './quiz-form';
 
 export const SHARED_SCRIPT = 'shared/taphuan-scorm.js';
@@ -39,7 +39,7 @@ function lessonPart(course: Course, module: Module, t: (key: MessageKey, params?
 </header>
 ${objectives}
 ${contents}
-<div class="prose" id="${ELEMENT.lessonBody}">${localiseMedia(module.lesson.html, course.slug, module.slug)}</div>
+<div class="prose" id="${ELEMENT.lessonBody}">${unlinkSitePages(localiseMedia(module.lesson.html, course.slug, module.slug))}</div>
 <footer id="${ELEMENT.lessonEnd}" class="lesson-end card">
 <p class="done" ${PART.completed} hidden>${x(t('lesson.completedMessage'))}</p>${takeQuiz}
 </footer>

@@ -40,7 +40,7 @@ export const load = ((event) => {
 	// everything only the server renders with: this page sends no data to the browser
 	return {
 		lesson: new RenderedOnServer({
-			course: { slug: course.slug, title: course.title, language: course.language },
+			course: { slug: course.slug, title: course.title, language: course.language, hasGlossary: course.glossary !== null },
 			module: {
 				slug: module.slug,
 				number: module.number,
