@@ -21,6 +21,11 @@ export interface Migration {
  * way: foreign keys off while the table is swapped, then every reference checked). */
 const FOREIGN_KEYS_OFF = '-- migrate: foreign-keys-off';
 
+/** A line of a migration that frees much of the file (015 dropped the attempts' snapshots): once
+ * the migrations are applied, the file is rewritten without its free pages, so that it and every
+ * backup shrink at once rather than keeping the space for data to come. */
+const VACUUM_AFTER = '-- migrate: vacuum-after';
+
 export const migrations: Migration[] = Object.entries(files)
 	.map(([path, sql]) => {
 		const name = path.split('/').pop()!;
@@ -66,6 +71,7 @@ function addMigrationFunctions(db: Database): void {
 
 export function migrate(db: Database, list: Migration[] = migrations): number[] {
 	const applied: number[] = [];
+	let vacuum = false;
 	for (const migration of list) {
 		if (migration.version <= schemaVersion(db)) continue;
 		addMigrationFunctions(db);
@@ -86,8 +92,17 @@ export function migrate(db: Database, list: Migration[] = migrations): number[] 
 				return true;
 			}).immediate();
 			if (ran) applied.push(migration.version);
+			if (ran && migration.sql.includes(VACUUM_AFTER)) vacuum = true;
 		} finally {
 			if (keysOff) db.pragma('foreign_keys = ON');
+		}
+	}
+	if (vacuum && (db.pragma('freelist_count', { simple: true }) as number) > 0) {
+		try {
+			db.exec('VACUUM');
+		} catch {
+			// another connection kept reading past the busy timeout: the data is migrated all the
+			// same, and the file keeps its size until the next VACUUM (docs/operations.md, Upgrade)
 		}
 	}
 	return applied;

@@ -119,8 +119,12 @@ describe('migration 015 on demo data', () => {
 		expect(snapshots).toBe(summary.attempts);
 		const before = everyReport(db, catalog, course);
 
+		const pagesBefore = db.pragma('page_count', { simple: true }) as number;
 		expect(migrate(db)).toEqual(migrations.filter((m) => m.version >= 15).map((m) => m.version));
 		mode.legacy = false;
+		// the snapshots' pages given back: the file (and its backups) shrink at once
+		expect(db.pragma('freelist_count', { simple: true })).toBe(0);
+		expect(db.pragma('page_count', { simple: true }) as number).toBeLessThan(pagesBefore / 2);
 		const columns = (db.prepare(`SELECT name FROM pragma_table_info('quiz_attempt')`).pluck().all() as string[]);
 		expect(columns).not.toContain('questions');
 		const after = everyReport(db, catalog, course);

@@ -1,4 +1,5 @@
 -- migrate: foreign-keys-off
+-- migrate: vacuum-after
 -- Questions stored once (issue 21). Every attempt held its own copy of the questions it showed,
 -- rendered, with their answers: about 31 KB per attempt, nearly all of the database, written in
 -- full at each start. A question is now stored once by content (quiz_question); an attempt's rows
