@@ -1,7 +1,6 @@
 // Applies the numbered SQL migrations in order, each in its own transaction,
 // recording progress in PRAGMA user_version so every file runs exactly once.
 import type { Database } from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { convertSnapshotQuestion } from '../quiz/question-store';
 import { nfc } from '../text/nfc';
 
@@ -43,19 +42,17 @@ const withFunctions = new WeakSet<Database>();
  * SQL functions SQLite lacks, for migrations to call. Registered once per connection, before the
  * first pending migration: SQLite refuses to redefine a function while a statement runs.
  * - `nfc(text)`: the text in Unicode NFC (src/lib/server/text/nfc.ts), NULL and numbers as they are;
- * - `sha256(text)`: its SHA-256 in hex;
- * - `quiz_question_body(json)`, `quiz_question_order(json, 'choices' | 'rights' | 'steps')`: a
- *   question of an attempt's snapshot split into its stored form and the attempt's display order
- *   (src/lib/server/quiz/question-store.ts); they throw if the split would change the question;
+ * - `quiz_question_hash(json)`, `quiz_question_body(json)`, `quiz_question_order(json, 'choices' |
+ *   'rights' | 'steps')`: a question of an attempt's snapshot split into its stored form (its
+ *   SHA-256, its JSON) and the attempt's display order (src/lib/server/quiz/question-store.ts);
+ *   they throw if the split would change the question;
  * - `migration_check(ok, message)`: throws `message` unless `ok`, so that a migration finding
  *   data it cannot convert stops with nothing changed.
  */
 function addMigrationFunctions(db: Database): void {
 	if (withFunctions.has(db)) return;
 	db.function('nfc', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? nfc(value) : value));
-	db.function('sha256', { deterministic: true }, (value: unknown) =>
-		typeof value === 'string' ? createHash('sha256').update(value).digest('hex') : null
-	);
+	db.function('quiz_question_hash', { deterministic: true }, (json: unknown) => convertSnapshotQuestion(String(json)).hash);
 	db.function('quiz_question_body', { deterministic: true }, (json: unknown) => convertSnapshotQuestion(String(json)).body);
 	db.function('quiz_question_order', { deterministic: true }, (json: unknown, list: unknown) => {
 		const { order } = convertSnapshotQuestion(String(json));

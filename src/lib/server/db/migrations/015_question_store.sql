@@ -6,10 +6,17 @@
 -- in quiz_attempt_question name the stored question and the order the attempt showed its
 -- choices, matching items and steps in (src/lib/server/quiz/question-store.ts).
 --
--- Every snapshot is converted here. quiz_question_body and quiz_question_order (migrate.ts)
--- throw unless the stored question and the order give back exactly the question the attempt
--- stored, and migration_check stops the migration unless every question of every attempt found
--- its row: reviews, grades and reports read the same questions after as before.
+-- Every snapshot is converted here. quiz_question_hash, _body and _order (migrate.ts) throw
+-- unless the stored question and the order give back exactly the question the attempt stored,
+-- and migration_check stops the migration unless every question of every attempt found its row:
+-- reviews, grades and reports read the same questions after as before.
+
+-- each question of each snapshot, converted once: which stored question, in which order
+CREATE TEMP TABLE shown AS
+SELECT a.id AS attempt_id, q.key + 1 AS position, q.value ->> 'id' AS question_id, quiz_question_hash(q.value) AS hash,
+	quiz_question_order(q.value, 'choices') AS choice_order, quiz_question_order(q.value, 'rights') AS right_order,
+	quiz_question_order(q.value, 'steps') AS step_order
+FROM quiz_attempt a, json_each(a.questions) q;
 
 CREATE TABLE quiz_question (
 	id INTEGER PRIMARY KEY,
@@ -19,10 +26,13 @@ CREATE TABLE quiz_question (
 	body TEXT NOT NULL
 );
 
-INSERT OR IGNORE INTO quiz_question (hash, body)
-SELECT sha256(body), body FROM (
-	SELECT quiz_question_body(q.value) AS body FROM quiz_attempt a, json_each(a.questions) q
-);
+-- the body of each distinct question, from the first snapshot that showed it
+INSERT INTO quiz_question (hash, body)
+SELECT f.hash, (
+	SELECT quiz_question_body(q.value) FROM json_each((SELECT questions FROM quiz_attempt WHERE id = f.attempt_id)) q
+	WHERE q.key = f.position - 1
+)
+FROM temp.shown f WHERE f.rowid IN (SELECT min(rowid) FROM temp.shown GROUP BY hash) ORDER BY f.rowid;
 
 CREATE TABLE quiz_attempt_question_new (
 	attempt_id INTEGER NOT NULL REFERENCES quiz_attempt (id),
@@ -40,17 +50,17 @@ CREATE TABLE quiz_attempt_question_new (
 
 INSERT INTO quiz_attempt_question_new
 	(attempt_id, question_id, position, points, question, choice_order, right_order, step_order)
-SELECT aq.attempt_id, aq.question_id, aq.position, aq.points,
-	(SELECT s.id FROM quiz_question s WHERE s.hash = sha256(quiz_question_body(q.value))),
-	quiz_question_order(q.value, 'choices'), quiz_question_order(q.value, 'rights'), quiz_question_order(q.value, 'steps')
-FROM quiz_attempt a, json_each(a.questions) q
-JOIN quiz_attempt_question aq ON aq.attempt_id = a.id AND aq.question_id = q.value ->> 'id' AND aq.position = q.key + 1;
+SELECT aq.attempt_id, aq.question_id, aq.position, aq.points, qq.id, s.choice_order, s.right_order, s.step_order
+FROM temp.shown s
+JOIN quiz_attempt_question aq ON aq.attempt_id = s.attempt_id AND aq.question_id = s.question_id AND aq.position = s.position
+JOIN quiz_question qq ON qq.hash = s.hash;
 
 SELECT migration_check(
 	(SELECT count(*) FROM quiz_attempt_question_new) = (SELECT count(*) FROM quiz_attempt_question)
-	AND (SELECT count(*) FROM quiz_attempt_question_new) = (SELECT count(*) FROM quiz_attempt a, json_each(a.questions)),
+	AND (SELECT count(*) FROM quiz_attempt_question_new) = (SELECT count(*) FROM temp.shown),
 	'015_question_store: some attempts'' question rows differ from their snapshots; nothing was changed'
 );
+DROP TABLE temp.shown;
 
 DROP TABLE quiz_attempt_question;
 ALTER TABLE quiz_attempt_question_new RENAME TO quiz_attempt_question;
