@@ -65,7 +65,8 @@ export function missingWrites(db: Database.Database, writes: Logged[], only: (w:
 const INVARIANTS: [string, string][] = [
 	['submitted attempt without its grade', `SELECT count(*) FROM quiz_attempt WHERE status = 'submitted' AND (submitted_at IS NULL OR score IS NULL OR max_score IS NULL OR percent IS NULL OR passed IS NULL)`],
 	['open attempt with a grade', `SELECT count(*) FROM quiz_attempt WHERE status = 'open' AND (submitted_at IS NOT NULL OR score IS NOT NULL)`],
-	['attempt whose question rows differ from its snapshot', `SELECT count(*) FROM quiz_attempt a WHERE json_array_length(a.questions) != (SELECT count(*) FROM quiz_attempt_question q WHERE q.attempt_id = a.id)`],
+	['attempt without its questions', `SELECT count(*) FROM quiz_attempt a WHERE NOT EXISTS (SELECT 1 FROM quiz_attempt_question q WHERE q.attempt_id = a.id)`],
+	['attempt question without its stored question', `SELECT count(*) FROM quiz_attempt_question q WHERE NOT EXISTS (SELECT 1 FROM quiz_question s WHERE s.id = q.question)`],
 	['answer of a submitted attempt not graded', `SELECT count(*) FROM quiz_response r JOIN quiz_attempt a ON a.id = r.attempt_id WHERE a.status = 'submitted' AND r.score IS NULL`],
 	['answer of an open attempt already graded', `SELECT count(*) FROM quiz_response r JOIN quiz_attempt a ON a.id = r.attempt_id WHERE a.status = 'open' AND r.score IS NOT NULL`],
 	['submitted attempt without exactly one passed/failed event', `SELECT count(*) FROM quiz_attempt a WHERE (a.status = 'submitted') != (SELECT count(*) FROM learning_event e WHERE e.user_id = a.user_id AND e.activity_id = a.activity_id AND e.verb IN ('passed', 'failed') AND json_extract(e.result, '$.attempt') = a.number)`],

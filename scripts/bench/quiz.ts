@@ -5,6 +5,7 @@
 // server acknowledged, exactly as sent. Run once per burst length, each on an exam of its own.
 import Database from 'better-sqlite3';
 import { parseResponses } from '$lib/server/quiz/responses';
+import { attemptQuestions } from '$lib/server/quiz/question-store';
 import type { SnapshotQuestion } from '$lib/server/quiz/snapshot';
 import { inconsistencies } from './durability';
 import { cpuMs, load, request, startServer, warmUp, watchMemory, type Answer } from './harness';
@@ -180,13 +181,12 @@ interface AttemptRow {
 	id: number;
 	status: string;
 	percent: number | null;
-	questions: string;
 }
 
 function openReadOnly(path: string, module: string) {
 	const db = new Database(path, { readonly: true, fileMustExist: true });
 	const attempt = db.prepare(
-		`SELECT a.id, a.status, a.percent, a.questions FROM quiz_attempt a JOIN user u ON u.id = a.user_id
+		`SELECT a.id, a.status, a.percent FROM quiz_attempt a JOIN user u ON u.id = a.user_id
 		 JOIN activity t ON t.id = a.activity_id
 		 WHERE u.username = ? AND t.course_id = ? AND t.module_slug = ? AND t.kind = 'quiz' AND a.number = ?`
 	);
@@ -196,7 +196,7 @@ function openReadOnly(path: string, module: string) {
 		db,
 		attempt: (username: string, number: number) => {
 			const row = attempt.get(username, COURSE, module, number) as AttemptRow | undefined;
-			if (row && !snapshots.has(row.id)) snapshots.set(row.id, JSON.parse(row.questions) as SnapshotQuestion[]);
+			if (row && !snapshots.has(row.id)) snapshots.set(row.id, attemptQuestions(db, row.id));
 			return row && { ...row, snapshot: snapshots.get(row.id)! };
 		},
 		/** what the app makes of these fields for this question, and what it stored */

@@ -4,6 +4,7 @@ import type { Course } from '../courses/loader';
 import { openDatabase, type Db } from '../db/open';
 import { retryAfterMs } from '../auth/throttle';
 import { searchPosts } from '../discussions/service';
+import { getAttemptQuestions } from '../quiz/attempts';
 import type { SnapshotQuestion } from '../quiz/snapshot';
 import type { Response } from '../quiz/types';
 import { learnerCourseProgress } from '../tracking/course-progress';
@@ -144,9 +145,9 @@ describe('demo data on the real course', () => {
 			 WHERE (q.status = 'submitted') != (r.correct IS NOT NULL)`
 		);
 		expect(ungraded.n).toBe(0);
-		const attempts = rows<{ status: string; closed_by: string | null; percent: number | null; passed: number | null; questions: string; id: number }>(
+		const attempts = rows<{ status: string; closed_by: string | null; percent: number | null; passed: number | null; questions: number; id: number }>(
 			db,
-			'SELECT * FROM quiz_attempt'
+			'SELECT *, (SELECT count(*) FROM quiz_attempt_question q WHERE q.attempt_id = a.id) AS questions FROM quiz_attempt a'
 		);
 		expect(attempts.length).toBe(summary.attempts);
 		expect(attempts.filter((q) => q.status === 'open').length).toBe(summary.openAttempts);
@@ -162,7 +163,7 @@ describe('demo data on the real course', () => {
 				   AND json_extract(result, '$.attempt') = (SELECT number FROM quiz_attempt WHERE id = ?)`,
 				attempt.id, attempt.id, attempt.id
 			);
-			expect(answered.n).toBe((JSON.parse(attempt.questions) as unknown[]).length);
+			expect(answered.n).toBe(attempt.questions);
 		}
 	});
 
@@ -399,13 +400,13 @@ describe('demo data on a small course with a timed quiz, shared boards and a tra
 	it('answers every kind of question in the shape the quiz form produces, some right and some wrong', () => {
 		const { db, summary } = d;
 		expect(summary.unplannedOutcomes).toBe(0);
-		const responses = rows<{ response: string; question_id: string; questions: string; correct: number | null }>(
+		const responses = rows<{ response: string; question_id: string; attempt_id: number; correct: number | null }>(
 			db,
-			`SELECT r.response, r.question_id, r.correct, q.questions FROM quiz_response r JOIN quiz_attempt q ON q.id = r.attempt_id`
+			`SELECT r.response, r.question_id, r.correct, r.attempt_id FROM quiz_response r`
 		);
 		const right = new Map<string, number>();
 		for (const row of responses) {
-			const question = (JSON.parse(row.questions) as SnapshotQuestion[]).find((q) => q.id === row.question_id)!;
+			const [question] = getAttemptQuestions(db, row.attempt_id, [row.question_id]) as [SnapshotQuestion];
 			const response = JSON.parse(row.response) as Response;
 			expect(response.type).toBe(question.type);
 			const choices = question.choices.map((c) => c.id);

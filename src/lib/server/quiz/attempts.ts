@@ -1,4 +1,4 @@
-// The life of a quiz attempt: start (snapshot drawn once), autosave, submit or expire, grade.
+// The life of a quiz attempt: start (questions drawn once), autosave, submit or expire, grade.
 // Every read-then-write runs in an IMMEDIATE transaction, so double clicks, retries, two tabs
 // and many connections at once still give exactly one attempt in progress, one grading per
 // attempt, and never more attempts than the quiz allows.
@@ -6,6 +6,7 @@ import type { Db } from '../db/open';
 import { applyResult, openAttempt } from '../tracking/record';
 import { logEvent } from '../tracking/service';
 import { gradeAttempt, keptPercent } from './grade';
+import { attemptQuestions, recordAttemptQuestions, someAttemptQuestions } from './question-store';
 import { drawSnapshot, type Random, type SnapshotQuestion } from './snapshot';
 import type { GradingMethod, Quiz, Response } from './types';
 import { ALWAYS_OPEN, windowState, type QuizWindow } from './window';
@@ -48,7 +49,6 @@ interface AttemptRow {
 	deadline_at: number | null;
 	submitted_at: number | null;
 	closed_by: 'learner' | 'deadline' | null;
-	questions: string;
 	pass_percent: number;
 	grading: GradingMethod;
 	score: number | null;
@@ -57,7 +57,8 @@ interface AttemptRow {
 	passed: number | null;
 }
 
-function toAttempt(row: AttemptRow): Attempt {
+/** The attempt of a row, with the questions it showed (question-store.ts). */
+function toAttempt(db: Db, row: AttemptRow): Attempt {
 	return {
 		id: row.id,
 		userId: row.user_id,
@@ -68,7 +69,7 @@ function toAttempt(row: AttemptRow): Attempt {
 		deadlineAt: row.deadline_at,
 		submittedAt: row.submitted_at,
 		closedBy: row.closed_by,
-		questions: JSON.parse(row.questions) as SnapshotQuestion[],
+		questions: attemptQuestions(db, row.id),
 		passPercent: row.pass_percent,
 		grading: row.grading,
 		score: row.score,
@@ -80,30 +81,20 @@ function toAttempt(row: AttemptRow): Attempt {
 
 export function getAttempt(db: Db, id: number): Attempt | null {
 	const row = db.prepare('SELECT * FROM quiz_attempt WHERE id = ?').get(id) as AttemptRow | undefined;
-	return row ? toAttempt(row) : null;
+	return row ? toAttempt(db, row) : null;
 }
 
 /**
- * Some questions of an attempt's snapshot, in the snapshot's order: what an autosave of one
- * question needs. SQLite picks them out of the stored JSON, so the rest of the snapshot (tens of
- * KB of rendered text) is neither copied into JavaScript nor parsed there. Ids the attempt does
- * not have are simply absent.
+ * Some questions of an attempt, in its order: what an autosave of one question needs, without
+ * reading the others. Ids the attempt does not have are simply absent.
  */
 export function getAttemptQuestions(db: Db, attemptId: number, ids: Iterable<string>): SnapshotQuestion[] {
 	const wanted = [...new Set(ids)];
 	if (wanted.length === 0) return [];
-	const rows = db
-		.prepare(
-			`SELECT q.value FROM quiz_attempt a, json_each(a.questions) q
-			 WHERE a.id = ? AND q.value ->> 'id' IN (SELECT value FROM json_each(?))
-			 ORDER BY q.key`
-		)
-		.pluck()
-		.all(attemptId, JSON.stringify(wanted)) as string[];
-	return rows.map((json) => JSON.parse(json) as SnapshotQuestion);
+	return someAttemptQuestions(db, attemptId, wanted);
 }
 
-/** Attempts without their snapshots, newest first: for history lists. */
+/** Attempts without their questions, newest first: for history lists. */
 export interface AttemptSummary {
 	id: number;
 	number: number;
@@ -122,7 +113,7 @@ export function listAttempts(db: Db, userId: number, activityId: number): Attemp
 			`SELECT id, number, status, started_at, deadline_at, submitted_at, closed_by, percent, passed
 			 FROM quiz_attempt WHERE user_id = ? AND activity_id = ? ORDER BY number DESC`
 		)
-		.all(userId, activityId) as Omit<AttemptRow, 'questions' | 'user_id' | 'activity_id'>[];
+		.all(userId, activityId) as Omit<AttemptRow, 'user_id' | 'activity_id'>[];
 	return rows.map((r) => ({
 		id: r.id,
 		number: r.number,
@@ -178,7 +169,7 @@ export function startAttempt(
 				.prepare(`SELECT * FROM quiz_attempt WHERE user_id = ? AND activity_id = ? AND status = 'open'`)
 				.get(userId, activityId) as AttemptRow | undefined;
 			if (open) {
-				const attempt = toAttempt(open);
+				const attempt = toAttempt(db, open);
 				if (!isPastDeadline(attempt, now)) return { ok: true, attempt, resumed: true };
 				closeAttempt(db, attempt, 'deadline', now);
 			}
@@ -197,8 +188,8 @@ export function startAttempt(
 			const { lastInsertRowid } = db
 				.prepare(
 					`INSERT INTO quiz_attempt (user_id, activity_id, number, started_at, deadline_at,
-					   questions, quiz_hash, pass_percent, grading)
-					 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+					   quiz_hash, pass_percent, grading)
+					 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 				)
 				.run(
 					userId,
@@ -206,18 +197,15 @@ export function startAttempt(
 					n + 1,
 					now,
 					deadlineAt,
-					JSON.stringify(snapshot),
 					quiz.contentHash,
 					quiz.settings.passPercent,
 					quiz.settings.grading
 				);
-			const listQuestion = db.prepare(
-				'INSERT INTO quiz_attempt_question (attempt_id, question_id, position, points) VALUES (?, ?, ?, ?)'
-			);
-			snapshot.forEach((question, i) => listQuestion.run(lastInsertRowid, question.id, i + 1, question.points));
+			// the questions themselves are stored once for all attempts; this one adds its draw
+			recordAttemptQuestions(db, Number(lastInsertRowid), snapshot, quiz.questions);
 			// the quiz's tracking row: in progress, with the attempt counted (logs 'launched')
 			openAttempt(db, userId, activityId, { countsAsAttempt: true, detail: { attempt: n + 1 } }, now);
-			// the row as written, without reading back and parsing the snapshot just serialised
+			// the row as written, without reading back the questions just drawn
 			const attempt: Attempt = {
 				id: Number(lastInsertRowid),
 				userId,
@@ -254,8 +242,6 @@ export function saveResponses(
 ): SaveResult {
 	return db
 		.transaction((): SaveResult => {
-			// the status and deadline sit before the question snapshot in the row: reading them
-			// does not parse tens of KB of JSON on every autosave
 			const state = db.prepare('SELECT status, deadline_at AS deadlineAt FROM quiz_attempt WHERE id = ?').get(attemptId) as
 				| { status: Attempt['status']; deadlineAt: number | null }
 				| undefined;
@@ -286,7 +272,7 @@ export type SubmitResult =
 /**
  * Submits an attempt: saves the answers sent with it (unless the deadline has passed), then
  * grades. Submitting an attempt already graded returns it unchanged: the call is idempotent.
- * Given the attempt the caller already read, its question snapshot is not read and parsed again
+ * Given the attempt the caller already read, its questions are not read again
  * (questions never change once drawn); its status is always read afresh inside the transaction.
  */
 export function submitAttempt(
