@@ -2,7 +2,7 @@
 // see, and the labels printed on the PDF.
 export const messages = {
 	'certificate.pdf.title': 'GIẤY CHỨNG NHẬN',
-	'certificate.pdf.nation': 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+	'certificate.pdf.nation': 'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
 	'certificate.pdf.motto': 'Độc lập – Tự do – Hạnh phúc',
 	'certificate.pdf.certifies': 'Chứng nhận Ông/Bà',
 	'certificate.pdf.organisation': 'Đơn vị công tác: {organisation}',

@@ -12,7 +12,7 @@ export const messages = {
 	'nav.toMenu': 'Lên trình đơn',
 	'nav.signOut': 'Đăng xuất',
 	'footer.signedInAs': 'Đang đăng nhập: {name}',
-	'footer.about': 'Nền tảng tập huấn phòng, chống mại dâm, giảm hại và hỗ trợ hòa nhập cộng đồng.',
+	'footer.about': 'Nền tảng tập huấn phòng, chống mại dâm, giảm hại và hỗ trợ hoà nhập cộng đồng.',
 	'language.switchLabel': 'Switch to English / Chuyển ngôn ngữ',
 
 	'form.required': 'Vui lòng điền mục này.',
