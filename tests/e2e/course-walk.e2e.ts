@@ -29,7 +29,7 @@ test('a learner completes the whole course: every lesson, every quiz, the discus
 	expect(modules.length).toBeGreaterThanOrEqual(7);
 	for (const slug of modules) {
 		await page.goto(`/courses/${COURSE}/${slug}`);
-		const discussion = page.getByText('Học phần này hoàn thành khi bạn đăng ít nhất một bài');
+		const discussion = page.getByText('Học phần này hoàn thành khi anh/chị đăng ít nhất một bài');
 		if (await discussion.count()) {
 			await page.goto(`/courses/${COURSE}/${slug}/discussions`);
 			await page.getByLabel('Tiêu đề').fill('Chia sẻ từ phường tôi');

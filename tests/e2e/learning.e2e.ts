@@ -42,7 +42,7 @@ test('a learner reads a lesson to the end; the course shows it completed and res
 		await page.mouse.wheel(0, 200);
 	}
 	await page.locator('#lesson-end').scrollIntoViewIfNeeded();
-	await expect(page.getByText('Bạn đã hoàn thành bài học này.')).toBeVisible();
+	await expect(page.getByText('Anh/chị đã hoàn thành bài học này.')).toBeVisible();
 	await expect.poll(() => lessonTracking(app)[0]?.status).toBe('completed');
 	const lastSection = sections.at(-1)!;
 	expect(lessonTracking(app)[0]!.location).toBe(lastSection);
@@ -112,7 +112,7 @@ test('"Đánh dấu đã học xong" works without JavaScript', async ({ browser
 	await expect(page).toHaveURL(/\/courses$/);
 	await page.goto(`/courses/${COURSE}/${MODULE}`);
 	await page.getByRole('button', { name: 'Đánh dấu đã học xong' }).click();
-	await expect(page.getByText('Bạn đã hoàn thành bài học này.')).toBeVisible();
+	await expect(page.getByText('Anh/chị đã hoàn thành bài học này.')).toBeVisible();
 	expect(lessonTracking(app)[0]!.status).toBe('completed');
 	await page.goto(`/courses/${COURSE}`);
 	await expect(firstModule(page).locator('.lesson-line')).toHaveText(/Bài học:\s*Hoàn thành/);
