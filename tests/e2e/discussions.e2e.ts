@@ -36,6 +36,9 @@ test('learners post, reply, quote, edit and delete; unread badges appear and cle
 	await lan.goto(board);
 	await expect(lan.getByText('Chưa có chủ đề nào.', { exact: false })).toBeVisible();
 	await expect(lan.getByText('Câu hỏi thảo luận')).toBeVisible();
+	// a reminder not to identify anyone comes before the form and is read out at the text area
+	await expect(lan.getByRole('note')).toContainText('Trước khi đăng: không nêu tên, biệt danh');
+	await expect(lan.getByLabel('Nội dung')).toHaveAccessibleDescription(/không nêu tên, biệt danh/);
 	await expectAccessible(lan);
 	await lan.getByLabel('Tiêu đề').fill('Kinh nghiệm tiếp cận ở phường');
 	await lan.getByLabel('Nội dung').fill('   ');
@@ -58,6 +61,7 @@ test('learners post, reply, quote, edit and delete; unread badges appear and cle
 	await minh.goto(board);
 	await expect(minh.locator('.thread-list .badge.new')).toHaveText('1 bài mới');
 	await minh.getByRole('link', { name: 'Kinh nghiệm tiếp cận ở phường' }).click();
+	await expect(minh.locator('#reply').getByRole('note')).toContainText('Trước khi đăng:');
 	await minh.getByRole('link', { name: 'Trích dẫn' }).first().click();
 	await expect(minh.getByLabel('Nội dung')).toHaveValue(/^> \*\*Nguyễn Thị Lan:\*\*/);
 	await minh.getByLabel('Nội dung').press('End');

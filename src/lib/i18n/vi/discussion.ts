@@ -11,6 +11,8 @@ export const messages = {
 	'discussion.noThreads': 'Chưa có chủ đề nào. Hãy mở chủ đề đầu tiên: chia sẻ một kinh nghiệm hoặc một câu hỏi từ xã, phường của anh/chị.',
 	'discussion.newPosts': '{n} bài mới',
 	'discussion.pinned': 'Đã ghim',
+	'discussion.privacyTitle': 'Trước khi đăng:',
+	'discussion.privacyReminder': 'không nêu tên, biệt danh, số điện thoại, địa chỉ, nơi làm việc, ảnh hay chi tiết khiến người khác nhận ra người được nhắc đến (người bán dâm, người được hỗ trợ, cả đồng nghiệp). Ở xã nhỏ, vài chi tiết là đủ để người quen đoán ra. Việc khẩn cấp, như trẻ em đang gặp nguy hiểm, hãy báo công an ngay, không chờ diễn đàn.',
 	'discussion.locked': 'Đã khoá',
 	'discussion.hidden': 'Đã ẩn',
 	'discussion.trainer': 'Giảng viên',
