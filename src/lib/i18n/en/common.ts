@@ -93,6 +93,10 @@ export const messages: Record<keyof typeof vi, string> = {
 	'course.estimatedMinutes': 'About {n} min',
 	'course.lessonLine': 'Lesson',
 	'course.about': 'About this course',
+	'course.trainersTitle': 'Your class trainers',
+	'course.trainersCohort': 'Class {name}:',
+	'course.trainersHint': 'A question about studying, your password or a lesson? Contact a trainer through their organisation, or post it on the board',
+	'course.trainersNone': 'Your class has no trainer on the platform yet. Ask the person who gave you the class code.',
 
 	'status.notStarted': 'Not started',
 	'status.inProgress': 'In progress',

@@ -92,6 +92,10 @@ export const messages = {
 	'course.estimatedMinutes': 'Khoảng {n} phút',
 	'course.lessonLine': 'Bài học',
 	'course.about': 'Giới thiệu khoá học',
+	'course.trainersTitle': 'Giảng viên của lớp',
+	'course.trainersCohort': 'Lớp {name}:',
+	'course.trainersHint': 'Cần hỏi về cách học, mật khẩu hay nội dung bài? Hãy liên hệ giảng viên qua cơ quan của giảng viên, hoặc đăng câu hỏi ở khu',
+	'course.trainersNone': 'Lớp của anh/chị chưa có giảng viên phụ trách trên hệ thống. Hãy hỏi người đã gửi mã lớp cho anh/chị.',
 
 	'status.notStarted': 'Chưa bắt đầu',
 	'status.inProgress': 'Đang học',
