@@ -4,7 +4,7 @@ export const messages = {
 	'app.name': 'Tập huấn trực tuyến',
 	'nav.skip': 'Bỏ qua, đến nội dung chính',
 	'nav.label': 'Điều hướng chính',
-	'nav.breadcrumb': 'Anh/chị đang ở',
+	'nav.breadcrumb': 'Đường dẫn trang',
 	'nav.myCourses': 'Khoá học của tôi',
 	'nav.manage': 'Quản lý lớp',
 	'nav.account': 'Đổi mật khẩu',
