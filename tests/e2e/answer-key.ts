@@ -28,7 +28,7 @@ export async function answerCorrectly(fieldset: Locator, q: AnswerKeyQuestion) {
 			for (const text of q.correct) await fieldset.locator('label.choice').filter({ hasText: exactly(text) }).locator('input').check();
 			break;
 		case 'short':
-			await fieldset.getByLabel('Câu trả lời của bạn').fill(q.accepted[0]!);
+			await fieldset.getByLabel('Câu trả lời của anh/chị').fill(q.accepted[0]!);
 			break;
 		case 'matching':
 			for (const [left, right] of q.pairs) await fieldset.getByLabel(exactly(left)).selectOption({ label: right });

@@ -91,7 +91,7 @@ test('repeated wrong passwords are throttled with a 429 and a time to wait', asy
 	}
 	// now even the right password waits
 	expect(await trySignIn(page, 'giangvien')).toBe(429);
-	await expect(page.getByRole('alert')).toContainText('Bạn đã nhập sai nhiều lần. Hãy thử lại sau');
+	await expect(page.getByRole('alert')).toContainText('Anh/chị đã nhập sai nhiều lần. Hãy thử lại sau');
 	await expect(page).toHaveURL(/\/login$/);
 	expect(app.query(`SELECT count(*) AS n FROM session`)).toEqual([{ n: 0 }]);
 });
@@ -114,7 +114,7 @@ test('a trainer resets a learner password; the learner must choose a new one', a
 	await expect(page.getByRole('alert')).toHaveText('Tên đăng nhập hoặc mật khẩu không đúng.');
 	await signIn(page, 'nguyenthilan', temporary);
 	await expect(page).toHaveURL(/\/account\/password$/);
-	await expect(page.getByText('Bạn đang dùng mật khẩu tạm thời.', { exact: false })).toBeVisible();
+	await expect(page.getByText('Anh/chị đang dùng mật khẩu tạm thời.', { exact: false })).toBeVisible();
 	await page.goto('/courses');
 	await expect(page).toHaveURL(/\/account\/password$/);
 	await expectAccessible(page);

@@ -36,13 +36,13 @@ test('a learner completes the course, gets the certificate and its PDF; anyone v
 	await expect(page.getByText('Hoàn thành tất cả các học phần để được cấp giấy chứng nhận.')).toBeVisible();
 	await page.goto(`/courses/${COURSE}/certificate`);
 	await expect(page.getByRole('heading', { name: 'Chưa có giấy chứng nhận' })).toBeVisible();
-	await expect(page.getByText('Bạn chưa hoàn thành khoá học “Khoá học có giấy chứng nhận” nên chưa thể nhận giấy chứng nhận. Bạn đã hoàn thành 0/1 học phần')).toBeVisible();
+	await expect(page.getByText('Anh/chị chưa hoàn thành khoá học “Khoá học có giấy chứng nhận” nên chưa thể nhận giấy chứng nhận. Anh/chị đã hoàn thành 0/1 học phần')).toBeVisible();
 	expect(stored(app)).toEqual([]);
 
 	// completing the one lesson completes the course: the certificate is issued in that write
 	await page.goto(`/courses/${COURSE}/bai`);
 	await page.getByRole('button', { name: 'Đánh dấu đã học xong' }).click({ timeout: 5_000 }).catch(() => undefined);
-	await expect(page.getByText('Bạn đã hoàn thành bài học này.')).toBeVisible();
+	await expect(page.getByText('Anh/chị đã hoàn thành bài học này.')).toBeVisible();
 	const [certificate] = stored(app);
 	const year = new Date().getFullYear();
 	expect(certificate).toMatchObject({ serial: `0001/${year}/HY-TEST`, revoked_at: null });
@@ -50,7 +50,7 @@ test('a learner completes the course, gets the certificate and its PDF; anyone v
 	expect(certificate!.cohort_id).not.toBeNull();
 
 	await page.goto(`/courses/${COURSE}`);
-	await expect(page.getByRole('status').filter({ hasText: `Chúc mừng! Bạn đã hoàn thành khoá học và được cấp giấy chứng nhận số 0001/${year}/HY-TEST` })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: `Chúc mừng! Anh/chị đã hoàn thành khoá học và được cấp giấy chứng nhận số 0001/${year}/HY-TEST` })).toBeVisible();
 	await expectAccessible(page);
 
 	// the PDF: downloaded from the course page, stored beside the database, the name intact

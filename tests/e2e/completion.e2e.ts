@@ -45,7 +45,7 @@ async function markLessonDone(page: Page, course: string, module: string) {
 		.getByRole('button', { name: 'Đánh dấu đã học xong' })
 		.click({ timeout: 5_000 })
 		.catch(() => undefined);
-	await expect(page.getByText('Bạn đã hoàn thành bài học này.')).toBeVisible();
+	await expect(page.getByText('Anh/chị đã hoàn thành bài học này.')).toBeVisible();
 }
 
 async function answerQuiz(page: Page, course: string, module: string, answer: 'Hai' | 'Ba') {

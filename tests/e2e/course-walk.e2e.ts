@@ -29,9 +29,12 @@ test('a learner completes the whole course: every lesson, every quiz, the discus
 	expect(modules.length).toBeGreaterThanOrEqual(7);
 	for (const slug of modules) {
 		await page.goto(`/courses/${COURSE}/${slug}`);
-		const discussion = page.getByText('Học phần này hoàn thành khi bạn đăng ít nhất một bài');
+		const discussion = page.getByText('Học phần này hoàn thành khi anh/chị đăng ít nhất một bài');
 		if (await discussion.count()) {
 			await page.goto(`/courses/${COURSE}/${slug}/discussions`);
+			// the discussion module's board reminds, before the form and at its text area, not to identify anyone
+			await expect(page.getByRole('note')).toContainText('Trước khi đăng: không nêu tên');
+			await expect(page.getByLabel('Nội dung')).toHaveAccessibleDescription(/không nêu tên, biệt danh/);
 			await page.getByLabel('Tiêu đề').fill('Chia sẻ từ phường tôi');
 			await page.getByLabel('Nội dung').fill('Khó khăn lớn nhất là người dân còn e ngại; chúng tôi phối hợp với trạm y tế.');
 			await page.getByRole('button', { name: 'Đăng chủ đề' }).click();

@@ -36,6 +36,9 @@ test('learners post, reply, quote, edit and delete; unread badges appear and cle
 	await lan.goto(board);
 	await expect(lan.getByText('Chưa có chủ đề nào.', { exact: false })).toBeVisible();
 	await expect(lan.getByText('Câu hỏi thảo luận')).toBeVisible();
+	// a reminder not to identify anyone comes before the form and is read out at the text area
+	await expect(lan.getByRole('note')).toContainText('Trước khi đăng: không nêu tên, biệt danh');
+	await expect(lan.getByLabel('Nội dung')).toHaveAccessibleDescription(/không nêu tên, biệt danh/);
 	await expectAccessible(lan);
 	await lan.getByLabel('Tiêu đề').fill('Kinh nghiệm tiếp cận ở phường');
 	await lan.getByLabel('Nội dung').fill('   ');
@@ -58,6 +61,7 @@ test('learners post, reply, quote, edit and delete; unread badges appear and cle
 	await minh.goto(board);
 	await expect(minh.locator('.thread-list .badge.new')).toHaveText('1 bài mới');
 	await minh.getByRole('link', { name: 'Kinh nghiệm tiếp cận ở phường' }).click();
+	await expect(minh.locator('#reply').getByRole('note')).toContainText('Trước khi đăng:');
 	await minh.getByRole('link', { name: 'Trích dẫn' }).first().click();
 	await expect(minh.getByLabel('Nội dung')).toHaveValue(/^> \*\*Nguyễn Thị Lan:\*\*/);
 	await minh.getByLabel('Nội dung').press('End');
@@ -66,17 +70,18 @@ test('learners post, reply, quote, edit and delete; unread badges appear and cle
 	await expect(minh.locator('.post blockquote')).toContainText('Hội Phụ nữ');
 	await minh.goto(board);
 	await expect(minh.locator('.thread-list .badge.new')).toHaveCount(0);
+	await expect(minh.locator('.thread-list')).toContainText('1 bài trả lời');
 
 	// Lan hears of the reply on her home page and on the course page, then on the board
 	await lan.goto('/courses');
-	await expect(lan.getByRole('region', { name: 'Trả lời mới trong các chủ đề bạn tham gia' }).getByRole('link')).toHaveText('Kinh nghiệm tiếp cận ở phường');
+	await expect(lan.getByRole('region', { name: 'Trả lời mới trong các chủ đề anh/chị tham gia' }).getByRole('link')).toHaveText('Kinh nghiệm tiếp cận ở phường');
 	await lan.goto(`/courses/${COURSE}`);
 	await expect(lan.locator('.module-list > li').filter({ has: lan.locator(`a[href="/courses/${COURSE}/${MODULE}"]`) }).locator('.badge.new')).toHaveText('1 chủ đề có bài mới');
 	await lan.goto(board);
 	await expect(lan.locator('.thread-list .badge.new')).toHaveText('1 bài mới');
 	await lan.goto(threadUrl);
 	await lan.goto('/courses');
-	await expect(lan.getByText('Trả lời mới trong các chủ đề bạn tham gia')).toHaveCount(0);
+	await expect(lan.getByText('Trả lời mới trong các chủ đề anh/chị tham gia')).toHaveCount(0);
 	await lan.goto(threadUrl);
 	await lan.getByRole('link', { name: 'Sửa' }).first().click();
 	await lan.getByLabel('Sửa bài').fill('Chúng tôi làm việc cùng **Hội Phụ nữ** và Đoàn Thanh niên phường.');
@@ -102,6 +107,7 @@ test('learners post, reply, quote, edit and delete; unread badges appear and cle
 	await expect(trainer.getByRole('button', { name: 'Mở khoá' })).toBeVisible();
 	await trainer.getByRole('button', { name: 'Ghim chủ đề' }).click();
 	await minh.goto(threadUrl);
+	await expect(minh.locator('.badge', { hasText: 'Đã ghim' })).toBeVisible();
 	await expect(minh.getByText('Chủ đề đã được khoá, không nhận thêm trả lời.')).toBeVisible();
 	await expect(minh.getByRole('button', { name: 'Gửi trả lời' })).toHaveCount(0);
 	const before = app.query(`SELECT count(*) AS n FROM post`);
@@ -210,7 +216,7 @@ test('posting too fast is slowed with a message, and the text is kept', async ({
 	for (let i = 2; i <= 5; i++) await postReply(lan, `Bài ${i}`);
 	await lan.getByLabel('Nội dung').fill('Bài sáu, gửi quá nhanh');
 	await lan.getByRole('button', { name: 'Gửi trả lời' }).click();
-	await expect(lan.getByRole('alert')).toContainText('Bạn đăng nhiều bài quá nhanh.');
+	await expect(lan.getByRole('alert')).toContainText('Anh/chị đăng nhiều bài quá nhanh.');
 	await expect(lan.getByLabel('Nội dung')).toHaveValue('Bài sáu, gửi quá nhanh');
 	expect(app.query(`SELECT count(*) AS n FROM post`)).toEqual([{ n: 5 }]);
 	void PASSWORD;
@@ -326,7 +332,7 @@ test.describe('a discussion module', () => {
 		seedCohort(app, 'HY-THU', 'khoa-thu');
 		const lan = await learner(browser, app.url, 'nguyenthilan', 'Nguyễn Thị Lan', 'HY-THU');
 		await lan.goto('/courses/khoa-thu/thao-luan');
-		await expect(lan.getByText('Học phần này hoàn thành khi bạn đăng ít nhất một bài')).toBeVisible();
+		await expect(lan.getByText('Học phần này hoàn thành khi anh/chị đăng ít nhất một bài')).toBeVisible();
 		await expect(lan.getByRole('button', { name: 'Đánh dấu đã học xong' })).toHaveCount(0);
 		// the lesson is short: its end is in view, yet reading does not complete it
 		await lan.mouse.wheel(0, 400);
@@ -539,7 +545,7 @@ test('HTML in a post is not shown, and the writer is told; a post that would sho
 	await lan.waitForURL(/\/discussions\/\d+/);
 	const thread = lan.url();
 	await expect(lan.locator('.post .prose')).toHaveText('hi');
-	await expect(lan.locator('.post').getByText('Chỉ bạn thấy dòng này: mã HTML trong bài không được hiển thị')).toBeVisible();
+	await expect(lan.locator('.post').getByText('Chỉ anh/chị thấy dòng này: mã HTML trong bài không được hiển thị')).toBeVisible();
 	await expectAccessible(lan);
 	expect(posts()).toEqual([{ body_md: '<div><b>hi</b></div>', body_html: '<p>hi</p>\n' }]);
 

@@ -54,7 +54,7 @@ test('the final assessment: the cohort window set by the trainer, refused outsid
 	expect(windowRow()).toEqual([{ opens_at: fromInput(tomorrow), closes_at: fromInput(dayAfter) }]);
 
 	await page.goto(quizUrl);
-	await expect(page.locator('[data-window="notYetOpen"]')).toContainText('Bài kiểm tra chưa mở. Lớp của bạn được bắt đầu làm bài từ');
+	await expect(page.locator('[data-window="notYetOpen"]')).toContainText('Bài kiểm tra chưa mở. Lớp của anh/chị được bắt đầu làm bài từ');
 	await expect(page.locator('[data-field="window"]')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Bắt đầu làm bài' })).toHaveCount(0);
 	await expectAccessible(page);
@@ -93,7 +93,7 @@ test('the final assessment: the cohort window set by the trainer, refused outsid
 	const closedAt = vietnamInput(Date.now() - MINUTE);
 	await setWindow(trainer, cohortId, vietnamInput(Date.now() - 3 * HOUR), closedAt);
 	await page.goto(quizUrl);
-	await expect(page.locator('[data-window="closed"]')).toContainText('Bài kiểm tra đã đóng đối với lớp của bạn lúc');
+	await expect(page.locator('[data-window="closed"]')).toContainText('Bài kiểm tra đã đóng đối với lớp của anh/chị lúc');
 	await expect(page.getByRole('button', { name: 'Làm lại bài' })).toHaveCount(0);
 	expect(await startStatus(page)).toBe(403);
 	expect(app.query('SELECT count(*) AS n FROM quiz_attempt')).toEqual([{ n: 1 }]);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { COURSE, expect, expectAccessible, MODULE, registerLearner, seedCohort, signIn, test } from './fixtures';
+import { COURSE, expect, expectAccessible, MODULE, PASSWORD, registerLearner, seedCohort, signIn, test } from './fixtures';
 
 /** The card of module 1 (the first with a quiz) on the course page. */
 const firstModule = (page: Page) =>
@@ -42,7 +42,7 @@ test('a learner reads a lesson to the end; the course shows it completed and res
 		await page.mouse.wheel(0, 200);
 	}
 	await page.locator('#lesson-end').scrollIntoViewIfNeeded();
-	await expect(page.getByText('Bạn đã hoàn thành bài học này.')).toBeVisible();
+	await expect(page.getByText('Anh/chị đã hoàn thành bài học này.')).toBeVisible();
 	await expect.poll(() => lessonTracking(app)[0]?.status).toBe('completed');
 	const lastSection = sections.at(-1)!;
 	expect(lessonTracking(app)[0]!.location).toBe(lastSection);
@@ -112,7 +112,7 @@ test('"Đánh dấu đã học xong" works without JavaScript', async ({ browser
 	await expect(page).toHaveURL(/\/courses$/);
 	await page.goto(`/courses/${COURSE}/${MODULE}`);
 	await page.getByRole('button', { name: 'Đánh dấu đã học xong' }).click();
-	await expect(page.getByText('Bạn đã hoàn thành bài học này.')).toBeVisible();
+	await expect(page.getByText('Anh/chị đã hoàn thành bài học này.')).toBeVisible();
 	expect(lessonTracking(app)[0]!.status).toBe('completed');
 	await page.goto(`/courses/${COURSE}`);
 	await expect(firstModule(page).locator('.lesson-line')).toHaveText(/Bài học:\s*Hoàn thành/);
@@ -235,4 +235,30 @@ test('on a phone, signing out from the middle of a lesson keeps the bookmark on 
 	await page.waitForURL(/\/login/);
 	expect(lessonTracking(app)[0]!.location).toBe(section4);
 	await context.close();
+});
+
+test('the course page names the trainers of the learner’s class, from the class, not the course files', async ({ browser, page, app }) => {
+	app.cli('create-user', '--username', 'giangvien', '--name', 'Trần Thị Giảng', '--role', 'trainer', '--password', PASSWORD);
+	app.cli('create-user', '--username', 'gvhoa', '--name', 'Lê Thị Hoà', '--role', 'trainer', '--organisation', 'Sở Y tế tỉnh Hưng Yên', '--password', PASSWORD);
+	app.cli('create-cohort', '--name', 'Lớp cán bộ xã đợt 1', '--code', 'HY-2022-01', '--course', COURSE, '--trainer', 'giangvien', '--trainer', 'gvhoa');
+	await registerLearner(page);
+	await page.goto(`/courses/${COURSE}`);
+	const card = page.getByRole('region', { name: 'Giảng viên của lớp' });
+	await expect(card).toContainText('Lớp Lớp cán bộ xã đợt 1:');
+	await expect(card).toContainText('Lê Thị Hoà, Sở Y tế tỉnh Hưng Yên');
+	await expect(card).toContainText('Trần Thị Giảng');
+	await expect(card.getByRole('link', { name: 'Trao đổi chung' })).toHaveAttribute('href', `/courses/${COURSE}/discussions`);
+	await expectAccessible(page);
+	// what the card reads is what the class stores
+	expect(app.query(`SELECT u.display_name AS name FROM cohort_member m JOIN user u ON u.id = m.user_id WHERE m.role = 'trainer' ORDER BY u.display_name`)).toEqual([
+		{ name: 'Lê Thị Hoà' },
+		{ name: 'Trần Thị Giảng' }
+	]);
+
+	// a trainer opening the course page is not shown a list of whom to ask
+	const trainer = await (await browser.newContext({ baseURL: app.url })).newPage();
+	await signIn(trainer, 'giangvien');
+	await trainer.goto(`/courses/${COURSE}`);
+	await expect(trainer.getByRole('heading', { name: 'Các học phần' })).toBeVisible();
+	await expect(trainer.getByRole('region', { name: 'Giảng viên của lớp' })).toHaveCount(0);
 });

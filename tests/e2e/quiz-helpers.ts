@@ -19,7 +19,7 @@ export async function answerAllCorrectly(page: Page) {
 	await question(page, 'q-nhieu').getByLabel('Số hai').check();
 	await question(page, 'q-nhieu').getByLabel('Số bốn').check();
 	await question(page, 'q-dungsai').getByLabel('Sai').check();
-	await question(page, 'q-ngan').getByLabel('Câu trả lời của bạn').fill('  nghi dinh   282 ');
+	await question(page, 'q-ngan').getByLabel('Câu trả lời của anh/chị').fill('  nghi dinh   282 ');
 	await question(page, 'q-noi').getByLabel('Bộ Y tế').selectOption({ label: 'Chủ trì công tác' });
 	await question(page, 'q-noi').getByLabel('Công an').selectOption({ label: 'Điều tra tội phạm' });
 	const order = question(page, 'q-sapxep');

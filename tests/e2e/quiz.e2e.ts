@@ -19,7 +19,7 @@ test('a full attempt with every question type, a retake, and the review the sett
 	await registerLearner(page, { code: 'HY-THU' });
 	await page.goto(quizUrl());
 	await expect(page.getByRole('heading', { name: 'Kiểm tra ôn tập' })).toBeVisible();
-	await expect(page.getByText('Bạn chưa làm bài kiểm tra này.')).toBeVisible();
+	await expect(page.getByText('Anh/chị chưa làm bài kiểm tra này.')).toBeVisible();
 	await expectAccessible(page);
 
 	await startQuiz(page);
@@ -67,7 +67,7 @@ test('a full attempt with every question type, a retake, and the review the sett
 	expect(quizRow()).toEqual({ completion: 'completed', success: 'passed', score: 100, attempts: 2 });
 
 	await page.goto(quizUrl());
-	await expect(page.getByText('Bạn đã dùng hết số lần làm bài của bài kiểm tra này.')).toBeVisible();
+	await expect(page.getByText('Anh/chị đã dùng hết số lần làm bài của bài kiểm tra này.')).toBeVisible();
 	await expect(page.getByRole('button', { name: /Bắt đầu làm bài|Làm lại bài/ })).toHaveCount(0);
 	// and the server refuses a third start whatever the page shows
 	const third = await page.evaluate(async (url) => {
@@ -79,7 +79,7 @@ test('a full attempt with every question type, a retake, and the review the sett
 
 	await page.goto(`/courses/${QUIZ_COURSE}/${QUIZ_MODULE}`);
 	await page.getByRole('button', { name: 'Đánh dấu đã học xong' }).click();
-	await expect(page.getByText('Bạn đã hoàn thành bài học này.')).toBeVisible();
+	await expect(page.getByText('Anh/chị đã hoàn thành bài học này.')).toBeVisible();
 	await page.goto(`/courses/${QUIZ_COURSE}`);
 	await expect(moduleCard.locator('.badge')).toHaveText('Hoàn thành');
 });
@@ -111,11 +111,11 @@ test('answers are saved as they change: a reload keeps them, an offline spell is
 	await registerLearner(page, { code: 'HY-THU' });
 	await startQuiz(page);
 	await question(page, 'q-don').getByLabel('Hà Nội').check();
-	await question(page, 'q-ngan').getByLabel('Câu trả lời của bạn').fill('Nghị định 282');
+	await question(page, 'q-ngan').getByLabel('Câu trả lời của anh/chị').fill('Nghị định 282');
 	await waitUntilSaved(page);
 	await page.reload();
 	await expect(question(page, 'q-don').getByLabel('Hà Nội')).toBeChecked();
-	await expect(question(page, 'q-ngan').getByLabel('Câu trả lời của bạn')).toHaveValue('Nghị định 282');
+	await expect(question(page, 'q-ngan').getByLabel('Câu trả lời của anh/chị')).toHaveValue('Nghị định 282');
 
 	await context.setOffline(true);
 	await question(page, 'q-dungsai').getByLabel('Sai').check();

@@ -127,7 +127,7 @@ test('a trainer reads the cohort report, drills down to a learner and manages th
 	await page.getByRole('link', { name: 'Xem lại bài làm' }).click();
 	await expect(page.getByText('Học viên chọn').first()).toBeVisible();
 	await expect(page.getByText('Câu trả lời của học viên', { exact: false }).first()).toBeVisible();
-	await expect(page.getByText('Câu trả lời của bạn')).toHaveCount(0);
+	await expect(page.getByText('Câu trả lời của anh/chị')).toHaveCount(0);
 	await expect(page.getByText('Chưa trả lời').first()).toBeVisible();
 	await expectAccessible(page);
 
@@ -137,7 +137,7 @@ test('a trainer reads the cohort report, drills down to a learner and manages th
 	const again = await learnerPage(browser, app.url);
 	await signIn(again, 'tranvanbinh', temporary);
 	await expect(again).toHaveURL(/\/account\/password/);
-	await expect(again.getByText('Bạn đang dùng mật khẩu tạm thời.', { exact: false })).toBeVisible();
+	await expect(again.getByText('Anh/chị đang dùng mật khẩu tạm thời.', { exact: false })).toBeVisible();
 	// disabling signs them out and keeps them out
 	await page.getByRole('button', { name: 'Khoá tài khoản' }).click();
 	await expect(page.getByText('Đã khoá tài khoản của Trần Văn Bình.')).toBeVisible();

@@ -49,7 +49,7 @@ test('a 2 MB reply or new thread comes back on its form with the limit stated an
 	await expect(lan.getByText(refusal)).toBeVisible();
 	await expect(lan.getByLabel('Nội dung')).toHaveAttribute('aria-invalid', 'true');
 	// the text the browser kept as a draft is back in the form
-	await expect(lan.getByText('Đã khôi phục phần bạn soạn dở trên máy này, chưa được gửi đi.')).toBeVisible();
+	await expect(lan.getByText('Đã khôi phục phần anh/chị soạn dở trên máy này, chưa được gửi đi.')).toBeVisible();
 	expect(await lan.getByLabel('Nội dung').inputValue()).toBe(LONG_TEXT);
 	await expectAccessible(lan);
 	expect(app.query(`SELECT count(*) AS n FROM post`)).toEqual([{ n: 1 }]);
@@ -106,7 +106,7 @@ test.describe('a quiz', () => {
 		});
 		expect(await send(page, 'Nộp bài')).toBe(413);
 		await expect(
-			page.getByText('Dữ liệu gửi lên quá lớn (máy chủ nhận tối đa 1 MB mỗi lần gửi) nên bài chưa được nộp. Các câu trả lời đã lưu vẫn còn')
+			page.getByText('Bài làm gửi đi quá lớn (mỗi lần gửi tối đa 1 MB) nên chưa được nộp. Các câu trả lời đã lưu vẫn còn')
 		).toBeVisible();
 		// still the open attempt, with what was saved
 		await expect(question(page, 'q-don').getByLabel('Hà Nội')).toBeChecked();

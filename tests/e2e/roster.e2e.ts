@@ -86,7 +86,7 @@ test('a trainer imports a roster, prints the slips, and a learner signs in with 
 	await page.waitForURL((url) => url.pathname === '/login');
 	await trySignIn(page, 'nguyenthilan', temporary);
 	await page.waitForURL((url) => url.pathname === '/account/password');
-	await expect(page.getByText('Bạn đang dùng mật khẩu tạm thời.', { exact: false })).toBeVisible();
+	await expect(page.getByText('Anh/chị đang dùng mật khẩu tạm thời.', { exact: false })).toBeVisible();
 });
 
 test.describe('without JavaScript', () => {
@@ -186,7 +186,7 @@ test('only the cohort’s trainers and administrators may import into it', async
 
 	await signIn(page, 'giangvien');
 	expect((await page.goto(`/manage/cohorts/${theirs}/import`))?.status()).toBe(403);
-	await expect(page.getByText('Bạn không có quyền mở trang này.')).toBeVisible();
+	await expect(page.getByText('Anh/chị không có quyền mở trang này.')).toBeVisible();
 	expect((await page.goto(`/manage/cohorts/${theirs}/import/template.csv`))?.status()).toBe(403);
 	expect((await page.goto('/manage/cohorts/9999/import'))?.status()).toBe(404);
 	const post = (id: number) =>

@@ -65,7 +65,7 @@ test('an exported lesson without a quiz is completed by the site’s reading rul
 	await toc.getByRole('link', { name: title }).click();
 	const sco = page.frameLocator('.scorm-stage iframe');
 	await expect(sco.locator('h1')).toHaveText(title);
-	const done = sco.getByText('Bạn đã hoàn thành bài học này.');
+	const done = sco.getByText('Anh/chị đã hoàn thành bài học này.');
 	await expect(done).toBeHidden();
 
 	await sco.locator('#lesson-end').scrollIntoViewIfNeeded();

@@ -7,7 +7,7 @@ test('a learner opening trainer pages gets 403, whatever the route', async ({ pa
 	for (const path of ['/manage', '/manage/cohorts/new', '/manage/cohorts/1', '/manage/courses', '/manage/users/new']) {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(403);
-		await expect(page.getByText('Bạn không có quyền mở trang này.')).toBeVisible();
+		await expect(page.getByText('Anh/chị không có quyền mở trang này.')).toBeVisible();
 	}
 	await expectAccessible(page);
 	// a learner's form post to a trainer action is refused on the server too
@@ -42,6 +42,8 @@ test('cross-site posts are refused with 403 and change nothing', async ({ reques
 		data: { course: COURSE, module: MODULE, activeMs: 1000, location: null, reachedEnd: true }
 	});
 	expect(beat.status()).toBe(403);
+	// a plain instruction, not jargon: reload and do it again
+	expect((await beat.json()).message).toContain('Hãy tải lại trang');
 	expect(app.query(`SELECT count(*) AS n FROM session`)).toEqual([{ n: 0 }]);
 	expect(app.query(`SELECT count(*) AS n FROM tracking`)).toEqual([{ n: 0 }]);
 });

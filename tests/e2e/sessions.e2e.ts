@@ -53,7 +53,7 @@ async function markLessonDone(page: Page) {
 		.getByRole('button', { name: 'Đánh dấu đã học xong' })
 		.click({ timeout: 5_000 })
 		.catch(() => undefined);
-	await expect(page.getByText('Bạn đã hoàn thành bài học này.')).toBeVisible();
+	await expect(page.getByText('Anh/chị đã hoàn thành bài học này.')).toBeVisible();
 }
 
 function courseCompletions(app: App): number {
@@ -118,7 +118,7 @@ test('a trainer adds a session and ticks a learner on a 360 px phone without Jav
 
 	// the learner sees it on the course page
 	await page.goto(`/courses/${COURSE}`);
-	await expect(page.locator('.completion-summary')).toHaveText('Bạn đã đáp ứng mọi điều kiện hoàn thành khoá học.');
+	await expect(page.locator('.completion-summary')).toHaveText('Anh/chị đã đáp ứng mọi điều kiện hoàn thành khoá học.');
 	await expect(page.locator('[data-session]')).toContainText('Đã điểm danh lúc');
 
 	// an untick corrects the attendance; ticking again does not complete the course twice
@@ -175,11 +175,11 @@ test('a learner checks in with the code during the session, is refused a second 
 	await page.goto(`/diem-danh?code=${code}`);
 	await expect(page.getByLabel('Mã điểm danh')).toHaveValue(code);
 	await page.getByRole('button', { name: 'Điểm danh' }).click();
-	await expect(page.getByRole('alert')).toContainText('Bạn đã điểm danh buổi “Buổi 1” lúc');
+	await expect(page.getByRole('alert')).toContainText('Anh/chị đã điểm danh buổi “Buổi 1” lúc');
 	expect(courseCompletions(app)).toBe(1);
 
 	await page.goto(`/courses/${COURSE}`);
-	await expect(page.locator('.completion-summary')).toHaveText('Bạn đã đáp ứng mọi điều kiện hoàn thành khoá học.');
+	await expect(page.locator('.completion-summary')).toHaveText('Anh/chị đã đáp ứng mọi điều kiện hoàn thành khoá học.');
 	await expect(page.locator('[data-item="sessions"]')).toContainText('Dự 1 buổi học trực tiếp (đã dự 1)');
 	await expectAccessible(page);
 	// the trainer's roster says who checked in by themselves

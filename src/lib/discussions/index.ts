@@ -15,6 +15,9 @@ export interface ThreadSummary {
 }
 
 /** The address of a board: a module's, or the course's general one (`moduleSlug` null). */
+/** The id of the reminder not to identify anyone, shown above each posting form and named by its text area. */
+export const PRIVACY_REMINDER_ID = 'privacy-reminder';
+
 export function boardPath(courseSlug: string, moduleSlug: string | null): string {
 	return moduleSlug ? `/courses/${courseSlug}/${moduleSlug}/discussions` : `/courses/${courseSlug}/discussions`;
 }

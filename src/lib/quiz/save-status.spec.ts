@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clockTime, statusText } from './save-status';
 
 const texts = {
-	idle: 'Câu trả lời được lưu tự động khi bạn chọn.',
+	idle: 'Câu trả lời được lưu tự động khi anh/chị chọn.',
 	saving: 'Đang lưu…',
 	saved: 'Đã lưu ({time})',
 	retrying: 'Chưa lưu được — đang thử lại.',

@@ -13,6 +13,8 @@ export const messages: Record<keyof typeof vi, string> = {
 	'discussion.noThreads': 'No threads yet. Start the first one: share an experience or a question from your commune.',
 	'discussion.newPosts': '{n} new',
 	'discussion.pinned': 'Pinned',
+	'discussion.privacyTitle': 'Before you post:',
+	'discussion.privacyReminder': 'do not give the name, nickname, phone number, address, workplace, photo or any detail that would let others recognise the person you write about (people who sell sex, people being supported, colleagues too). In a small commune a few details are enough. For an emergency, such as a child in danger, call the police at once; do not wait for the board.',
 	'discussion.locked': 'Locked',
 	'discussion.hidden': 'Hidden',
 	'discussion.trainer': 'Trainer',

@@ -283,7 +283,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'scorm.upload.titleHelp': 'Leave empty to use the title in the package.',
 	'scorm.upload.file': 'SCORM package file (.zip)',
 	'scorm.upload.fileHelp': 'The .zip an authoring tool exports as SCORM 1.2 or SCORM 2004, up to {limit} MB.',
-	'scorm.upload.needsScript': 'Uploading a package needs JavaScript. An administrator can also use npm run admin -- scorm-import.',
+	'scorm.upload.needsScript': 'Uploading a package needs JavaScript. If you cannot turn it on, ask an administrator to import the package for you.',
 	'scorm.upload.submit': 'Upload and add to the module',
 	'scorm.upload.submitReplace': 'Upload the new version',
 	'scorm.upload.chooseFile': 'Choose the .zip file of the SCORM package.',

@@ -5,7 +5,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'error.notFound': 'The page you are looking for does not exist or has moved.',
 	'error.forbidden': 'You do not have permission to open this page.',
 	'error.unexpected': 'The system hit an unexpected problem. Your data is safe; please try again in a few minutes.',
-	'error.crossSite': 'Requests from other sites are refused.',
+	'error.crossSite': 'This page has been open too long or was opened from another address, so what you just did was not saved. Reload the page (the reload button or F5) and do it again.',
 	'error.signInAgain': 'Your session has ended. Please sign in again.',
 	'error.tooLarge': 'Too much data was sent: the server accepts at most {limit} at a time, so nothing was saved. Go back to the previous page, shorten what you wrote or send it in several parts, and send it again.',
 	'error.unsupportedType': 'The server only accepts data sent from the forms on its pages, not data of this kind, so nothing was saved. Open the page again and send it from its form.',
@@ -16,7 +16,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'course.notEnrolled': 'You are not in a cohort that studies this course.',
 
 	'quiz.noSuchAttempt': 'This attempt was not found.',
-	'quiz.tooLarge': 'The data sent is too large.',
+	'quiz.tooLarge': 'The answer is too long: each save takes at most {limit}, so it was not saved. Shorten the answer and try again.',
 	'quiz.noQuestions': 'the quiz has no questions (each starts with “## ...”)',
 	'quiz.noTitle': 'a question needs a title after “##”',
 	'quiz.badId': 'question id “{id}” is not valid: use unaccented letters, digits and dashes',

@@ -9,7 +9,7 @@ export const messages = {
 	'scorm.player.notSaved': 'Chưa lưu được kết quả. Hãy kiểm tra kết nối mạng và đừng đóng trang.',
 	'scorm.player.pager': 'Chuyển phần',
 	'scorm.player.exit': 'Thoát về học phần',
-	'scorm.player.finished': 'Bạn đã kết thúc phần này. Kết quả đã được gửi về hệ thống.',
+	'scorm.player.finished': 'Anh/chị đã kết thúc phần này. Kết quả đã được gửi về hệ thống.',
 	'scorm.player.nextPart': 'Phần tiếp theo',
 	'scorm.status.passed': 'Đạt',
 	'scorm.status.failed': 'Chưa đạt'

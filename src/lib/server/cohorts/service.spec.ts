@@ -14,6 +14,7 @@ import {
 	listCohortLearners,
 	listCohortsForUser,
 	setEnrolmentOpen,
+	trainersForLearner,
 	type NewCohort
 } from './service';
 
@@ -202,5 +203,38 @@ describe('access through cohorts', () => {
 		expect(listCohortsForUser(db, trainer).map((c) => c.id)).toEqual([hungYen]);
 		expect(listCohortsForUser(db, minh).map((c) => c.id)).toEqual([thaiBinh]);
 		expect(listCohortsForUser(db, loner)).toEqual([]);
+	});
+});
+
+describe('trainersForLearner', () => {
+	it('lists the active trainers of each cohort where the learner studies the course, cohort by cohort', () => {
+		const lan = newUser('lan', 'learner');
+		const hoa = insertUser(db, { username: 'hoa', displayName: 'Lê Thị Hoà', password: '', role: 'trainer', organisation: 'Sở Y tế tỉnh Hưng Yên' }, passwordHash);
+		const binh = insertUser(db, { username: 'binh', displayName: 'Đỗ Văn Bình', password: '', role: 'trainer', organisation: 'Hội LHPN tỉnh' }, passwordHash);
+		const gone = newUser('gone', 'trainer');
+		const other = newUser('other', 'trainer');
+		const first = createCohort(db, cohortInput({ name: 'Lớp A', trainerIds: [hoa.id, binh.id, gone.id] }));
+		const second = createCohort(db, cohortInput({ name: 'Lớp B', enrolCode: 'HY-2025-02', trainerIds: [] }));
+		const elsewhere = createCohort(db, cohortInput({ name: 'Lớp C', enrolCode: 'HY-2025-03', courseIds: ['giam-hai'], trainerIds: [other.id] }));
+		for (const cohort of [first, second, elsewhere]) addMember(db, cohort.id, lan.id, 'learner', T0);
+		db.prepare('UPDATE user SET disabled_at = ? WHERE id = ?').run(T0, gone.id);
+
+		expect(trainersForLearner(db, lan.id, 'phong-chong')).toEqual([
+			{
+				cohortId: first.id,
+				cohortName: 'Lớp A',
+				trainers: [
+					{ displayName: 'Đỗ Văn Bình', organisation: 'Hội LHPN tỉnh' },
+					{ displayName: 'Lê Thị Hoà', organisation: 'Sở Y tế tỉnh Hưng Yên' }
+				]
+			},
+			// a cohort without a trainer is still listed, so the page can say so
+			{ cohortId: second.id, cohortName: 'Lớp B', trainers: [] }
+		]);
+		expect(trainersForLearner(db, lan.id, 'giam-hai')).toEqual([
+			{ cohortId: elsewhere.id, cohortName: 'Lớp C', trainers: [{ displayName: 'other', organisation: '' }] }
+		]);
+		// a trainer is nobody's learner: nothing to list
+		expect(trainersForLearner(db, hoa.id, 'phong-chong')).toEqual([]);
 	});
 });

@@ -246,3 +246,40 @@ export function canManageCohort(db: Db, user: Pick<User, 'id' | 'role'>, cohortI
 			.get(cohortId, user.id) !== undefined
 	);
 }
+
+export interface CohortTrainers {
+	cohortId: number;
+	cohortName: string;
+	/** in the order of their names; empty when the cohort has no active trainer */
+	trainers: { displayName: string; organisation: string }[];
+}
+
+/**
+ * Whom a learner can turn to about a course: the active trainers of each cohort in which the
+ * learner studies it. Read from the cohorts, so the course names nobody and a change of trainer
+ * shows at once. Accounts hold no phone or e-mail, so a name and an organisation are what there is.
+ */
+export function trainersForLearner(db: Db, userId: number, courseId: string): CohortTrainers[] {
+	const rows = db
+		.prepare(
+			`SELECT c.id AS cohort_id, c.name AS cohort_name, u.display_name, u.organisation
+			 FROM cohort_member l
+			 JOIN cohort c ON c.id = l.cohort_id
+			 JOIN cohort_course cc ON cc.cohort_id = c.id AND cc.course_id = ?
+			 LEFT JOIN cohort_member t ON t.cohort_id = c.id AND t.role = 'trainer'
+			 LEFT JOIN user u ON u.id = t.user_id AND u.disabled_at IS NULL
+			 WHERE l.user_id = ? AND l.role = 'learner'
+			 ORDER BY c.id`
+		)
+		.all(courseId, userId) as { cohort_id: number; cohort_name: string; display_name: string | null; organisation: string | null }[];
+	const cohorts = new Map<number, CohortTrainers>();
+	for (const row of rows) {
+		const cohort = cohorts.get(row.cohort_id) ?? { cohortId: row.cohort_id, cohortName: row.cohort_name, trainers: [] };
+		cohorts.set(row.cohort_id, cohort);
+		if (row.display_name !== null) cohort.trainers.push({ displayName: row.display_name, organisation: row.organisation ?? '' });
+	}
+	// Vietnamese order (Đ after D), which SQLite's byte order does not give
+	const byName = (a: string, b: string) => a.localeCompare(b, 'vi');
+	for (const cohort of cohorts.values()) cohort.trainers.sort((a, b) => byName(a.displayName, b.displayName));
+	return [...cohorts.values()].sort((a, b) => byName(a.cohortName, b.cohortName) || a.cohortId - b.cohortId);
+}

@@ -6,9 +6,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gradeQuestion } from '../quiz/grade';
+import { otherStyleWords } from '../text/spelling';
 import { loadCourses } from './loader';
 
 const COURSES_DIR = new URL('../../../../courses', import.meta.url).pathname;
+const VI_CATALOGUE = new URL('../../i18n/vi', import.meta.url).pathname;
 const COURSE = 'phong-chong-mai-dam';
 
 const { courses, errors } = loadCourses(COURSES_DIR);
@@ -20,13 +23,25 @@ function lessonBody(folder: string): string {
 	return source.replace(/^---[\s\S]*?\n---\n/, '');
 }
 
-function textFiles(dir: string): string[] {
+function textFiles(dir: string, pattern = /\.(md|html|svg)$/): string[] {
 	return readdirSync(dir).flatMap((name) => {
 		const path = join(dir, name);
-		if (statSync(path).isDirectory()) return textFiles(path);
-		return /\.(md|html|svg)$/.test(name) ? [path] : [];
+		if (statSync(path).isDirectory()) return textFiles(path, pattern);
+		return pattern.test(name) ? [path] : [];
 	});
 }
+
+/** `file:line: text` for every line of the files where `offends` finds something. */
+function offendingLines(files: string[], offends: (line: string) => boolean): string[] {
+	return files.flatMap((path) =>
+		readFileSync(path, 'utf8')
+			.normalize('NFC')
+			.split('\n')
+			.flatMap((line, i) => (offends(line) ? [`${path.slice(path.indexOf(COURSE) >= 0 ? path.indexOf(COURSE) : path.indexOf('i18n'))}:${i + 1}: ${line.trim().slice(0, 100)}`] : []))
+	);
+}
+
+const courseFiles = textFiles(join(COURSES_DIR, COURSE));
 
 /** Terms the curriculum's terminology guide rules out (FACTS.md, "Terminology"). */
 const STIGMATISING = [/gái điếm/i, /(^|[^\p{L}])đĩ(?![\p{L}])/iu, /(^|[^\p{L}])cave(?![\p{L}])/iu, /prostitute/i, /high-risk group/i];
@@ -128,5 +143,39 @@ describe(`the course ${COURSE}`, () => {
 				});
 		}
 		expect(offending).toEqual([]);
+	});
+
+	it('writes in one spelling style, course and Vietnamese interface alike: hoà, khoá, tuỳ, tỉ lệ (docs/authoring.md)', () => {
+		const files = [...courseFiles, ...textFiles(VI_CATALOGUE, /\.ts$/)];
+		const offending = offendingLines(files, (line) => otherStyleWords(line).length > 0);
+		expect(offending).toEqual([]);
+	});
+
+	it('uses the 2025 map: no "thị trấn" as a level of today\'s local government', () => {
+		// the old phrase may be quoted (“…”) as the name the 2003–2008 documents used, nowhere else
+		const offending = offendingLines(courseFiles, (line) => /thị trấn/i.test(line.replace(/“[^”]*”/g, '')));
+		expect(offending).toEqual([]);
+	});
+
+	it('calls the 16–17-year-old brackets of Điều 327/328 "tình tiết định khung tăng nặng", never the general "tình tiết tăng nặng"', () => {
+		// the general aggravating circumstances may be named only as what the brackets are not
+		// (Điều 52), or in the glossary as the words to avoid
+		const offending = offendingLines(courseFiles, (line) => /tình tiết tăng nặng/i.test(line) && !/Điều 52/.test(line) && !/^\s*avoid:/.test(line));
+		expect(offending).toEqual([]);
+		const named = offendingLines(courseFiles, (line) => /Điều 32[78]/.test(line) && /định khung tăng nặng/.test(line));
+		expect(named.length).toBeGreaterThanOrEqual(3);
+	});
+
+	it('accepts every short answer however the learner ends or quotes it', () => {
+		const shorts = (course?.modules ?? []).flatMap((m) => (m.quiz?.questions ?? []).filter((q) => q.type === 'short'));
+		expect(shorts.length).toBeGreaterThanOrEqual(5);
+		for (const question of shorts) {
+			if (question.type !== 'short') continue;
+			for (const accepted of question.accepted) {
+				for (const text of [`${accepted}.`, `“${accepted}”`, `"${accepted}".`, ` ${accepted} ! `]) {
+					expect(gradeQuestion(question, { type: 'short', text }).correct, `${question.id}: ${text}`).toBe(true);
+				}
+			}
+		}
 	});
 });

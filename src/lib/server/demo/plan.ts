@@ -259,6 +259,20 @@ export function studyTime(nominal: number, notBefore: number, dice: Dice): numbe
 	return at;
 }
 
+/** Vietnam's hour of the day at `at`. */
+const hourOf = (at: number) => Math.floor((((at + VIETNAM_OFFSET) % DAY) + DAY) % DAY / HOUR);
+
+/**
+ * How far to move a session that would run into the small hours (1–5 a.m.), which nobody studies
+ * in: to the next morning at six, the session kept whole. Zero for a session in the day.
+ */
+export function nightShift(times: number[]): number {
+	if (!times.some((at) => hourOf(at) >= 1 && hourOf(at) <= 5)) return 0;
+	const start = times[0]!;
+	const day = Math.floor((start + VIETNAM_OFFSET) / DAY) + (hourOf(start) >= 6 ? 1 : 0);
+	return day * DAY + 6 * HOUR - VIETNAM_OFFSET - start;
+}
+
 /** Turns steps into timed actions; appends them to `out` and returns the time after the last. */
 function emit(step: Step, at: number, ctx: PlanContext, dice: Dice, out: Action[], times: number[]): number {
 	let t = at;
@@ -373,6 +387,11 @@ export function planLearner(ctx: PlanContext, who: number, leaveOpen = false): L
 				if (j > 0) t += Math.round(dice.between(5, 120) * SECOND);
 				t = emit(step, t, ctx, dice, batch, times);
 			});
+			const shift = nightShift(times);
+			if (shift > 0) {
+				for (let k = 0; k < times.length; k++) times[k] = times[k]! + shift;
+				t += shift;
+			}
 			// a session that would end in the future has not happened (yet): the plan stops here
 			if (t > ctx.now) break;
 			add(batch, times);

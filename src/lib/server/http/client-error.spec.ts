@@ -15,10 +15,10 @@ describe('client errors', () => {
 
 	it('say what was wrong, with the limit for a body too large, in the reader’s language', () => {
 		process.env.BODY_SIZE_LIMIT = '1M';
-		expect(clientErrorMessage('vi', 413)).toContain('tối đa 1 MB mỗi lần gửi');
+		expect(clientErrorMessage('vi', 413)).toContain('mỗi lần gửi tối đa 1 MB');
 		expect(clientErrorMessage('en', 413)).toContain('at most 1 MB at a time');
 		expect(clientErrorMessage('vi', 415)).toContain('chỉ nhận dữ liệu gửi từ biểu mẫu');
 		expect(clientErrorMessage('en', 405)).toContain('(code 405)');
-		expect(clientErrorMessage('vi', 404)).toBe('Trang bạn tìm không có hoặc đã được chuyển đi.');
+		expect(clientErrorMessage('vi', 404)).toBe('Trang anh/chị tìm không có hoặc đã được chuyển đi.');
 	});
 });

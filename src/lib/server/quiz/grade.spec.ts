@@ -125,6 +125,21 @@ describe('gradeQuestion: short answer', () => {
 		expect(gradeQuestion(folded, answer('da lat'))).toMatchObject({ score: 0, correct: false });
 	});
 
+	it('ignores trailing punctuation and surrounding quotes, in any nesting', () => {
+		for (const text of ['mại dâm.', 'mại dâm …', 'mại dâm!?', '"mại dâm"', '“mại dâm”.', '«mại dâm»', "'mại dâm';", '‘mại dâm’', '"mại dâm."'])
+			expect(gradeQuestion(q, answer(text)).correct, text).toBe(true);
+		// an accepted answer written with a full stop matches one typed without
+		expect(gradeQuestion({ ...q, accepted: ['Mại dâm.'] }, answer('mại dâm')).correct).toBe(true);
+		expect(gradeQuestion(folded, answer('"da nang".')).correct).toBe(true);
+	});
+
+	it('keeps punctuation inside the answer and at its start', () => {
+		expect(gradeQuestion(q, answer('mại, dâm')).correct).toBe(false);
+		expect(gradeQuestion(q, answer('.mại dâm')).correct).toBe(false);
+		expect(gradeQuestion(q, answer('Nghị định 282/2025/NĐ-CP.')).correct).toBe(true);
+		expect(gradeQuestion(q, answer('...')).score).toBe(0);
+	});
+
 	it('gives nothing for an empty answer', () => {
 		expect(gradeQuestion(q, answer('   ')).score).toBe(0);
 		expect(gradeQuestion({ ...q, accepted: [' '] }, answer('')).score).toBe(0);
@@ -133,6 +148,7 @@ describe('gradeQuestion: short answer', () => {
 	it('normaliseShortAnswer: NFC, lower case, single spaces; folded on request', () => {
 		expect(normaliseShortAnswer('  Mại   DÂM ', false)).toBe('mại dâm');
 		expect(normaliseShortAnswer('Đường  Đi', true)).toBe('duong di');
+		expect(normaliseShortAnswer(' “Từ đủ 15 tuổi”. ', false)).toBe('từ đủ 15 tuổi');
 	});
 });
 

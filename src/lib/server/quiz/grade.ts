@@ -2,8 +2,9 @@
 // - single choice and true/false: all the points for the correct choice, none otherwise;
 // - multiple choice: each correct choice ticked earns 1/C of the points, each wrong choice ticked
 //   costs 1/W (C, W = number of correct and wrong choices), never below zero;
-// - short answer: all or nothing; case, spacing and Unicode form ignored, diacritics respected
-//   unless the question says ignoreDiacritics;
+// - short answer: all or nothing; case, spacing, Unicode form, trailing punctuation and surrounding
+//   quotes ignored (people end a phrase with a full stop or quote a term they were taught), diacritics
+//   respected unless the question says ignoreDiacritics;
 // - matching: each left item matched right earns 1/P of the points (P pairs);
 // - ordering: each step in its right place earns 1/N of the points (N steps).
 import { foldVietnamese } from '../markdown/slug';
@@ -15,8 +16,13 @@ export interface QuestionGrade {
 	correct: boolean;
 }
 
+/** Quotation marks a learner may put around an answer, straight, curly or guillemets. */
+const QUOTES = `"'“”‘’«»`;
+/** Peels, from both ends, the quotes around an answer and the punctuation that ends it, in any nesting ("15 tuổi." / “15 tuổi”.). */
+const WRAPPING = new RegExp(`^[\\s${QUOTES}]+|[\\s${QUOTES}.,;:!?…]+$`, 'gu');
+
 export function normaliseShortAnswer(text: string, ignoreDiacritics: boolean): string {
-	const plain = text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+	const plain = text.normalize('NFC').replace(WRAPPING, '').replace(/\s+/g, ' ').toLocaleLowerCase('vi');
 	return ignoreDiacritics ? foldVietnamese(plain).normalize('NFC') : plain;
 }
 

@@ -11,6 +11,7 @@ import { listLearnerSessions } from '$lib/server/sessions/service';
 import { vietnamDateTime } from '$lib/server/sessions/time';
 import { discussionScope } from '$lib/server/discussions/access';
 import { boardsWithNews } from '$lib/server/discussions/service';
+import { trainersForLearner } from '$lib/server/cohorts/service';
 import type { PageServerLoad } from './$types';
 
 // Links, a progress bar and a <details>: a document with nothing to hydrate (see $lib/documents).
@@ -65,6 +66,8 @@ export const load = ((event) => {
 				attendedAt: s.attendedAt
 			})),
 			sessionsRequired: course.completion.sessions,
+			// whom to ask, from the learner's cohorts (trainers and admins teach, they do not ask)
+			trainers: user.role === 'learner' ? trainersForLearner(db, user.id, course.slug) : null,
 			// the notice once issued; the promise of one while the course issues them
 			certificate: certificate
 				? { id: certificate.id, serial: certificate.serial, issuedAt: certificate.issuedAt, revoked: certificate.revokedAt !== null }

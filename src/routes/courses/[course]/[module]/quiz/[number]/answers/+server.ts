@@ -9,6 +9,7 @@ import { requireOwnAttemptState, requireQuiz } from '$lib/server/quiz/access';
 import { getAttemptQuestions, saveResponses } from '$lib/server/quiz/attempts';
 import { MAX_ANSWERS_BYTES, questionsNamedIn, readAnswers } from '$lib/server/quiz/form';
 import { readForm } from '$lib/server/http/form';
+import { formatBytes } from '$lib/server/http/body-limit';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async (event) => {
@@ -16,7 +17,7 @@ export const POST: RequestHandler = async (event) => {
 	if (!event.locals.user) return json({ message: translate(locale, 'error.signInAgain') }, { status: 401 });
 	const user = requireUser(event);
 	if (Number(event.request.headers.get('content-length') ?? 0) > MAX_ANSWERS_BYTES) {
-		return json({ message: translate(locale, 'quiz.tooLarge') }, { status: 413 });
+		return json({ message: translate(locale, 'quiz.tooLarge', { limit: formatBytes(MAX_ANSWERS_BYTES, locale) }) }, { status: 413 });
 	}
 	const db = getDb();
 	const { activityId } = requireQuiz(db, getCatalog(), user, event.params, locale);
