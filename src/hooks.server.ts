@@ -13,6 +13,7 @@ import { translate } from '$lib/server/i18n';
 import { clientErrorMessage, isClientError } from '$lib/server/http/client-error';
 import { closeExpiredAttempts } from '$lib/server/quiz/attempts';
 import { handleCompression } from './hooks/compression';
+import { handleCrossSite } from './hooks/cross-site';
 import { handleDurability } from './hooks/durability';
 import { handleLocale } from './hooks/locale';
 import { handleOverload } from './hooks/overload';
@@ -62,6 +63,7 @@ export const handle = sequence(
 	handleCompression,
 	handleSecurityHeaders,
 	handleLocale,
+	handleCrossSite,
 	handleDurability,
 	handleOverload,
 	handleStorageErrors,

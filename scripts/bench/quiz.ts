@@ -166,7 +166,7 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 		peak.target
 	];
 	const markdown = [
-		`${count(world.learners.length)} learners take the course's final assessment together (${exam.questions} questions drawn for each learner from its pool of ${exam.pool}, by module quotas, shuffled; ${exam.minutes} minutes; one attempt): each starts it at a random moment in the first ${options.startMs / 1000} s and loads the attempt page, autosaves ${options.saves} answers at random moments over the next ${options.saveMs / 1000} s (one question per request, multipart, as the page's autosave), then all submit the whole form within ${options.submitMs / 1000} s. Requests as the browser sends them (session cookie, Origin), from one Node process with fetch; served by ${mode};  server CPU ${ms(cpu / Math.max(1, times.requests))} per request.`,
+		`${count(world.learners.length)} learners take the course's final assessment together (${exam.questions} questions drawn for each learner from its pool of ${exam.pool}, by module quotas, shuffled; ${exam.minutes} minutes; one attempt): each starts it at a random moment in the first ${options.startMs / 1000} s and loads the attempt page, autosaves ${options.saves} answers at random moments over the next ${options.saveMs / 1000} s (one question per request, multipart, as the page's autosave), then all submit the whole form within ${options.submitMs / 1000} s. Requests as the browser sends them (session cookie, Origin), from one Node process with fetch; served by ${mode}; server CPU ${ms(cpu / Math.max(1, times.requests))} per request.`,
 		'',
 		times.table(),
 		'',

@@ -37,6 +37,8 @@ test('cross-site posts are refused with 403 and change nothing', async ({ reques
 		data: `username=giangvien&password=${PASSWORD}`
 	});
 	expect(login.status()).toBe(403);
+	// in the reader's language, naming the address to use
+	expect(await login.text()).toContain(`Hãy mở hệ thống tại ${app.url}, tải lại trang rồi làm lại.`);
 	const beat = await request.post('/api/tracking/heartbeat', {
 		headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
 		data: { course: COURSE, module: MODULE, activeMs: 1000, location: null, reachedEnd: true }

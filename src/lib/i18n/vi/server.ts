@@ -5,6 +5,7 @@ export const messages = {
 	'error.forbidden': 'Anh/chị không có quyền mở trang này.',
 	'error.unexpected': 'Hệ thống gặp sự cố ngoài dự kiến. Dữ liệu của anh/chị vẫn được giữ nguyên; hãy thử lại sau ít phút.',
 	'error.crossSite': 'Trang này đã mở quá lâu hoặc được mở từ một địa chỉ khác, nên thao tác vừa rồi chưa được ghi lại. Hãy tải lại trang (bấm nút tải lại hoặc phím F5) rồi làm lại.',
+	'error.crossSiteForm': 'Biểu mẫu này được gửi từ một địa chỉ khác với địa chỉ của hệ thống, nên chưa có gì được ghi lại. Hãy mở hệ thống tại {origin}, tải lại trang rồi làm lại.',
 	'error.signInAgain': 'Phiên đăng nhập đã hết. Hãy đăng nhập lại.',
 	'error.tooLarge': 'Nội dung hoặc tệp vừa gửi quá lớn: mỗi lần gửi tối đa {limit}, nên chưa có gì được lưu. Hãy quay lại trang trước, rút ngắn nội dung hoặc chia thành nhiều lần gửi, rồi gửi lại.',
 	'error.unsupportedType': 'Máy chủ chỉ nhận dữ liệu gửi từ biểu mẫu trên trang, không nhận dạng dữ liệu này, nên chưa có gì được lưu. Hãy mở lại trang và gửi từ biểu mẫu.',
