@@ -85,6 +85,8 @@ async function weighDiscussion(browser: Browser, app: App): Promise<{ board: Wei
 }
 
 test('every page type loads only from this site, and learner pages never load chart.js', async ({ browser, app }) => {
+	// nine pages, each in a fresh browser context after seeding: a slow test's time
+	test.slow();
 	seedCohort(app);
 	const { pages, states } = await seedPages(browser, app.url);
 	const weighed = [];
