@@ -54,6 +54,7 @@ const formOf = (fields: [string, string][], questions: string[]) => {
 
 export async function quizScenario(world: World, options: QuizOptions): Promise<ScenarioReport> {
 	const exam = addExam(world, options.examNumber, options.examModule);
+	const bytesBefore = usedBytes(world.dbPath);
 	const server = await startServer(world.scratch, { workers: options.workers || undefined });
 	const url = server.url;
 	const quizPath = `/courses/${COURSE}/${exam.module}/quiz`;
@@ -146,6 +147,8 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 		await server.stop();
 	}
 	problems.push(...savesChecked, ...submitsChecked);
+	// everything the exam added: attempts, their questions, answers, grades, tracking, events
+	const growth = (usedBytes(world.dbPath) - bytesBefore) / Math.max(1, submitted.length);
 
 	const burst = `${options.startMs / 1000} s`;
 	const mode = options.workers ? `\`npm run start:cluster\`, ${options.workers} workers` : 'one process (`npm start`)';
@@ -163,6 +166,7 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 			measured: `${savesChecked.length + submitsChecked.length} of ${count(saves.length)} saves and ${count(submitted.length)} submissions`,
 			met: savesChecked.length + submitsChecked.length === 0
 		},
+		{ what: `Exam day, ${burst}, ${mode}: database growth per submitted attempt`, target: '≤ 3 KB', measured: `${(growth / 1024).toFixed(2)} KB`, met: growth <= 3 * 1024 },
 		peak.target
 	];
 	const markdown = [
@@ -170,7 +174,7 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 		'',
 		times.table(),
 		'',
-		`Checked afterwards in the database: ${count(saves.length)} acknowledged autosaves (each answer stored as the app reads the form that carried it, checked before anyone submitted) and ${count(submitted.length)} acknowledged submissions (graded, every answer as submitted), one attempt per learner, integrity_check and the schema's invariants: ${savesChecked.length + submitsChecked.length === 0 ? 'nothing missing or different' : `${savesChecked.length + submitsChecked.length} problems`}. Errors (failed or refused requests): ${problems.length - savesChecked.length - submitsChecked.length}.`,
+		`Checked afterwards in the database: ${count(saves.length)} acknowledged autosaves (each answer stored as the app reads the form that carried it, checked before anyone submitted) and ${count(submitted.length)} acknowledged submissions (graded, every answer as submitted), one attempt per learner, integrity_check and the schema's invariants: ${savesChecked.length + submitsChecked.length === 0 ? 'nothing missing or different' : `${savesChecked.length + submitsChecked.length} problems`}. The database grew by ${(growth / 1024).toFixed(2)} KB per submitted attempt (pages in use, after a checkpoint). Errors (failed or refused requests): ${problems.length - savesChecked.length - submitsChecked.length}.`,
 		'',
 		`${peak.line} Load average / CPU pressure: ${loadBefore} at the start, ${loadAfter} at the end.`
 	].join('\n');
@@ -206,6 +210,18 @@ function openReadOnly(path: string, module: string) {
 			return { expected: expected === null ? undefined : JSON.stringify(expected), stored: row };
 		}
 	};
+}
+
+/** Bytes of the database's pages in use, once its write-ahead log is copied in. */
+function usedBytes(path: string): number {
+	const db = new Database(path, { fileMustExist: true });
+	try {
+		db.pragma('wal_checkpoint(TRUNCATE)');
+		const pragma = (name: string) => db.pragma(name, { simple: true }) as number;
+		return (pragma('page_count') - pragma('freelist_count')) * pragma('page_size');
+	} finally {
+		db.close();
+	}
 }
 
 /** Every acknowledged autosave is in the database with the answer it carried. */
