@@ -148,7 +148,12 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 	}
 	problems.push(...savesChecked, ...submitsChecked);
 	// everything the exam added: attempts, their questions, answers, grades, tracking, events
-	const growth = (usedBytes(world.dbPath) - bytesBefore) / Math.max(1, submitted.length);
+	const bytesAfter = usedBytes(world.dbPath);
+	const growth = (total(bytesAfter) - total(bytesBefore)) / Math.max(1, submitted.length);
+	const grownBy = [...bytesAfter]
+		.map(([name, bytes]): [string, number] => [name, (bytes - (bytesBefore.get(name) ?? 0)) / Math.max(1, submitted.length)])
+		.filter(([, bytes]) => bytes >= 20)
+		.sort((a, b) => b[1] - a[1]);
 
 	const burst = `${options.startMs / 1000} s`;
 	const mode = options.workers ? `\`npm run start:cluster\`, ${options.workers} workers` : 'one process (`npm start`)';
@@ -174,7 +179,7 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 		'',
 		times.table(),
 		'',
-		`Checked afterwards in the database: ${count(saves.length)} acknowledged autosaves (each answer stored as the app reads the form that carried it, checked before anyone submitted) and ${count(submitted.length)} acknowledged submissions (graded, every answer as submitted), one attempt per learner, integrity_check and the schema's invariants: ${savesChecked.length + submitsChecked.length === 0 ? 'nothing missing or different' : `${savesChecked.length + submitsChecked.length} problems`}. The database grew by ${(growth / 1024).toFixed(2)} KB per submitted attempt (pages in use, after a checkpoint). Errors (failed or refused requests): ${problems.length - savesChecked.length - submitsChecked.length}.`,
+		`Checked afterwards in the database: ${count(saves.length)} acknowledged autosaves (each answer stored as the app reads the form that carried it, checked before anyone submitted) and ${count(submitted.length)} acknowledged submissions (graded, every answer as submitted), one attempt per learner, integrity_check and the schema's invariants: ${savesChecked.length + submitsChecked.length === 0 ? 'nothing missing or different' : `${savesChecked.length + submitsChecked.length} problems`}. The database grew by ${(growth / 1024).toFixed(2)} KB per submitted attempt (pages in use, after a checkpoint): ${grownBy.map(([name, bytes]) => `${name} ${bytes.toFixed(0)} B`).join(', ')}. Errors (failed or refused requests): ${problems.length - savesChecked.length - submitsChecked.length}.`,
 		'',
 		`${peak.line} Load average / CPU pressure: ${loadBefore} at the start, ${loadAfter} at the end.`
 	].join('\n');
@@ -212,17 +217,18 @@ function openReadOnly(path: string, module: string) {
 	};
 }
 
-/** Bytes of the database's pages in use, once its write-ahead log is copied in. */
-function usedBytes(path: string): number {
+/** Bytes of the database's pages in use by each table and index, once its write-ahead log is copied in. */
+function usedBytes(path: string): Map<string, number> {
 	const db = new Database(path, { fileMustExist: true });
 	try {
 		db.pragma('wal_checkpoint(TRUNCATE)');
-		const pragma = (name: string) => db.pragma(name, { simple: true }) as number;
-		return (pragma('page_count') - pragma('freelist_count')) * pragma('page_size');
+		return new Map(db.prepare('SELECT name, sum(pgsize) FROM dbstat GROUP BY name').raw().all() as [string, number][]);
 	} finally {
 		db.close();
 	}
 }
+
+const total = (bytes: Map<string, number>) => [...bytes.values()].reduce((a, b) => a + b, 0);
 
 /** Every acknowledged autosave is in the database with the answer it carried. */
 function checkSaves(path: string, module: string, saves: Save[]): string[] {
