@@ -77,8 +77,9 @@ export function waitBrieflyForWriteLock(db: Db, { pause = pauseThread, now = () 
 			}
 		};
 		const wrapped = (...args: never[]) => inner(...args);
-		for (const variant of ['default', 'deferred', 'exclusive', 'database'] as const) {
-			Object.defineProperty(wrapped, variant, { value: inner[variant] });
+		// the other variants (and `database`) as better-sqlite3 gives them
+		for (const variant of ['default', 'deferred', 'exclusive', 'database']) {
+			Object.defineProperty(wrapped, variant, { value: (inner as unknown as Record<string, unknown>)[variant] });
 		}
 		Object.defineProperty(wrapped, 'immediate', { value: immediate });
 		return wrapped;
