@@ -1,6 +1,6 @@
 // Grading no longer logs one 'answered' event per question (issue 21): the answer, its score and
 // whether it was right are in quiz_response, the questions shown in quiz_attempt_question. Proven
-// on demo data: the same demo built by the code before (fixtures/attempts-before-018.ts) and by
+// on demo data: the same demo built by the code before (fixtures/attempts-with-answered-events.ts) and by
 // today's gives identical reports and stored attempts, and every 'answered' event the old code
 // logged can be read back, field for field, from what today's code stores.
 import Database from 'better-sqlite3';
@@ -17,7 +17,7 @@ const mode = vi.hoisted(() => ({ legacy: true }));
 vi.mock('./attempts', async (importOriginal) => {
 	type Module = Record<string, unknown>;
 	const current = await importOriginal<Module>();
-	const legacy = (await import('./fixtures/attempts-before-018')) as Module;
+	const legacy = (await import('./fixtures/attempts-with-answered-events')) as Module;
 	return Object.fromEntries(
 		Object.entries(current).map(([name, value]) => [
 			name,
