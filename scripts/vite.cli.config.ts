@@ -28,6 +28,7 @@ export default defineConfig({
 				'bench-crash': `${root}scripts/bench/crash.ts`,
 				'bench-page-weight': `${root}scripts/bench/page-weight.ts`,
 				'bench-certificate': `${root}scripts/bench/certificate.ts`,
+				'bench-write-lock': `${root}scripts/bench/write-lock.ts`,
 				bench: `${root}scripts/bench/bench.ts`
 			},
 			output: { format: 'esm', entryFileNames: '[name].js' }

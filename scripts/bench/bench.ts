@@ -7,6 +7,7 @@
 //   --connections 10,50,200                        the lesson page's runs
 //   --bursts 60,10,3                               exam day: seconds over which everyone starts
 //   --modes single,cluster                         exam day on `npm start`, on `npm run start:cluster`, or both
+//   --save-seconds 60                              exam day: seconds over which each learner's autosaves are spread
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { load, machine } from './harness';
@@ -33,7 +34,8 @@ const { values } = parseArgs({
 		connections: { type: 'string' },
 		workers: { type: 'string' },
 		bursts: { type: 'string' },
-		modes: { type: 'string' }
+		modes: { type: 'string' },
+		'save-seconds': { type: 'string' }
 	}
 });
 const quick = values.quick;
@@ -67,7 +69,7 @@ if (needsWorld) {
 			let exam = 20;
 			for (const burst of bursts) {
 				for (const mode of modes) {
-					const options = { workers: mode === 'single' ? 0 : workers, startMs: burst * 1000, saveMs: 60_000 * span, submitMs: 3_000, saves: 10 };
+					const options = { workers: mode === 'single' ? 0 : workers, startMs: burst * 1000, saveMs: values['save-seconds'] ? Number(values['save-seconds']) * 1000 : 60_000 * span, submitMs: 3_000, saves: 10 };
 					reports.push(await quizScenario(world, { ...options, examNumber: exam, examModule: `thi-chung-${exam++}` }));
 				}
 			}

@@ -54,6 +54,7 @@ const formOf = (fields: [string, string][], questions: string[]) => {
 
 export async function quizScenario(world: World, options: QuizOptions): Promise<ScenarioReport> {
 	const exam = addExam(world, options.examNumber, options.examModule);
+	const bytesBefore = usedBytes(world.dbPath);
 	const server = await startServer(world.scratch, { workers: options.workers || undefined });
 	const url = server.url;
 	const quizPath = `/courses/${COURSE}/${exam.module}/quiz`;
@@ -146,6 +147,13 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 		await server.stop();
 	}
 	problems.push(...savesChecked, ...submitsChecked);
+	// everything the exam added: attempts, their questions, answers, grades, tracking, events
+	const bytesAfter = usedBytes(world.dbPath);
+	const growth = (total(bytesAfter) - total(bytesBefore)) / Math.max(1, submitted.length);
+	const grownBy = [...bytesAfter]
+		.map(([name, bytes]): [string, number] => [name, (bytes - (bytesBefore.get(name) ?? 0)) / Math.max(1, submitted.length)])
+		.filter(([, bytes]) => bytes >= 20)
+		.sort((a, b) => b[1] - a[1]);
 
 	const burst = `${options.startMs / 1000} s`;
 	const mode = options.workers ? `\`npm run start:cluster\`, ${options.workers} workers` : 'one process (`npm start`)';
@@ -163,6 +171,7 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 			measured: `${savesChecked.length + submitsChecked.length} of ${count(saves.length)} saves and ${count(submitted.length)} submissions`,
 			met: savesChecked.length + submitsChecked.length === 0
 		},
+		{ what: `Exam day, ${burst}, ${mode}: database growth per submitted attempt`, target: '≤ 3 KB', measured: `${(growth / 1024).toFixed(2)} KB`, met: growth <= 3 * 1024 },
 		peak.target
 	];
 	const markdown = [
@@ -170,7 +179,7 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 		'',
 		times.table(),
 		'',
-		`Checked afterwards in the database: ${count(saves.length)} acknowledged autosaves (each answer stored as the app reads the form that carried it, checked before anyone submitted) and ${count(submitted.length)} acknowledged submissions (graded, every answer as submitted), one attempt per learner, integrity_check and the schema's invariants: ${savesChecked.length + submitsChecked.length === 0 ? 'nothing missing or different' : `${savesChecked.length + submitsChecked.length} problems`}. Errors (failed or refused requests): ${problems.length - savesChecked.length - submitsChecked.length}.`,
+		`Checked afterwards in the database: ${count(saves.length)} acknowledged autosaves (each answer stored as the app reads the form that carried it, checked before anyone submitted) and ${count(submitted.length)} acknowledged submissions (graded, every answer as submitted), one attempt per learner, integrity_check and the schema's invariants: ${savesChecked.length + submitsChecked.length === 0 ? 'nothing missing or different' : `${savesChecked.length + submitsChecked.length} problems`}. The database grew by ${(growth / 1024).toFixed(2)} KB per submitted attempt (pages in use, after a checkpoint): ${grownBy.map(([name, bytes]) => `${name} ${bytes.toFixed(0)} B`).join(', ')}. Errors (failed or refused requests): ${problems.length - savesChecked.length - submitsChecked.length}.`,
 		'',
 		`${peak.line} Load average / CPU pressure: ${loadBefore} at the start, ${loadAfter} at the end.`
 	].join('\n');
@@ -207,6 +216,19 @@ function openReadOnly(path: string, module: string) {
 		}
 	};
 }
+
+/** Bytes of the database's pages in use by each table and index, once its write-ahead log is copied in. */
+function usedBytes(path: string): Map<string, number> {
+	const db = new Database(path, { fileMustExist: true });
+	try {
+		db.pragma('wal_checkpoint(TRUNCATE)');
+		return new Map(db.prepare('SELECT name, sum(pgsize) FROM dbstat GROUP BY name').raw().all() as [string, number][]);
+	} finally {
+		db.close();
+	}
+}
+
+const total = (bytes: Map<string, number>) => [...bytes.values()].reduce((a, b) => a + b, 0);
 
 /** Every acknowledged autosave is in the database with the answer it carried. */
 function checkSaves(path: string, module: string, saves: Save[]): string[] {

