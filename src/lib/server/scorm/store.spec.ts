@@ -99,4 +99,15 @@ describe('placing packages in modules', () => {
 		expect(removeAttachment(db, one.id, T0 + 6)).toBe(false);
 		expect(listAttachments(db).map((attachment) => attachment.id)).toEqual([two.id]);
 	});
+
+	it('stores a SCORM 2004 package’s activity tree with it, and none for SCORM 1.2', async () => {
+		const catalog = buildCatalog(db, 'courses', T0);
+		const [course, module] = [catalog.courses[0]!, catalog.courses[0]!.modules[0]!];
+		const golf = placePackage(db, await importZip('/work/shared/fixtures/scorm/scorm2004-sequencing-post-test-rollup.zip'), 100, { kind: 'attach', courseSlug: course.slug, moduleSlug: module.slug, title: '' }, userId, T0);
+		expect(golf.package.sequencing?.root.id).toBe('golf_sample_default_org');
+		expect(golf.package.sequencing?.root.children?.map((activity) => activity.id)).toEqual(['playing_item', 'etuqiette_item', 'handicapping_item', 'havingfun_item', 'assessment_item']);
+		const old = placePackage(db, await importZip(packageZip(work, 'v1', ['a'])), 100, { kind: 'attach', courseSlug: course.slug, moduleSlug: module.slug, title: '' }, userId, T0);
+		expect(old.package.version).toBe('1.2');
+		expect(old.package.sequencing).toBeNull();
+	});
 });

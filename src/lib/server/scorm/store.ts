@@ -5,6 +5,7 @@
 import type { Db } from '../db/open';
 import type { PackageAnalysis } from './analysis';
 import type { ScormPackage } from './manifest';
+import type { SequencingTree } from './sequencing/tree';
 import { flattenScos, tableOfContents, type Sco, type TocEntry } from './sco';
 
 export interface StoredPackage {
@@ -15,6 +16,8 @@ export interface StoredPackage {
 	manifest: ScormPackage;
 	/** null for a package imported before packages were analysed */
 	analysis: PackageAnalysis | null;
+	/** SCORM 2004's activity tree (sequencing/translate.ts); null for 1.2 */
+	sequencing: SequencingTree | null;
 	zipBytes: number;
 	importedAt: number;
 }
@@ -44,6 +47,7 @@ interface PackageRow {
 	title: string;
 	manifest: string;
 	analysis: string | null;
+	sequencing: string | null;
 	zip_bytes: number;
 	imported_at: number;
 }
@@ -56,6 +60,7 @@ function toPackage(row: PackageRow): StoredPackage {
 		title: row.title,
 		manifest: JSON.parse(row.manifest) as ScormPackage,
 		analysis: row.analysis ? (JSON.parse(row.analysis) as PackageAnalysis) : null,
+		sequencing: row.sequencing ? (JSON.parse(row.sequencing) as SequencingTree) : null,
 		zipBytes: row.zip_bytes,
 		importedAt: row.imported_at
 	};
@@ -64,20 +69,23 @@ function toPackage(row: PackageRow): StoredPackage {
 /** Records an imported package (once per zip) and returns its id. */
 export function savePackage(
 	db: Db,
-	input: { hash: string; manifest: ScormPackage; analysis?: PackageAnalysis; zipBytes: number; userId: number | null },
+	input: { hash: string; manifest: ScormPackage; sequencing?: SequencingTree | null; analysis?: PackageAnalysis; zipBytes: number; userId: number | null },
 	now = Date.now()
 ): number {
 	const analysis = input.analysis ? JSON.stringify(input.analysis) : null;
+	const sequencing = input.sequencing ? JSON.stringify(input.sequencing) : null;
 	const existing = db.prepare('SELECT id FROM scorm_package WHERE hash = ?').get(input.hash) as { id: number } | undefined;
 	if (existing) {
 		// imported before packages were analysed: the analysis of this import fills the gap
 		if (analysis) db.prepare('UPDATE scorm_package SET analysis = ? WHERE id = ? AND analysis IS NULL').run(analysis, existing.id);
+		// imported before sequencing was translated: likewise
+		if (sequencing) db.prepare('UPDATE scorm_package SET sequencing = ? WHERE id = ? AND sequencing IS NULL').run(sequencing, existing.id);
 		return existing.id;
 	}
 	const result = db
 		.prepare(
-			`INSERT INTO scorm_package (hash, version, title, manifest, analysis, zip_bytes, imported_by, imported_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+			`INSERT INTO scorm_package (hash, version, title, manifest, analysis, sequencing, zip_bytes, imported_by, imported_at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		)
 		.run(
 			input.hash,
@@ -85,6 +93,7 @@ export function savePackage(
 			input.manifest.organization.title,
 			JSON.stringify(input.manifest),
 			analysis,
+			sequencing,
 			input.zipBytes,
 			input.userId,
 			now
@@ -186,7 +195,7 @@ export function listAttachments(db: Db): Attachment[] {
 	const rows = db
 		.prepare(
 			`SELECT a.id, a.course_id, a.module_slug, a.title, a.source, a.source_path, a.created_at, a.updated_at,
-			        p.id AS p_id, p.hash, p.version, p.title AS p_title, p.manifest, p.analysis, p.zip_bytes, p.imported_at
+			        p.id AS p_id, p.hash, p.version, p.title AS p_title, p.manifest, p.analysis, p.sequencing, p.zip_bytes, p.imported_at
 			 FROM scorm_attachment a JOIN scorm_package p ON p.id = a.package_id
 			 WHERE a.removed_at IS NULL ORDER BY a.course_id, a.module_slug, a.id`
 		)
