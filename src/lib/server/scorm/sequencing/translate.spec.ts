@@ -50,7 +50,14 @@ describe('translate: the organization and items', () => {
 		expect(t.treeVersion).toBe(1);
 		expect(t.objectivesGlobalToSystem).toBe(false);
 		expect(t.sharedDataGlobalToSystem).toBe(true);
-		expect(t.root).toEqual({ id: 'org', title: 'Course', isVisible: true, children: [{ id: 'w', title: 'Wrapper', isVisible: false, children: [{ id: 'a', title: 'A', isVisible: true }] }] });
+		// flow is false unless written (SN); scorm-again would take true, so every cluster says it
+		expect(t.root).toEqual({
+			id: 'org',
+			title: 'Course',
+			isVisible: true,
+			sequencingControls: { flow: false },
+			children: [{ id: 'w', title: 'Wrapper', isVisible: false, sequencingControls: { flow: false }, children: [{ id: 'a', title: 'A', isVisible: true }] }]
+		});
 		expect(t.warnings).toEqual([]);
 	});
 
@@ -447,6 +454,8 @@ describe('translate: the golf examples, without a warning', () => {
 		const all = (a: Activity): Activity[] => (a.children ?? []).flatMap((c) => [c, ...all(c)]);
 		expect(all(t.root)).toHaveLength(22);
 		expect(all(t.root).filter((a) => !a.children)).toHaveLength(18);
-		expect(all(t.root).some((a) => a.sequencingRules || a.sequencingControls || a.rollupRules || a.primaryObjective)).toBe(false);
+		expect(all(t.root).some((a) => a.sequencingRules || a.rollupRules || a.primaryObjective)).toBe(false);
+		// choice only: no cluster lets the learner flow
+		expect([t.root, ...all(t.root)].filter((a) => a.children).every((a) => a.sequencingControls?.flow === false)).toBe(true);
 	});
 });

@@ -10,6 +10,8 @@
 //   otherwise append to the collection's; so no collection ever reaches the engine;
 // - an imsss:mapInfo reads only satisfaction and measure: the 4th Edition completion, progress and
 //   score maps (scorm-again reads them all by default) come only from adlseq:mapInfo;
+// - flow is false unless the manifest says true (SN 3.2.1); scorm-again takes true, which would let
+//   Continue and Previous through a package that offers choice only: every cluster says it;
 // - minNormalizedMeasure is given only with satisfiedByMeasure (scorm-again takes any value as
 //   the passing score), and is 1.0 when satisfiedByMeasure says nothing (SN 3.10.1).
 import { attr, child, children, text, type XmlNode } from '../xml';
@@ -97,6 +99,7 @@ export function translateOrganization(organization: XmlNode, collection: Map<str
 		...sequencingOf(organization, attr(organization, 'identifier'), context),
 		children: children(organization, 'item').map((item) => translateItem(item, context))
 	};
+	withFlowDefault(root);
 	return {
 		treeVersion: TREE_VERSION,
 		root,
@@ -104,6 +107,12 @@ export function translateOrganization(organization: XmlNode, collection: Map<str
 		sharedDataGlobalToSystem: flag(organization, 'sharedDataGlobalToSystem', true),
 		warnings
 	};
+}
+
+function withFlowDefault(activity: Activity): void {
+	if (!activity.children) return;
+	if (activity.sequencingControls?.flow === undefined) activity.sequencingControls = { ...activity.sequencingControls, flow: false };
+	for (const c of activity.children) withFlowDefault(c);
 }
 
 interface Context {
