@@ -53,6 +53,10 @@ export interface Engine {
 	current(): string | null;
 	/** true when the learner left with suspendAll: the next visit must resumeAll, not start */
 	suspended(): boolean;
+	/** the current activity's attempt is still open (delivered, and its end not yet told) */
+	active(): boolean;
+	/** the parent of `id` lets the learner choose among its children (controlMode choice) */
+	choiceAllowedIn(id: string): boolean;
 	/** runs a navigation request; not accepted when the engine refuses it (nothing changes) */
 	navigate(request: NavigationRequest, target?: string): Outcome;
 	/** ends the current attempt with the SCO's results, then runs the SCO's own navigation request */
@@ -67,6 +71,9 @@ export interface Engine {
 // scorm-again's classes behind the API object; only what this module reads
 interface InternalActivity {
 	id: string;
+	isActive: boolean;
+	parent: InternalActivity | null;
+	sequencingControls: { choice: boolean };
 	children: InternalActivity[];
 	completionStatus: string;
 	successStatus: string;
@@ -128,6 +135,8 @@ export function withEngine<T>(tree: SequencingTree, state: string | null, fn: (e
 		const engine: Engine = {
 			current: () => activities.currentActivity?.id ?? activities.suspendedActivity?.id ?? null,
 			suspended: () => activities.suspendedActivity !== null,
+			active: () => activities.currentActivity?.isActive === true,
+			choiceAllowedIn: (id) => activities.getActivity(id)?.parent?.sequencingControls.choice !== false,
 			navigate: (request, target) => watch(() => api.processNavigationRequest(request, target)),
 			endAttempt: (end) =>
 				watch(() => {
