@@ -43,6 +43,8 @@ describe('sequencing state per learner per package', () => {
 			tree_version: 1,
 			updated_at: T0 + 2
 		});
+		// stored deflated: a few kilobytes rather than the engine's 50 kB of JSON
+		expect((db.prepare('SELECT length(state) AS n FROM scorm_sequencing_state WHERE user_id = ?').get(lan) as { n: number }).n).toBeLessThan(10_000);
 		// Minh has not started: his state is his own
 		expect(runSequencing(db, minh, pkg, (e) => e.current(), T0)).toBeNull();
 

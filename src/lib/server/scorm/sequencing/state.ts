@@ -3,6 +3,7 @@
 // where the learner is or suspended, the package's global objectives. State made for another
 // package or tree version is not restored: a replaced package starts afresh (tracking rows of the
 // SCOs that kept their identifier stay as they are).
+import { deflateSync, inflateSync } from 'node:zlib';
 import type { Db } from '../../db/open';
 import { withEngine, type Engine } from './engine';
 import type { SequencingTree } from './tree';
@@ -16,10 +17,10 @@ export interface SequencedPackage {
 /** The saved state for this package and tree, or null (never opened, or made for another one). */
 export function loadState(db: Db, userId: number, pkg: SequencedPackage): string | null {
 	const row = db.prepare('SELECT package_id, tree_version, state FROM scorm_sequencing_state WHERE user_id = ? AND attachment_id = ?').get(userId, pkg.attachmentId) as
-		| { package_id: number; tree_version: number; state: string }
+		| { package_id: number; tree_version: number; state: Buffer }
 		| undefined;
 	if (!row || row.package_id !== pkg.packageId || row.tree_version !== pkg.tree.treeVersion) return null;
-	return row.state;
+	return inflateSync(row.state).toString('utf8');
 }
 
 export function saveState(db: Db, userId: number, pkg: SequencedPackage, state: string, now = Date.now()): void {
@@ -27,7 +28,7 @@ export function saveState(db: Db, userId: number, pkg: SequencedPackage, state: 
 		`INSERT INTO scorm_sequencing_state (user_id, attachment_id, package_id, tree_version, state, updated_at) VALUES (?, ?, ?, ?, ?, ?)
 		 ON CONFLICT (user_id, attachment_id) DO UPDATE SET package_id = excluded.package_id, tree_version = excluded.tree_version,
 		   state = excluded.state, updated_at = excluded.updated_at`
-	).run(userId, pkg.attachmentId, pkg.packageId, pkg.tree.treeVersion, state, now);
+	).run(userId, pkg.attachmentId, pkg.packageId, pkg.tree.treeVersion, deflateSync(state), now);
 }
 
 /**
