@@ -16,8 +16,6 @@ export interface StoredPackage {
 	manifest: ScormPackage;
 	/** null for a package imported before packages were analysed */
 	analysis: PackageAnalysis | null;
-	/** SCORM 2004's activity tree (sequencing/translate.ts); null for 1.2 */
-	sequencing: SequencingTree | null;
 	zipBytes: number;
 	importedAt: number;
 }
@@ -47,7 +45,6 @@ interface PackageRow {
 	title: string;
 	manifest: string;
 	analysis: string | null;
-	sequencing: string | null;
 	zip_bytes: number;
 	imported_at: number;
 }
@@ -60,7 +57,6 @@ function toPackage(row: PackageRow): StoredPackage {
 		title: row.title,
 		manifest: JSON.parse(row.manifest) as ScormPackage,
 		analysis: row.analysis ? (JSON.parse(row.analysis) as PackageAnalysis) : null,
-		sequencing: row.sequencing ? (JSON.parse(row.sequencing) as SequencingTree) : null,
 		zipBytes: row.zip_bytes,
 		importedAt: row.imported_at
 	};
@@ -99,6 +95,13 @@ export function savePackage(
 			now
 		);
 	return Number(result.lastInsertRowid);
+}
+
+/** A SCORM 2004 package's activity tree (sequencing/translate.ts); null for 1.2. Read only where
+ * sequencing runs, not with every attachment the catalog keeps in memory. */
+export function packageSequencing(db: Db, packageId: number): SequencingTree | null {
+	const row = db.prepare('SELECT sequencing FROM scorm_package WHERE id = ?').get(packageId) as { sequencing: string | null } | undefined;
+	return row?.sequencing ? (JSON.parse(row.sequencing) as SequencingTree) : null;
 }
 
 export function getPackage(db: Db, id: number): StoredPackage | undefined {
@@ -195,7 +198,7 @@ export function listAttachments(db: Db): Attachment[] {
 	const rows = db
 		.prepare(
 			`SELECT a.id, a.course_id, a.module_slug, a.title, a.source, a.source_path, a.created_at, a.updated_at,
-			        p.id AS p_id, p.hash, p.version, p.title AS p_title, p.manifest, p.analysis, p.sequencing, p.zip_bytes, p.imported_at
+			        p.id AS p_id, p.hash, p.version, p.title AS p_title, p.manifest, p.analysis, p.zip_bytes, p.imported_at
 			 FROM scorm_attachment a JOIN scorm_package p ON p.id = a.package_id
 			 WHERE a.removed_at IS NULL ORDER BY a.course_id, a.module_slug, a.id`
 		)

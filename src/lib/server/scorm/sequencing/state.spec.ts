@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/open';
+import { openDatabase, type Db } from '../../db/open';
 import { insertUser } from '../../users/service';
 import { readPackage } from '../import';
 import { placePackage } from '../place';
-import type { Attachment } from '../store';
+import { packageSequencing, type Attachment } from '../store';
 import { loadState, runSequencing, type SequencedPackage } from './state';
 
 const T0 = Date.UTC(2026, 11, 6, 4);
@@ -17,8 +17,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(storage, { recursive: true, force: true }));
 
-function sequenced(attachment: Attachment): SequencedPackage {
-	return { attachmentId: attachment.id, packageId: attachment.package.id, tree: attachment.package.sequencing! };
+function sequenced(db: Db, attachment: Attachment): SequencedPackage {
+	return { attachmentId: attachment.id, packageId: attachment.package.id, tree: packageSequencing(db, attachment.package.id)! };
 }
 
 describe('sequencing state per learner per package', () => {
@@ -31,7 +31,7 @@ describe('sequencing state per learner per package', () => {
 		const imported = await readPackage(path.join(FIXTURES, 'scorm2004-sequencing-post-test-rollup.zip'), storage);
 		if (!imported.ok) throw new Error('refused');
 		const attachment = placePackage(db, imported, 1, { kind: 'attach', courseSlug: 'golf', moduleSlug: 'm1', title: '' }, null, T0);
-		const pkg = sequenced(attachment);
+		const pkg = sequenced(db, attachment);
 
 		expect(loadState(db, lan, pkg)).toBeNull();
 		expect(runSequencing(db, lan, pkg, (e) => e.navigate('start').delivered, T0)).toBe('playing_item');
@@ -51,8 +51,8 @@ describe('sequencing state per learner per package', () => {
 		const other = await readPackage(path.join(FIXTURES, 'scorm2004-sequencing-simple-remediation.zip'), storage);
 		if (!other.ok) throw new Error('refused');
 		const replaced = placePackage(db, other, 1, { kind: 'replace', attachmentId: attachment.id }, null, T0 + 3);
-		expect(loadState(db, lan, sequenced(replaced))).toBeNull();
-		expect(runSequencing(db, lan, sequenced(replaced), (e) => e.navigate('start').delivered, T0 + 4)).toBe('playing_item');
+		expect(loadState(db, lan, sequenced(db, replaced))).toBeNull();
+		expect(runSequencing(db, lan, sequenced(db, replaced), (e) => e.navigate('start').delivered, T0 + 4)).toBe('playing_item');
 		expect(db.prepare('SELECT package_id FROM scorm_sequencing_state WHERE user_id = ?').get(lan)).toEqual({ package_id: replaced.package.id });
 	});
 });
