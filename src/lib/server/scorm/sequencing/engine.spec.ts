@@ -78,6 +78,26 @@ describe('suspend and resume (closing the course mid-way)', () => {
 		expect(l.run((e) => e.suspended())).toBe(false);
 		expect(l.end({ ...passed, navRequest: 'continue' })).toBe('handicapping_item');
 	});
+
+	it('exitAll after a resume ends the session with nothing suspended; the next visit starts a new attempt on the course', () => {
+		const l = learner(golf('scorm2004-sequencing-post-test-rollup'));
+		l.navigate('start');
+		expect(l.end({ completion: 'incomplete', exit: 'suspend', navRequest: 'suspendAll' })).toBe('ended');
+		expect(l.navigate('resumeAll')).toBe('playing_item');
+		expect(l.end({ ...passed, navRequest: 'exitAll' })).toBe('ended');
+		expect(l.run((e) => [e.suspended(), e.active()])).toEqual([false, false]);
+		expect(l.navigate('start')).toBe('playing_item');
+	});
+
+	it('previous goes back in flow; the SCO’s own previous request too', () => {
+		const l = learner(golf('scorm2004-sequencing-post-test-rollup'));
+		l.navigate('start');
+		expect(l.end({ ...passed, navRequest: 'continue' })).toBe('etuqiette_item');
+		expect(l.run((e) => e.canPrevious())).toBe(true);
+		expect(l.end({ completion: 'incomplete', navRequest: 'previous' })).toBe('playing_item');
+		expect(l.navigate('continue')).toBe('etuqiette_item');
+		expect(l.navigate('previous')).toBe('playing_item');
+	});
 });
 
 const ROOT = 'golf_sample_default_org';
