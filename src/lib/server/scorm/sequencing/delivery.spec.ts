@@ -26,7 +26,7 @@ function learner(tree: SequencingTree, stored: Record<string, AttemptEnd> = {}) 
 		run,
 		stored,
 		deliver: (asked: string | null) => run((e) => deliver(e, asked, leaves, (id) => stored[id] ?? {})),
-		availability: () => run((e) => Object.fromEntries(availability(e, leaves)))
+		availability: (ids: readonly string[] = leaves) => run((e) => Object.fromEntries(availability(e, ids)))
 	};
 }
 
@@ -64,6 +64,41 @@ describe('deliver: the server decides what the player may open', () => {
 		expect(l.deliver(null)).toEqual({ ok: true, identifier: first });
 		const shown = Object.values(l.availability());
 		expect(shown.filter((a) => a === 'open')).toHaveLength(leavesOf(tree.root).length - 1);
+	});
+
+	it('the tab closed on a SCO: the next visit (nothing asked) delivers that SCO again, its attempt still open', () => {
+		const l = learner(golf('scorm2004-sequencing-post-test-rollup'));
+		l.deliver(null);
+		l.run((e) => e.endAttempt({ completion: 'completed', success: 'passed', navRequest: 'continue' }));
+		expect(l.deliver(null)).toEqual({ ok: true, identifier: 'etuqiette_item' });
+		expect(l.run((e) => e.active())).toBe(true);
+	});
+
+	it('an activity a hiddenFromChoice rule covers is hidden, not closed', () => {
+		const hidden: SequencingTree = {
+			treeVersion: 1,
+			objectivesGlobalToSystem: false,
+			sharedDataGlobalToSystem: false,
+			warnings: [],
+			root: {
+				id: 'root',
+				title: 'Root',
+				isVisible: true,
+				sequencingControls: { choice: true, flow: true },
+				children: [
+					{ id: 'a', title: 'A', isVisible: true },
+					{
+						id: 'b',
+						title: 'B',
+						isVisible: true,
+						sequencingRules: { preConditionRules: [{ action: 'hiddenFromChoice', conditionCombination: 'all', conditions: [{ condition: 'always' }] }] }
+					}
+				]
+			}
+		};
+		const l = learner(hidden);
+		expect(l.deliver(null)).toEqual({ ok: true, identifier: 'a' });
+		expect(l.availability()).toEqual({ a: 'current', b: 'hidden' });
 	});
 
 	it('a suspended course resumes on the SCO it was left on', () => {

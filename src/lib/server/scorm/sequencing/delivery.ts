@@ -17,7 +17,9 @@ export type Delivery =
  */
 export function deliver(engine: Engine, asked: string | null, leaves: readonly string[], stored: (identifier: string) => AttemptEnd): Delivery {
 	const current = engine.current();
-	if (asked !== null && asked === current && engine.active()) return { ok: true, identifier: asked };
+	// the attempt on screen is still open (a reload, or the tab was closed without a word): the
+	// learner comes back to it, as they left it
+	if ((asked === null || asked === current) && current !== null && engine.active()) return { ok: true, identifier: current };
 	if (engine.active() && current !== null && asked !== current) engine.endAttempt(stored(current));
 	if (asked === null) {
 		if (engine.suspended()) {
@@ -36,15 +38,23 @@ export function deliver(engine: Engine, asked: string | null, leaves: readonly s
 		if (resumed.delivered === asked) return { ok: true, identifier: asked };
 	}
 	const chosen = engine.navigate('choice', asked);
-	if (chosen.accepted && chosen.delivered === asked) return { ok: true, identifier: asked };
+	// a cluster chosen delivers the part its flow leads to
+	if (chosen.accepted && chosen.delivered !== null) return { ok: true, identifier: chosen.delivered };
 	return { ok: false, reason: engine.choiceAllowedIn(asked) ? 'closed' : 'inOrder' };
 }
 
-/** Each SCO of the contents: 'open' when the learner may choose it now, else why not. */
-export function availability(engine: Engine, leaves: readonly string[]): Map<string, 'open' | 'current' | 'inOrder' | 'closed'> {
+export type Availability = 'open' | 'current' | 'inOrder' | 'closed' | 'hidden';
+
+/** Each activity of the contents (SCOs and the clusters holding them): 'open' when the learner
+ * may choose it now, else why not; 'hidden' ones are not shown at all. */
+export function availability(engine: Engine, ids: readonly string[]): Map<string, Availability> {
 	const open = engine.choosable();
 	const current = engine.current();
-	return new Map(
-		leaves.map((leaf) => [leaf, leaf === current ? 'current' : open.has(leaf) ? 'open' : engine.choiceAllowedIn(leaf) ? 'closed' : 'inOrder'] as const)
-	);
+	const of = (id: string): Availability => {
+		if (id === current) return 'current';
+		if (open.has(id)) return 'open';
+		if (engine.hidden(id)) return 'hidden';
+		return engine.choiceAllowedIn(id) ? 'closed' : 'inOrder';
+	};
+	return new Map(ids.map((id) => [id, of(id)] as const));
 }

@@ -63,6 +63,9 @@ export interface Engine {
 	endAttempt(end: AttemptEnd): Outcome;
 	/** leaves, for `choice`, that the engine would accept now */
 	choosable(): Set<string>;
+	/** the activity is hidden from choice now (a hiddenFromChoice rule on its path holds, or a
+	 * random selection left it out): the contents do not show it at all */
+	hidden(id: string): boolean;
 	canContinue(): boolean;
 	canPrevious(): boolean;
 	status(id: string): ActivityStatus | null;
@@ -72,6 +75,8 @@ export interface Engine {
 interface InternalActivity {
 	id: string;
 	isActive: boolean;
+	isHiddenFromChoice: boolean;
+	sequencingRules: { preConditionRules: { action: string; evaluate(activity: InternalActivity): boolean }[] };
 	parent: InternalActivity | null;
 	sequencingControls: { choice: boolean };
 	children: InternalActivity[];
@@ -157,6 +162,15 @@ export function withEngine<T>(tree: SequencingTree, state: string | null, fn: (e
 				};
 				if (activities.root) visit(activities.root);
 				return found;
+			},
+			hidden(id) {
+				const activity = activities.getActivity(id);
+				if (!activity) return true;
+				for (let on: InternalActivity | null = activity; on; on = on.parent) {
+					if (on.isHiddenFromChoice) return true;
+					if (on.sequencingRules.preConditionRules.some((rule) => rule.action === 'hiddenFromChoice' && rule.evaluate(on!))) return true;
+				}
+				return false;
 			},
 			canContinue: () => process()?.predictContinueEnabled() ?? false,
 			canPrevious: () => process()?.predictPreviousEnabled() ?? false,
