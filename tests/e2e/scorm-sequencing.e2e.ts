@@ -133,3 +133,42 @@ test('simple remediation (flow only): nothing is chosen from the contents, Conti
 	}
 	expect(scoRow(app, 'Having Fun')).toMatchObject({ completion_status: 'completed' });
 });
+
+function packageRow(app: { query: (sql: string, ...p: unknown[]) => unknown[] }) {
+	return (
+		app.query(
+			`SELECT t.completion_status, t.success_status, t.score_scaled FROM tracking t JOIN activity a ON a.id = t.activity_id
+			 WHERE a.kind = 'scorm' AND a.item NOT LIKE '%/%'`
+		) as { completion_status: string; success_status: string; score_scaled: number | null }[]
+	)[0];
+}
+
+test('pre- or post-test: passing the pre-test completes and passes the whole package; it is stored as the package’s result and shown', async ({ page, app, browser }) => {
+	test.slow();
+	seedCohort(app);
+	const trainer = await signedInPage(browser, app, 'giangvien');
+	expect(await uploadPackage(trainer, COURSE, MODULE, fixture('scorm2004-sequencing-pre-or-post-test-rollup.zip'), 'Kiểm tra trước')).toContain(
+		'Đã thêm gói “Kiểm tra trước”'
+	);
+
+	await registerLearner(page);
+	await openPackage(page, 'Kiểm tra trước');
+	await expect(page).toHaveURL(/\?sco=pretest_item$/);
+	const toc = page.getByRole('navigation', { name: 'Mục lục' });
+	// the invisible wrappers give way to what they hold; the post-test is closed until the content is done
+	await expect(toc.getByRole('link', { name: 'Playing the Game' })).toBeVisible();
+	await expect(toc.locator('li', { hasText: 'Post Test' })).toContainText('chưa mở');
+	await expect(page.locator('.scorm-package-status')).toContainText('Đang học');
+	expect(packageRow(app)).toMatchObject({ completion_status: 'incomplete', success_status: 'unknown' });
+
+	await sco(page, [...PASSED, ['SetValue', 'cmi.score.scaled', '0.9']]);
+	await page.getByRole('navigation', { name: 'Chuyển phần' }).getByRole('button', { name: 'Tiếp tục →' }).click();
+	await expect(page).toHaveURL(/\?sco=playing_item$/);
+	// the package is completed and passed at once, with the pre-test's score
+	expect(packageRow(app)).toEqual({ completion_status: 'completed', success_status: 'passed', score_scaled: 0.9 });
+	await expect(page.locator('.scorm-package-status')).toContainText('Đạt');
+	// both tests are now closed; the content stays open
+	await expect(toc.locator('li', { hasText: 'Post Test' })).toContainText('chưa mở');
+	await expect(toc.getByRole('link', { name: 'Etiquette' })).toBeVisible();
+	await expectAccessible(page, { exclude: ['.scorm-stage iframe'] });
+});

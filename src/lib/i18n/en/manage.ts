@@ -299,6 +299,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'scorm.warnings.noApi2004': 'No page in the package looks for the SCORM API (API_1484_11), so the lesson will not report results itself. It is still tracked: each part counts as completed when the learner leaves it, and the study time is the time it was on screen.',
 	'scorm.warnings.noApi12': 'No page in the package looks for the SCORM API (API), so the lesson will not report results itself. Only visits and study time are recorded; parts of type “asset” count as completed when opened, parts of type “sco” will never be completed.',
 	'learner.scorm': 'SCORM “{package}”: {sco}',
+	'learner.scormPackage': 'SCORM “{package}”: the whole package (its results rolled up by the package’s rules)',
 	'learner.interactions': 'Answers inside SCORM packages',
 	'learner.interaction': 'Question',
 	'learner.response': 'Learner’s answer',

@@ -15,6 +15,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'scorm.player.nextPart': 'Next part',
 	'scorm.player.continue': 'Continue',
 	'scorm.player.previous': 'Previous',
+	'scorm.player.packageStatus': 'The whole package:',
 	'scorm.player.ended': 'You have reached the end of this package. Your results are saved.',
 	'scorm.player.endedTitle': 'Package finished',
 	'scorm.player.navRefused': 'The package does not allow this step now.',

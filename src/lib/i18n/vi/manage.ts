@@ -297,6 +297,7 @@ export const messages = {
 	'scorm.warnings.noApi2004': 'Không trang nào trong gói tìm tới giao diện SCORM (API_1484_11), nên bài học sẽ không tự báo kết quả. Hệ thống vẫn ghi nhận: mỗi phần được tính là hoàn thành khi học viên rời khỏi phần đó, và thời gian học là thời gian phần đó mở trên màn hình.',
 	'scorm.warnings.noApi12': 'Không trang nào trong gói tìm tới giao diện SCORM (API), nên bài học sẽ không tự báo kết quả. Hệ thống chỉ ghi nhận lượt mở và thời gian học; các phần kiểu “asset” được tính là hoàn thành khi mở, các phần kiểu “sco” sẽ không bao giờ hoàn thành.',
 	'learner.scorm': 'SCORM “{package}”: {sco}',
+	'learner.scormPackage': 'SCORM “{package}”: cả gói (kết quả tổng hợp theo quy tắc của gói)',
 	'learner.interactions': 'Câu trả lời trong các gói SCORM',
 	'learner.interaction': 'Câu hỏi',
 	'learner.response': 'Học viên trả lời',

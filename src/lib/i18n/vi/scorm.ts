@@ -13,6 +13,7 @@ export const messages = {
 	'scorm.player.nextPart': 'Phần tiếp theo',
 	'scorm.player.continue': 'Tiếp tục',
 	'scorm.player.previous': 'Quay lại',
+	'scorm.player.packageStatus': 'Kết quả cả gói:',
 	'scorm.player.ended': 'Anh/chị đã đi hết gói bài học này. Kết quả đã được lưu.',
 	'scorm.player.endedTitle': 'Đã kết thúc gói bài học',
 	'scorm.player.navRefused': 'Gói bài học không cho phép bước này lúc này.',

@@ -53,7 +53,7 @@ function tocView(entries: TocEntry[], tracking: Map<number, Tracking>, ids: Map<
  * else the neighbouring part when the learner may open it. */
 export function playerView(db: Db, user: User, attachment: Attachment, sco: ScoActivity | null, nav: NavigationView | null) {
 	const ids = new Map(attachment.scos.map((s) => [s.identifier, s.activityId]));
-	const tracking = getTrackingFor(db, user.id, attachment.scos.map((s) => s.activityId));
+	const tracking = getTrackingFor(db, user.id, [...attachment.scos.map((s) => s.activityId), ...(attachment.packageActivityId === null ? [] : [attachment.packageActivityId])]);
 	const index = sco ? attachment.scos.indexOf(sco) : -1;
 	const neighbour = (i: number) => {
 		const other = sco ? attachment.scos[i] : undefined;
@@ -69,6 +69,8 @@ export function playerView(db: Db, user: User, attachment: Attachment, sco: ScoA
 	return {
 		toc: tocView(attachment.toc, tracking, ids, nav),
 		progress: { done, total: attachment.scos.length },
+		/** SCORM 2004: the package's own result, its tree's rollup (what the module counts) */
+		packageStatus: attachment.packageActivityId === null ? null : activityStatus(tracking.get(attachment.packageActivityId)),
 		current: sco && {
 			identifier: sco.identifier,
 			title: sco.title,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Db } from '../db/open';
 import { readStoredPackage } from './import';
 import type { ScormItem, ScormPackage } from './manifest';
+import { syncPackageActivities } from './store';
 
 function readBefore(manifest: ScormPackage): boolean {
 	const walk = (items: ScormItem[]): boolean => items.some((item) => item.deliveryControls === undefined || walk(item.children ?? []));
@@ -38,5 +39,6 @@ export async function refreshStoredPackages(db: Db, scormDir: string): Promise<n
 		);
 		refreshed += 1;
 	}
+	syncPackageActivities(db);
 	return refreshed;
 }

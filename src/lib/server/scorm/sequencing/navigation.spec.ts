@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
 import { applyResult } from '../../tracking/record';
+import { getTracking } from '../../tracking/service';
 import { insertUser } from '../../users/service';
 import { readPackage } from '../import';
 import { placePackage } from '../place';
@@ -53,13 +54,28 @@ describe('the player’s questions to the engine (post-test rollup)', () => {
 		openForLearner(db, lan, attachment, pkg, null);
 		const report = { completion: 'completed', completionKnown: true, success: 'passed', scoreScaled: null, progressMeasure: null, exit: '' } as const;
 		// an end for a SCO that is not the one delivered changes nothing
-		expect(endForLearner(db, lan, pkg, 'etuqiette_item', report, 'continue')).toBeNull();
-		expect(endForLearner(db, lan, pkg, 'playing_item', report, 'continue')).toEqual({ accepted: true, deliver: 'etuqiette_item', ended: false });
+		expect(endForLearner(db, lan, attachment, pkg, 'etuqiette_item', report, 'continue')).toBeNull();
+		expect(endForLearner(db, lan, attachment, pkg, 'playing_item', report, 'continue')).toEqual({ accepted: true, deliver: 'etuqiette_item', ended: false });
 		// Etiquette ends itself without a request (stored passed); the learner's Continue then ends
 		// its attempt with what was stored, and moves on
 		applyResult(db, lan, activity('etuqiette_item'), { completion: 'completed', success: 'passed' }, T0);
 		expect(navigateForLearner(db, lan, attachment, pkg, 'continue', 'etuqiette_item')).toEqual({ accepted: true, deliver: 'handicapping_item', ended: false });
 		expect(navigateForLearner(db, lan, attachment, pkg, 'previous', 'handicapping_item')).toEqual({ accepted: true, deliver: 'etuqiette_item', ended: false });
 		expect(navigateForLearner(db, lan, attachment, pkg, 'nonsense', 'etuqiette_item')).toEqual({ accepted: false, deliver: null, ended: false });
+	});
+
+	it('the package’s result is its tree’s rollup, stored through the tracking door: only the test counts', async () => {
+		const { db, lan, attachment, pkg } = await golf('scorm2004-sequencing-post-test-rollup');
+		const id = attachment.packageActivityId!;
+		expect(id).toBeGreaterThan(0);
+		openForLearner(db, lan, attachment, pkg, null);
+		expect(getTracking(db, lan, id)).toMatchObject({ completionStatus: 'incomplete', successStatus: 'unknown', attempts: 1 });
+		const passed = { completion: 'completed', completionKnown: true, success: 'passed', scoreScaled: null, progressMeasure: null, exit: '' } as const;
+		for (const sco of ['playing_item', 'etuqiette_item', 'handicapping_item', 'havingfun_item']) endForLearner(db, lan, attachment, pkg, sco, passed, 'continue');
+		// the content passed: the package is still not completed, the test alone decides
+		expect(getTracking(db, lan, id)).toMatchObject({ completionStatus: 'incomplete', successStatus: 'unknown' });
+		// the test ends without a request (the learner has not moved on yet): the rollup is stored already
+		expect(endForLearner(db, lan, attachment, pkg, 'assessment_item', { ...passed, success: 'failed', scoreScaled: 0.4 }, null)).toBeNull();
+		expect(getTracking(db, lan, id)).toMatchObject({ completionStatus: 'completed', successStatus: 'failed', scoreScaled: 0.4 });
 	});
 });

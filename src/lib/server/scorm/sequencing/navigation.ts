@@ -4,14 +4,15 @@
 // (a button, the contents) or the SCO did when it ended (adl.nav.request). Each is one
 // runSequencing request: the learner's state is read, changed and saved in one transaction.
 import type { Db } from '../../db/open';
-import { getTrackingFor } from '../../tracking/service';
+import { applyResult, openAttempt } from '../../tracking/record';
+import { getTracking, getTrackingFor } from '../../tracking/service';
 import type { ScoReport } from '../runtime/cmi';
 import { getScoState } from '../runtime/commit';
 import type { TocEntry } from '../sco';
 import { packageSequencing, type Attachment } from '../store';
 import { availability, deliver, type Availability, type Delivery } from './delivery';
 import { NAVIGATION_REQUESTS, type AttemptEnd, type Engine, type NavigationRequest, type Outcome } from './engine';
-import { attemptEndFrom } from './result';
+import { attemptEndFrom, packageResult } from './result';
 import { runSequencing, type SequencedPackage } from './state';
 import type { Activity, HideLmsUi } from './tree';
 
@@ -54,6 +55,19 @@ function view(engine: Engine, pkg: SequencedPackage, attachment: Attachment): Na
 	};
 }
 
+/**
+ * The package's result, the rollup of its tree (the root's status), through the tracking door:
+ * written after every request that may have changed it, in the same transaction.
+ */
+function recordPackage(db: Db, userId: number, attachment: Attachment, pkg: SequencedPackage, engine: Engine): void {
+	if (attachment.packageActivityId === null) return;
+	const root = engine.status(pkg.tree.root.id);
+	if (!root) return;
+	const result = packageResult(root);
+	if (result.completion === undefined && result.success === undefined && result.score === undefined) return;
+	applyResult(db, userId, attachment.packageActivityId, result);
+}
+
 /** What was stored of a SCO's attempt, told to the engine when its end never reached it. */
 function storedEnd(db: Db, userId: number, attachment: Attachment) {
 	return (identifier: string): AttemptEnd => {
@@ -72,6 +86,11 @@ export function openForLearner(db: Db, userId: number, attachment: Attachment, p
 	const leaves = attachment.scos.map((sco) => sco.identifier);
 	return runSequencing(db, userId, pkg, (engine) => {
 		const delivery = deliver(engine, asked, leaves, storedEnd(db, userId, attachment));
+		// the package is opened (an attempt on it the first time); an attempt left open may have ended
+		if (delivery.ok && attachment.packageActivityId !== null && !getTracking(db, userId, attachment.packageActivityId)) {
+			openAttempt(db, userId, attachment.packageActivityId, { countsAsAttempt: true });
+		}
+		recordPackage(db, userId, attachment, pkg, engine);
 		return { delivery, view: view(engine, pkg, attachment) };
 	});
 }
@@ -107,30 +126,34 @@ export function navigateForLearner(db: Db, userId: number, attachment: Attachmen
 	if (!parsed) return { accepted: false, deliver: null, ended: false };
 	return runSequencing(db, userId, pkg, (engine) => {
 		const current = engine.current();
-		if (engine.active() && current !== null && current === from) {
-			return answer(engine.endAttempt({ ...storedEnd(db, userId, attachment)(current), navRequest: text }));
-		}
-		return answer(engine.navigate(parsed.request, parsed.target));
+		const outcome =
+			engine.active() && current !== null && current === from
+				? engine.endAttempt({ ...storedEnd(db, userId, attachment)(current), navRequest: text })
+				: engine.navigate(parsed.request, parsed.target);
+		recordPackage(db, userId, attachment, pkg, engine);
+		return answer(outcome);
 	});
 }
 
 /**
- * A SCO's attempt ended with a navigation request (its own adl.nav.request, or the learner's button
- * that closed it): its last report and the request go to the engine together. A SCO ending
- * without a request leaves its attempt open in the engine until the learner's next request.
+ * A SCO's session ended: its last report goes to the engine (End Attempt, rollup, the package's
+ * result), with the navigation request that ended it when there is one (its own adl.nav.request,
+ * or the learner's button that closed it). Without one, scorm-again keeps the activity current
+ * and active, so the learner's next request still applies its exit and post-condition rules.
  */
 export function endForLearner(
 	db: Db,
 	userId: number,
+	attachment: Attachment,
 	pkg: SequencedPackage,
 	identifier: string,
 	report: Pick<ScoReport, 'completion' | 'completionKnown' | 'success' | 'scoreScaled' | 'progressMeasure' | 'exit'> | null,
-	navRequest: string
+	navRequest: string | null
 ): NavigationAnswer | null {
-	if (!parseRequest(navRequest)) return null;
+	if (navRequest !== null && !parseRequest(navRequest)) navRequest = null;
 	return runSequencing(db, userId, pkg, (engine) => {
 		if (!engine.active() || engine.current() !== identifier) return null;
-		const end: AttemptEnd = { navRequest };
+		const end: AttemptEnd = navRequest === null ? {} : { navRequest };
 		if (report) {
 			if (report.completionKnown && (report.completion === 'completed' || report.completion === 'incomplete')) end.completion = report.completion;
 			if (report.success === 'passed' || report.success === 'failed') end.success = report.success;
@@ -138,6 +161,9 @@ export function endForLearner(
 			if (report.progressMeasure !== null) end.progress = report.progressMeasure;
 			if (report.exit) end.exit = report.exit;
 		}
-		return answer(engine.endAttempt(end));
+		const outcome = engine.endAttempt(end);
+		recordPackage(db, userId, attachment, pkg, engine);
+		// no request: the player waits for the learner, as if nothing had been answered
+		return navRequest === null ? null : answer(outcome);
 	});
 }

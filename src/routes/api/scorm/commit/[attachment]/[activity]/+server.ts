@@ -77,14 +77,14 @@ export const POST: RequestHandler = async ({ request, url, locals, params }) => 
 		if (err instanceof SessionMismatch) return failure(409, 'scorm.commitSession');
 		throw err;
 	}
-	// The session's end with a navigation request: the engine ends the attempt with this last report
-	// and answers what the player delivers next (only once: a repeated end is 'stale').
+	// The session's end: the engine ends the attempt with this last report and, when the end came with
+	// a navigation request, answers what the player delivers next (only once: a repeated end is 'stale').
 	let sequencing: NavigationAnswer | null = null;
 	const { kind, terminate, navRequest, cmi } = parsed.data;
-	const pkg = stored === 'stored' && navRequest && (kind === 'exit' || terminate) ? sequencedPackage(db, attachment) : null;
-	if (pkg && navRequest) {
+	const pkg = stored === 'stored' && (kind === 'exit' || terminate) ? sequencedPackage(db, attachment) : null;
+	if (pkg) {
 		const report = kind === 'commit' ? readReport('2004', cmi, { ...sco.rules, credit: true }, true) : null;
-		sequencing = endForLearner(db, locals.user.id, pkg, sco.identifier, report, navRequest);
+		sequencing = endForLearner(db, locals.user.id, attachment, pkg, sco.identifier, report, navRequest ?? null);
 	}
 	return json({ result: 'true', errorCode: 0, sequencing });
 };
