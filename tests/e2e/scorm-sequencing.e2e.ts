@@ -8,7 +8,11 @@
 //   Continue walks the content then the quiz; Previous goes back; closing the tab mid-way and coming
 //   back delivers the SCO the learner was on.
 // - simple remediation (flow only, nothing to choose): played by Continue alone, content then tests.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { buildZip } from '../../src/lib/server/scorm/test-zip';
 import { expect, expectAccessible, MODULE, registerLearner, seedCohort, test } from './fixtures';
 import { fixture, signedInPage, uploadPackage } from './scorm-helpers';
 
@@ -171,4 +175,35 @@ test('pre- or post-test: passing the pre-test completes and passes the whole pac
 	await expect(toc.locator('li', { hasText: 'Post Test' })).toContainText('chưa mở');
 	await expect(toc.getByRole('link', { name: 'Etiquette' })).toBeVisible();
 	await expectAccessible(page, { exclude: ['.scorm-stage iframe'] });
+});
+
+test('the import page lists the sequencing rules the player leaves out', async ({ app, browser }) => {
+	seedCohort(app);
+	const manifest = `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="rules" xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
+  xmlns:imsss="http://www.imsglobal.org/xsd/imsss">
+  <metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion></metadata>
+  <organizations default="o"><organization identifier="o"><title>Quy tắc lạ</title>
+    <item identifier="i1" identifierref="r1"><title>Trang 1</title>
+      <imsss:sequencing><imsss:sequencingRules><imsss:preConditionRule>
+        <imsss:ruleConditions><imsss:ruleCondition condition="always"/></imsss:ruleConditions>
+        <imsss:ruleAction action="exitAll"/>
+      </imsss:preConditionRule></imsss:sequencingRules></imsss:sequencing>
+    </item>
+    <imsss:sequencing><imsss:controlMode flow="true"/></imsss:sequencing>
+  </organization></organizations>
+  <resources><resource identifier="r1" type="webcontent" adlcp:scormType="sco" href="a.html"><file href="a.html"/></resource></resources>
+</manifest>`;
+	const page = `<!doctype html><html lang="vi"><head><title>A</title></head><body><script>window.parent.API_1484_11;</script></body></html>`;
+	const dir = mkdtempSync(join(tmpdir(), 'taphuan-rules-'));
+	const zip = join(dir, 'quy-tac.zip');
+	writeFileSync(zip, buildZip([{ name: 'imsmanifest.xml', data: manifest }, { name: 'a.html', data: page }]));
+	const trainer = await signedInPage(browser, app, 'giangvien');
+	expect(await uploadPackage(trainer, COURSE, MODULE, zip)).toContain('Đã thêm gói “Quy tắc lạ”');
+	const warnings = trainer.locator('form.scorm-upload .scorm-warnings');
+	await expect(warnings).toContainText('Trình phát bỏ qua 1 quy tắc trình tự');
+	await expect(warnings.locator('.scorm-sequencing-warnings li')).toContainText('Mục “i1”: hành động quy tắc không hợp lệ ở vị trí này');
+	// and with the package in the list
+	await expect(trainer.locator('.scorm-sequencing-warnings').last()).toContainText('Mục “i1”');
+	await expectAccessible(trainer);
 });
