@@ -207,3 +207,56 @@ test('the import page lists the sequencing rules the player leaves out', async (
 	await expect(trainer.locator('.scorm-sequencing-warnings').last()).toContainText('Mục “i1”');
 	await expectAccessible(trainer);
 });
+
+test('random test: after the content Continue draws a test; two failures end the package completed and failed, and the player says it has ended', async ({
+	page,
+	app,
+	browser
+}) => {
+	test.slow();
+	seedCohort(app);
+	const trainer = await signedInPage(browser, app, 'giangvien');
+	expect(await uploadPackage(trainer, COURSE, MODULE, fixture('scorm2004-sequencing-random-test.zip'), 'Ngẫu nhiên')).toContain('Đã thêm gói “Ngẫu nhiên”');
+
+	await registerLearner(page);
+	await openPackage(page, 'Ngẫu nhiên');
+	await expect(page).toHaveURL(/\?sco=playing_item$/);
+	const toc = page.getByRole('navigation', { name: 'Mục lục' });
+	const pager = page.getByRole('navigation', { name: 'Chuyển phần' });
+	// the tests are never listed (isvisible="false"); the post-test is a folder, not a link
+	await expect(toc.getByText(/^Test \d$/)).toHaveCount(0);
+	await expect(toc.getByRole('link', { name: 'Post Test' })).toHaveCount(0);
+	for (const next of ['Etiquette', 'Handicapping', 'Having Fun']) {
+		await sco(page, [['SetValue', 'cmi.completion_status', 'completed']]);
+		await pager.getByRole('button', { name: 'Tiếp tục →' }).click();
+		await expect(page.locator(`iframe[title="${next}"]`)).toBeVisible();
+	}
+	await sco(page, [['SetValue', 'cmi.completion_status', 'completed']]);
+	await pager.getByRole('button', { name: 'Tiếp tục →' }).click();
+	await expect(page).toHaveURL(/\?sco=test_\d$/);
+	await expect(page.locator('iframe[title^="Test "]')).toBeVisible();
+	// a test's address is not for choosing: only the post-test's flow delivers one
+	const other = ['test_1', 'test_2'].find((id) => !page.url().endsWith(id))!;
+	const refused = await page.request.get(`${page.url().replace(/\?.*$/, '')}?sco=${other}`);
+	expect(refused.status()).toBe(403);
+
+	const fail: [string, ...string[]][] = [
+		['SetValue', 'cmi.completion_status', 'completed'],
+		['SetValue', 'cmi.success_status', 'failed'],
+		['SetValue', 'cmi.score.scaled', '0.2'],
+		['SetValue', 'adl.nav.request', 'continue'],
+		['Terminate', '']
+	];
+	// the SCO's own continue after a failure: the post-test is retried with a new draw (which may
+	// be the same test: a new attempt in a new frame all the same)
+	await sco(page, fail);
+	await expect.poll(() => (app.query(`SELECT count(*) AS n FROM scorm_session WHERE terminated_at IS NULL`) as { n: number }[])[0]!.n).toBe(1);
+	await expect(page).toHaveURL(/\?sco=test_\d$/);
+	await sco(page, fail);
+	// two failures: the package ends, completed and failed
+	await expect(page).toHaveURL(/\?ended$/);
+	await expect(page.getByRole('heading', { name: 'Đã kết thúc gói bài học' })).toBeVisible();
+	await expect(page.locator('.scorm-package-status')).toContainText('Chưa đạt');
+	expect(packageRow(app)).toMatchObject({ completion_status: 'completed', success_status: 'failed' });
+	await expectAccessible(page);
+});

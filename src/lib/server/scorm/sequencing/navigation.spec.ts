@@ -9,6 +9,7 @@ import { insertUser } from '../../users/service';
 import { readPackage } from '../import';
 import { placePackage } from '../place';
 import { endForLearner, navigateForLearner, openForLearner, parseRequest, sequencedPackage } from './navigation';
+import { loadState, runSequencing } from './state';
 
 const T0 = Date.UTC(2026, 11, 6, 4);
 let storage: string;
@@ -46,7 +47,13 @@ describe('the player’s questions to the engine (post-test rollup)', () => {
 		expect(first.delivery).toEqual({ ok: true, identifier: 'playing_item' });
 		expect(first.view).toMatchObject({ canContinue: true, canPrevious: false, hide: [] });
 		expect(first.view.availability).toMatchObject({ playing_item: 'current', etuqiette_item: 'closed', assessment_item: 'closed' });
+		// a refused launch changes nothing (the engine ends the attempt on screen before it tries the choice)
+		const before = loadState(db, lan, pkg);
 		expect(openForLearner(db, lan, attachment, pkg, 'assessment_item').delivery).toEqual({ ok: false, reason: 'closed' });
+		expect(loadState(db, lan, pkg)).toBe(before);
+		expect(runSequencing(db, lan, pkg, (e) => [e.current(), e.active()])).toEqual(['playing_item', true]);
+		const report = { completion: 'completed', completionKnown: true, success: 'passed', scoreScaled: null, progressMeasure: null, exit: '' } as const;
+		expect(endForLearner(db, lan, attachment, pkg, 'playing_item', report, 'continue')).toEqual({ accepted: true, deliver: 'etuqiette_item', ended: false });
 	});
 
 	it('a SCO’s end with a request runs it with that last report; without one the attempt waits for the learner', async () => {

@@ -84,15 +84,34 @@ function storedEnd(db: Db, userId: number, attachment: Attachment) {
  */
 export function openForLearner(db: Db, userId: number, attachment: Attachment, pkg: SequencedPackage, asked: string | null): { delivery: Delivery; view: NavigationView } {
 	const leaves = attachment.scos.map((sco) => sco.identifier);
-	return runSequencing(db, userId, pkg, (engine) => {
-		const delivery = deliver(engine, asked, leaves, storedEnd(db, userId, attachment));
-		// the package is opened (an attempt on it the first time); an attempt left open may have ended
-		if (delivery.ok && attachment.packageActivityId !== null && !getTracking(db, userId, attachment.packageActivityId)) {
-			openAttempt(db, userId, attachment.packageActivityId, { countsAsAttempt: true });
-		}
-		recordPackage(db, userId, attachment, pkg, engine);
-		return { delivery, view: view(engine, pkg, attachment) };
-	});
+	try {
+		return runSequencing(db, userId, pkg, (engine) => openIn(engine, db, userId, attachment, pkg, asked, leaves));
+	} catch (err) {
+		if (err instanceof Refused) return { delivery: err.delivery, view: err.view };
+		throw err;
+	}
+}
+
+/** A refused launch changes nothing: thrown out of the transaction, which rolls back whatever the
+ * engine did on the way (ending the attempt on screen before trying the choice). */
+class Refused extends Error {
+	constructor(
+		readonly delivery: Delivery,
+		readonly view: NavigationView
+	) {
+		super('launch refused by the sequencing rules');
+	}
+}
+
+function openIn(engine: Engine, db: Db, userId: number, attachment: Attachment, pkg: SequencedPackage, asked: string | null, leaves: string[]) {
+	const delivery = deliver(engine, asked, leaves, storedEnd(db, userId, attachment));
+	if (!delivery.ok) throw new Refused(delivery, view(engine, pkg, attachment));
+	// the package is opened (an attempt on it the first time); an attempt left open may have ended
+	if (attachment.packageActivityId !== null && !getTracking(db, userId, attachment.packageActivityId)) {
+		openAttempt(db, userId, attachment.packageActivityId, { countsAsAttempt: true });
+	}
+	recordPackage(db, userId, attachment, pkg, engine);
+	return { delivery, view: view(engine, pkg, attachment) };
 }
 
 /** The contents as they stand when nothing is being delivered (the course has ended). */
