@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { translate } from '$lib/server/i18n';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
+import { readJson } from '$lib/server/http/form';
 import { assertSameOrigin } from '$lib/server/http/same-origin';
 import { requireAttachment } from '$lib/server/scorm/access';
 import { navigateForLearner, sequencedPackage } from '$lib/server/scorm/sequencing/navigation';
@@ -20,7 +21,7 @@ export const POST: RequestHandler = async ({ request, url, locals, params }) => 
 	const { attachment } = requireAttachment(db, getCatalog(), locals.user, params.attachment, locals.locale);
 	const pkg = sequencedPackage(db, attachment);
 	if (!pkg) error(404, translate(locals.locale, 'error.notFound'));
-	const parsed = body.safeParse(await request.json().catch(() => null));
+	const parsed = body.safeParse(await readJson(request));
 	if (!parsed.success) error(400, translate(locals.locale, 'scorm.commitInvalid', { field: parsed.error.issues[0]?.path.join('.') || 'body' }));
 	return json(navigateForLearner(db, locals.user.id, attachment, pkg, parsed.data.request, parsed.data.from ?? null));
 };
