@@ -260,3 +260,32 @@ test('random test: after the content Continue draws a test; two failures end the
 	expect(packageRow(app)).toMatchObject({ completion_status: 'completed', success_status: 'failed' });
 	await expectAccessible(page);
 });
+
+test('post-test rollup: a SCO that ends itself without a request waits for the learner’s Continue; suspendAll leaves, and the next visit resumes there', async ({
+	page,
+	app,
+	browser
+}) => {
+	test.slow();
+	seedCohort(app);
+	const trainer = await signedInPage(browser, app, 'giangvien');
+	expect(await uploadPackage(trainer, COURSE, MODULE, fixture('scorm2004-sequencing-post-test-rollup.zip'), 'Golf tuần tự')).toContain('Đã thêm gói “Golf tuần tự”');
+
+	await registerLearner(page);
+	await openPackage(page, 'Golf tuần tự');
+	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
+	// the SCO ends itself, passed, asking nothing: the player says so and waits
+	await sco(page, [...PASSED, ['Terminate', '']]);
+	const finished = page.locator('.scorm-finished');
+	await expect(finished).toContainText('Anh/chị đã kết thúc phần này');
+	await finished.getByRole('button', { name: 'Tiếp tục' }).click();
+	await expect(page.locator('iframe[title="Etiquette"]')).toBeVisible();
+	expect(scoRow(app, 'Playing the Game')).toMatchObject({ success_status: 'passed' });
+
+	// the SCO's suspendAll: back to the module; the next visit resumes on Etiquette
+	await sco(page, [['SetValue', 'cmi.exit', 'suspend'], ['SetValue', 'adl.nav.request', 'suspendAll'], ['Terminate', '']]);
+	await page.waitForURL(`**/courses/${COURSE}/${MODULE}`);
+	await openPackage(page, 'Golf tuần tự');
+	await expect(page.locator('iframe[title="Etiquette"]')).toBeVisible();
+	await expect(page).toHaveURL(/\?sco=etuqiette_item$/);
+});
