@@ -127,8 +127,12 @@ for (const golf of GOLF) {
 		// the trainer's view of the learner
 		const learnerId = (app.query(`SELECT id FROM user WHERE username = 'nguyenthilan'`) as { id: number }[])[0]!.id;
 		await trainer.goto(`/manage/cohorts/1/learners/${learnerId}`);
-		const line = trainer.locator(`tr[data-activity^="${MODULE}/scorm/"]`);
+		const line = trainer.locator(`tr[data-activity^="${MODULE}/scorm/"]`, { hasText: ': Golf Explained' });
 		await expect(line).toContainText('SCORM “Golf Explained - Run-time Basic Calls”: Golf Explained');
+		// SCORM 2004: the package as a whole too, its rollup (here its one SCO's result)
+		const whole = trainer.locator(`tr[data-activity^="${MODULE}/scorm/"]`, { hasText: 'cả gói' });
+		if (golf.version === '2004') await expect(whole).toContainText('đạt');
+		else await expect(whole).toHaveCount(0);
 		await expect(line).toContainText('đã xong');
 		await expect(line).toContainText('đạt');
 		await expect(line).toContainText('100/100');

@@ -14,8 +14,15 @@ export interface RuntimeOptions {
 	/** called after every commit the SCO asks for: true when the server stored it */
 	onCommit?: (stored: boolean) => void;
 	/** called when the SCO ends its session, with its SCORM 2004 navigation request if any
-	 * ('continue', 'previous', 'exitAll', 'suspendAll'…) */
-	onFinish?: (navigationRequest: string | null) => void;
+	 * ('continue', 'previous', 'exitAll', 'suspendAll'…) and the server's answer to it */
+	onFinish?: (navigationRequest: string | null, answer: Promise<NavigationAnswer | null>) => void;
+}
+
+/** The sequencing engine's answer to the navigation request that ended a SCORM 2004 session. */
+export interface NavigationAnswer {
+	accepted: boolean;
+	deliver: string | null;
+	ended: boolean;
 }
 
 export interface Runtime {
@@ -25,9 +32,11 @@ export interface Runtime {
 	 * Ends the session if the SCO did not (the learner moves on, a closed tab, a SCO that never
 	 * calls the API). `removeFrame` is called first: many SCOs save their last data in their
 	 * unload handlers, which then run while the API is still here. Resolves when the server has
-	 * answered the last message (it is sent with keepalive, so it also survives a closing page).
+	 * answered the last message (it is sent with keepalive, so it also survives a closing page),
+	 * with the sequencing engine's answer when the session ended with a navigation request:
+	 * `navRequest` is the learner's (a button of the player), sent in place of the SCO's own.
 	 */
-	finish(removeFrame?: () => void): Promise<void>;
+	finish(removeFrame?: () => void, navRequest?: string): Promise<NavigationAnswer | null>;
 }
 
 interface ScormApi {
@@ -73,7 +82,7 @@ function visibleClock() {
  * contents it then shows already counts the one just left.
  */
 class PlayerHttp {
-	pending: Promise<unknown> = Promise.resolve();
+	pending: Promise<unknown> = Promise.resolve(null);
 	constructor(private readonly envelope: (payload: unknown, terminate: boolean) => unknown) {}
 
 	processHttpRequest(url: string, params: unknown, immediate = false, _log?: unknown, _listeners?: unknown, metadata?: { isTerminateCommit?: boolean }): ResultObject {
@@ -102,21 +111,33 @@ class PlayerHttp {
 	updateSettings(): void {}
 }
 
-function post(url: string, body: string): Promise<unknown> {
-	return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: true }).catch(() => undefined);
+/** Sends with keepalive; resolves with the answer's sequencing part (null when there is none). */
+function post(url: string, body: string): Promise<NavigationAnswer | null> {
+	return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: true })
+		.then((response) => (response.ok ? (response.json() as Promise<{ sequencing?: NavigationAnswer | null }>) : null))
+		.then((answer) => answer?.sequencing ?? null)
+		.catch(() => null);
 }
 
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 	const session = crypto.randomUUID();
 	const clock = visibleClock();
 	let sequence = 0;
+	/** the learner's request that is ending the session (a player button), in place of the SCO's */
+	let playerRequest: string | null = null;
+	// (api is made below; this runs only once the session ends)
+	const scoRequest = () => {
+		const request = (api as unknown as { adl?: { nav?: { request?: string } } }).adl?.nav?.request;
+		return request && request !== '_none_' ? request : null;
+	};
 	const envelope = (kind: 'launch' | 'commit' | 'exit', cmi: unknown, terminate: boolean) => ({
 		session,
 		kind,
 		sequence: kind === 'launch' ? 0 : ++sequence,
 		terminate,
 		cmi,
-		visibleMs: clock.ms()
+		visibleMs: clock.ms(),
+		...(terminate ? { navRequest: playerRequest ?? scoRequest() } : {})
 	});
 	const http = new PlayerHttp((commit, terminate) => envelope('commit', (commit as { cmi?: unknown }).cmi ?? commit, terminate));
 	const settings = {
@@ -140,8 +161,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 	api.on(names.commit, () => options.onCommit?.(String(api.lastErrorCode ?? '0') === '0'));
 	api.on(names.finish, () => {
 		clock.stop();
-		const request = (api as unknown as { adl?: { nav?: { request?: string } } }).adl?.nav?.request;
-		options.onFinish?.(request && request !== '_none_' ? request : null);
+		// the terminate commit has just been sent: its answer carries the engine's
+		options.onFinish?.(playerRequest ?? scoRequest(), http.pending as Promise<NavigationAnswer | null>);
 	});
 
 	const win = window as ApiWindow;
@@ -151,27 +172,29 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 	if (options.version === '1.2') win.API = api;
 	else win.API_1484_11 = api;
 
-	let ended: Promise<void> | null = null;
+	let ended: Promise<NavigationAnswer | null> | null = null;
 	return {
 		delivered() {
 			clock.start();
 			void post(options.commitUrl, JSON.stringify(envelope('launch', null, false)));
 		},
-		finish(removeFrame) {
+		finish(removeFrame, navRequest) {
 			ended ??= (async () => {
+				if (navRequest && !api.isTerminated()) playerRequest = navRequest;
 				removeFrame?.();
 				if (api.isInitialized() && !api.isTerminated()) {
 					const call = (api as unknown as Record<string, (arg: string) => string>)[names.finish];
 					call?.call(api, '');
-				} else if (!api.isInitialized()) {
+				} else if (!api.isInitialized() && !api.isTerminated()) {
 					// The SCO never spoke: the player says it was left. Sent at once, because the page
 					// may be closing; an exit that overtakes its launch opens and ends the session.
 					http.pending = post(options.commitUrl, JSON.stringify(envelope('exit', null, true)));
 				}
 				clock.stop();
-				await http.pending;
+				const answer = (await http.pending) as NavigationAnswer | null;
 				if (win.API === api) delete win.API;
 				if (win.API_1484_11 === api) delete win.API_1484_11;
+				return answer;
 			})();
 			return ended;
 		}

@@ -13,6 +13,14 @@ export const messages: Record<keyof typeof vi, string> = {
 	'scorm.player.exit': 'Back to the module',
 	'scorm.player.finished': 'You have finished this part. Your results have been sent.',
 	'scorm.player.nextPart': 'Next part',
+	'scorm.player.continue': 'Continue',
+	'scorm.player.previous': 'Previous',
+	'scorm.player.packageStatus': 'The whole package:',
+	'scorm.player.ended': 'You have reached the end of this package. Your results are saved.',
+	'scorm.player.endedTitle': 'Package finished',
+	'scorm.player.navRefused': 'The package does not allow this step now.',
+	'scorm.toc.inOrder': 'taken in order',
+	'scorm.toc.closed': 'not open yet',
 	'scorm.status.passed': 'Passed',
 	'scorm.status.failed': 'Not passed'
 };

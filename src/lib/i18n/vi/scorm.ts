@@ -11,6 +11,14 @@ export const messages = {
 	'scorm.player.exit': 'Thoát về học phần',
 	'scorm.player.finished': 'Anh/chị đã kết thúc phần này. Kết quả đã được gửi về hệ thống.',
 	'scorm.player.nextPart': 'Phần tiếp theo',
+	'scorm.player.continue': 'Tiếp tục',
+	'scorm.player.previous': 'Quay lại',
+	'scorm.player.packageStatus': 'Kết quả cả gói:',
+	'scorm.player.ended': 'Anh/chị đã đi hết gói bài học này. Kết quả đã được lưu.',
+	'scorm.player.endedTitle': 'Đã kết thúc gói bài học',
+	'scorm.player.navRefused': 'Gói bài học không cho phép bước này lúc này.',
+	'scorm.toc.inOrder': 'học theo thứ tự',
+	'scorm.toc.closed': 'chưa mở',
 	'scorm.status.passed': 'Đạt',
 	'scorm.status.failed': 'Chưa đạt'
 };

@@ -128,7 +128,10 @@ export function moduleActivities(catalog: Catalog, course: Course, module: Modul
 		if (id !== undefined) activities.push({ id, kind });
 	}
 	for (const attachment of moduleAttachments(catalog, course, module)) {
-		for (const sco of attachment.scos) activities.push({ id: sco.activityId, kind: 'scorm' });
+		// a SCORM 2004 package counts as one activity, its tree's rollup (a post-test rollup: the test
+		// alone decides); a SCORM 1.2 package counts each SCO
+		if (attachment.packageActivityId !== null) activities.push({ id: attachment.packageActivityId, kind: 'scorm' });
+		else for (const sco of attachment.scos) activities.push({ id: sco.activityId, kind: 'scorm' });
 	}
 	return activities;
 }

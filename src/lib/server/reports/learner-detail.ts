@@ -14,7 +14,8 @@ export interface ActivityRecord {
 	moduleSlug: string;
 	kind: ActivityKind;
 	/** a SCO: its package's title and its own */
-	scorm: { packageTitle: string; scoTitle: string } | null;
+	/** scoTitle null: the SCORM 2004 package as a whole (its rollup) */
+	scorm: { packageTitle: string; scoTitle: string | null } | null;
 	/** the section the bookmark points at, by title (a SCO's location as it wrote it) */
 	bookmarkTitle: string | null;
 	tracking: Tracking | null;
@@ -43,12 +44,23 @@ export interface PostLine {
 }
 
 export function activityRecords(db: Db, catalog: Catalog, course: Course, learnerId: number): ActivityRecord[] {
-	const perModule = course.modules.map((module) => ({ module, activities: moduleActivities(catalog, course, module) }));
+	// a SCORM 2004 package counts as one activity (its rollup); its SCOs are listed after it as well
+	const perModule = course.modules.map((module) => ({
+		module,
+		activities: moduleActivities(catalog, course, module).flatMap((a) => {
+			const pkg = moduleAttachments(catalog, course, module).find((attachment) => attachment.packageActivityId === a.id);
+			return pkg ? [a, ...pkg.scos.map((sco) => ({ id: sco.activityId, kind: 'scorm' as const }))] : [a];
+		})
+	}));
 	const tracking = getTrackingFor(db, learnerId, perModule.flatMap((m) => m.activities.map((a) => a.id)));
 	return perModule.flatMap(({ module, activities }) => {
-		const scos = new Map(
+		const scos = new Map<number, { packageTitle: string; scoTitle: string | null }>(
 			moduleAttachments(catalog, course, module).flatMap((attachment) =>
-				attachment.scos.map((sco) => [sco.activityId, { packageTitle: attachment.title, scoTitle: sco.title }] as const)
+				[
+					...attachment.scos.map((sco) => [sco.activityId, { packageTitle: attachment.title, scoTitle: sco.title }] as const),
+					// the package itself: no part named
+					...(attachment.packageActivityId === null ? [] : [[attachment.packageActivityId, { packageTitle: attachment.title, scoTitle: null }] as const])
+				]
 			)
 		);
 		return activities.map((a) => {

@@ -9,6 +9,7 @@ import { analysePackage, type PackageAnalysis } from './analysis';
 import { resolveLimits, type ScormLimits } from './limits';
 import { findManifest, MANIFEST_NAME, parseManifest, type ScormPackage } from './manifest';
 import type { ScormResult } from './problems';
+import type { SequencingTree } from './sequencing/tree';
 import { extractPackage } from './unzip';
 
 const MB = 1024 * 1024;
@@ -18,6 +19,8 @@ export type ImportResult = ScormResult<{
 	/** absolute folder the package now lives in */
 	dir: string;
 	manifest: ScormPackage;
+	/** SCORM 2004's activity tree for the sequencing engine; null for 1.2 */
+	sequencing: SequencingTree | null;
 	files: string[];
 	/** what the trainer should know before learners open it (analysis.ts) */
 	analysis: PackageAnalysis;
@@ -50,7 +53,7 @@ export async function readPackage(zipPath: string, storageRoot: string, limits: 
 			if ((code === 'ENOTEMPTY' || code === 'EEXIST') && existsSync(dir)) return openStored(dir, hash, true);
 			throw err;
 		}
-		return { ok: true, hash, dir, manifest: parsed.manifest, files: extracted.files, analysis: await analysePackage(dir, extracted.files), existing: false };
+		return { ok: true, hash, dir, manifest: parsed.manifest, sequencing: parsed.sequencing, files: extracted.files, analysis: await analysePackage(dir, extracted.files), existing: false };
 	} finally {
 		await rm(work, { recursive: true, force: true });
 	}
@@ -68,7 +71,7 @@ async function openStored(dir: string, hash: string, existing: boolean): Promise
 		.sort();
 	const parsed = await readManifestIn(dir, files);
 	if (!parsed.ok) return parsed;
-	return { ok: true, hash, dir, manifest: parsed.manifest, files, analysis: await analysePackage(dir, files), existing };
+	return { ok: true, hash, dir, manifest: parsed.manifest, sequencing: parsed.sequencing, files, analysis: await analysePackage(dir, files), existing };
 }
 
 /** Real manifests are a few hundred kilobytes at most; a bigger one is not read into memory. */

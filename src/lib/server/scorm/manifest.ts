@@ -2,9 +2,11 @@
 // The XML is hostile until proven otherwise: no DOCTYPE entities, titles kept as plain text,
 // every launch file checked against the package's own files.
 import path from 'node:path';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { nfc } from '../text/nfc';
+import { XMLValidator } from 'fast-xml-parser';
 import { refuse, ScormRefusal, type ScormResult } from './problems';
+import { sequencingCollection, translateOrganization } from './sequencing/translate';
+import type { SequencingTree } from './sequencing/tree';
+import { attr, child, children, parser, text, type XmlNode } from './xml';
 
 export type ScormVersion = '1.2' | '2004';
 
@@ -63,7 +65,8 @@ export interface ScormPackage {
 	resources: ScormResource[];
 }
 
-export type ManifestResult = ScormResult<{ manifest: ScormPackage }>;
+/** `sequencing`: the SCORM 2004 activity tree (sequencing/translate.ts); null for SCORM 1.2 */
+export type ManifestResult = ScormResult<{ manifest: ScormPackage; sequencing: SequencingTree | null }>;
 
 export const MANIFEST_NAME = 'imsmanifest.xml';
 
@@ -75,39 +78,20 @@ export function findManifest(files: readonly string[]): ScormResult<{ path: stri
 	return { ok: false, problem: { key: 'scorm.noManifest' } };
 }
 
-type XmlNode = { [name: string]: XmlNode[] | string | undefined };
-
-const parser = new XMLParser({
-	ignoreAttributes: false,
-	attributeNamePrefix: '@_',
-	// Prefixes differ between packages (adlcp:, imsss:, or a default namespace); match local names.
-	removeNSPrefix: true,
-	isArray: (_name, _path, _isLeaf, isAttribute) => !isAttribute,
-	alwaysCreateTextNode: true,
-	parseTagValue: false,
-	parseAttributeValue: false,
-	trimValues: true,
-	// Numeric character references are XML; named ones beyond the five built-ins are decoded too,
-	// which is harmless because titles stay text. Entities declared in a DOCTYPE never get here.
-	htmlEntities: true,
-	ignoreDeclaration: true,
-	ignorePiTags: true
-});
-
 /**
  * Parses `xmlText`; `fileExists` answers for a path relative to the package root (forward
  * slashes, URL-decoded) and is used to check that every launch file is really there.
  */
 export function parseManifest(xmlText: string, fileExists: (file: string) => boolean): ManifestResult {
 	try {
-		return { ok: true, manifest: readManifest(xmlText, fileExists) };
+		return { ok: true, ...readManifest(xmlText, fileExists) };
 	} catch (err) {
 		if (err instanceof ScormRefusal) return { ok: false, problem: err.problem };
 		throw err;
 	}
 }
 
-function readManifest(xmlText: string, fileExists: (file: string) => boolean): ScormPackage {
+function readManifest(xmlText: string, fileExists: (file: string) => boolean): { manifest: ScormPackage; sequencing: SequencingTree | null } {
 	const xml = xmlText.replace(/^\uFEFF/, '');
 	// External entities (XXE) and entity expansion (billion laughs) both need a DOCTYPE with an
 	// internal subset; no SCORM package needs one, so refuse rather than trust a parser setting.
@@ -138,7 +122,7 @@ function readManifest(xmlText: string, fileExists: (file: string) => boolean): S
 	for (const item of walk(items)) checkLaunch(item, fileExists);
 	if (!walk(items).some((item) => item.launchUrl)) refuse('scorm.nothingToLaunch');
 
-	return {
+	const manifest: ScormPackage = {
 		identifier,
 		version,
 		schemaVersion,
@@ -146,6 +130,7 @@ function readManifest(xmlText: string, fileExists: (file: string) => boolean): S
 		items,
 		resources: [...resources.values()]
 	};
+	return { manifest, sequencing: version === '2004' ? translateOrganization(organization, collection, title) : null };
 }
 
 function scormVersion(schemaVersion: string | null, xml: string): ScormVersion {
@@ -182,16 +167,6 @@ function readResources(root: XmlNode): Map<string, ScormResource> {
 		});
 	}
 	return resources;
-}
-
-/** Shared <imsss:sequencing ID="…"> sets an item's sequencing may point at with IDRef. */
-function sequencingCollection(root: XmlNode): Map<string, XmlNode> {
-	const shared = new Map<string, XmlNode>();
-	for (const node of children(child(root, 'sequencingCollection'), 'sequencing')) {
-		const id = attr(node, 'ID');
-		if (id) shared.set(id, node);
-	}
-	return shared;
 }
 
 /**
@@ -320,36 +295,4 @@ function numberOrNull(value: string): number | null {
 	if (!value.trim()) return null;
 	const number = Number(value);
 	return Number.isFinite(number) ? number : null;
-}
-
-// Element and attribute names are matched without regard to case: 1.2 writes `scormtype`,
-// `datafromlms`, 2004 `scormType`, `dataFromLMS`.
-function children(node: XmlNode | undefined, name: string): XmlNode[] {
-	if (!node) return [];
-	const lower = name.toLowerCase();
-	const key = Object.keys(node).find((k) => !k.startsWith('@_') && k !== '#text' && k.toLowerCase() === lower);
-	const value = key ? node[key] : undefined;
-	return Array.isArray(value) ? value : [];
-}
-
-function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
-	return children(node, name)[0];
-}
-
-function attr(node: XmlNode | undefined, name: string): string {
-	if (!node) return '';
-	const lower = `@_${name.toLowerCase()}`;
-	const key = Object.keys(node).find((k) => k.toLowerCase() === lower);
-	const value = key ? node[key] : undefined;
-	return typeof value === 'string' ? value.trim() : '';
-}
-
-/**
- * Plain text only: markup inside a title is dropped, entities stay decoded text. In NFC
- * (../text/nfc.ts), however the authoring tool wrote it; hrefs and identifiers are left as written,
- * because they must match the package's own file names.
- */
-function text(node: XmlNode | undefined): string {
-	const value = node?.['#text'];
-	return typeof value === 'string' ? nfc(value).trim() : '';
 }

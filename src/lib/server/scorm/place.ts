@@ -16,7 +16,7 @@ export function placePackage(
 	userId: number | null,
 	now = Date.now()
 ): Attachment {
-	const packageId = savePackage(db, { hash: imported.hash, manifest: imported.manifest, analysis: imported.analysis, zipBytes, userId }, now);
+	const packageId = savePackage(db, { hash: imported.hash, manifest: imported.manifest, sequencing: imported.sequencing, analysis: imported.analysis, zipBytes, userId }, now);
 	let attachmentId: number;
 	if (placement.kind === 'attach') {
 		attachmentId = attachPackage(

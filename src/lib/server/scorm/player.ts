@@ -8,12 +8,17 @@ import type { TocEntry } from './sco';
 import type { Attachment, ScoActivity } from './store';
 import { getScoState } from './runtime/commit';
 import { launchData } from './runtime/launch';
+import type { Availability } from './sequencing/delivery';
+import type { NavigationView } from './sequencing/navigation';
 
 export interface TocView {
 	identifier: string;
 	title: string;
 	/** null for a folder of the table of contents */
 	status: ActivityStatus | null;
+	/** may the learner open it from the contents now, and if not why (SCORM 2004 sequencing);
+	 * a SCO of a package without sequencing is always 'open', a folder 'inOrder' (text only) */
+	available: Exclude<Availability, 'hidden'>;
 	children: TocView[];
 }
 
@@ -22,30 +27,51 @@ export function contentUrl(attachment: Attachment, launchUrl: string): string {
 	return `/scorm-content/${attachment.id}/${attachment.package.hash}/${path}`;
 }
 
-function tocView(entries: TocEntry[], tracking: Map<number, Tracking>, ids: Map<string, number>): TocView[] {
-	return entries
-		.filter((entry) => entry.visible)
-		.map((entry) => ({
-			identifier: entry.identifier,
-			title: entry.title,
-			status: entry.sco ? activityStatus(tracking.get(ids.get(entry.identifier)!)) : null,
-			children: tocView(entry.children, tracking, ids)
-		}));
+function tocView(entries: TocEntry[], tracking: Map<number, Tracking>, ids: Map<string, number>, nav: NavigationView | null): TocView[] {
+	return entries.flatMap((entry): TocView[] => {
+		if (nav?.availability[entry.identifier] === 'hidden') return [];
+		// an item the manifest hides (isvisible="false", often a wrapper its rules need) is not
+		// shown, but what it holds is
+		if (!entry.visible) return tocView(entry.children, tracking, ids, nav);
+		const sequenced = nav?.availability[entry.identifier];
+		return [
+			{
+				identifier: entry.identifier,
+				title: entry.title,
+				status: entry.sco ? activityStatus(tracking.get(ids.get(entry.identifier)!)) : null,
+				// a folder is never a link: scorm-again 3.4.3 refuses a choice of a cluster whose
+				// children are drawn at random, so its parts are reached by Continue or chosen one by one
+				available: !entry.sco ? 'inOrder' : sequenced && sequenced !== 'hidden' ? sequenced : 'open',
+				children: tocView(entry.children, tracking, ids, nav)
+			}
+		];
+	});
 }
 
-export function playerView(db: Db, user: User, attachment: Attachment, sco: ScoActivity) {
+/** What the page shows: the SCO being delivered (none once a sequenced course has ended), the
+ * contents, and where Previous and Continue lead: the engine's flow where the package has it,
+ * else the neighbouring part when the learner may open it. */
+export function playerView(db: Db, user: User, attachment: Attachment, sco: ScoActivity | null, nav: NavigationView | null) {
 	const ids = new Map(attachment.scos.map((s) => [s.identifier, s.activityId]));
-	const tracking = getTrackingFor(db, user.id, attachment.scos.map((s) => s.activityId));
-	const index = attachment.scos.indexOf(sco);
+	const tracking = getTrackingFor(db, user.id, [...attachment.scos.map((s) => s.activityId), ...(attachment.packageActivityId === null ? [] : [attachment.packageActivityId])]);
+	const index = sco ? attachment.scos.indexOf(sco) : -1;
 	const neighbour = (i: number) => {
-		const other = attachment.scos[i];
-		return other ? { identifier: other.identifier, title: other.title } : null;
+		const other = sco ? attachment.scos[i] : undefined;
+		if (!other) return null;
+		const available = nav ? nav.availability[other.identifier] : 'open';
+		return available === 'open' ? { identifier: other.identifier, title: other.title } : null;
 	};
 	const done = countDone(attachment.scos.map((s) => ({ kind: 'scorm' as const, row: tracking.get(s.activityId) })));
+	const flow = {
+		continue: nav !== null && nav.canContinue && !nav.hide.includes('continue'),
+		previous: nav !== null && nav.canPrevious && !nav.hide.includes('previous')
+	};
 	return {
-		toc: tocView(attachment.toc, tracking, ids),
+		toc: tocView(attachment.toc, tracking, ids, nav),
 		progress: { done, total: attachment.scos.length },
-		current: {
+		/** SCORM 2004: the package's own result, its tree's rollup (what the module counts) */
+		packageStatus: attachment.packageActivityId === null ? null : activityStatus(tracking.get(attachment.packageActivityId)),
+		current: sco && {
 			identifier: sco.identifier,
 			title: sco.title,
 			activityId: sco.activityId,
@@ -59,7 +85,12 @@ export function playerView(db: Db, user: User, attachment: Attachment, sco: ScoA
 				state: getScoState(db, user.id, sco.activityId)
 			})
 		},
-		previous: neighbour(index - 1),
-		next: neighbour(index + 1)
+		/** sequenced packages: their requests go to the server's engine; others move by address */
+		sequenced: nav !== null,
+		flow,
+		// a flow button stands where the neighbour's link would
+		previous: flow.previous ? null : neighbour(index - 1),
+		next: flow.continue ? null : neighbour(index + 1),
+		hideExit: nav?.hide.includes('exit') ?? false
 	};
 }

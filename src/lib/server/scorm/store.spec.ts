@@ -9,7 +9,7 @@ import { insertUser } from '../users/service';
 import { readPackage } from './import';
 import { placePackage } from './place';
 import { recordCommit } from './runtime/commit';
-import { attachmentsRevision, listAttachments, removeAttachment } from './store';
+import { attachmentsRevision, listAttachments, packageSequencing, removeAttachment } from './store';
 import { buildZip } from './test-zip';
 
 const T0 = Date.UTC(2026, 10, 29, 2);
@@ -98,5 +98,16 @@ describe('placing packages in modules', () => {
 		expect(removeAttachment(db, one.id, T0 + 5)).toBe(true);
 		expect(removeAttachment(db, one.id, T0 + 6)).toBe(false);
 		expect(listAttachments(db).map((attachment) => attachment.id)).toEqual([two.id]);
+	});
+
+	it('stores a SCORM 2004 package’s activity tree with it, and none for SCORM 1.2', async () => {
+		const catalog = buildCatalog(db, 'courses', T0);
+		const [course, module] = [catalog.courses[0]!, catalog.courses[0]!.modules[0]!];
+		const golf = placePackage(db, await importZip('/work/shared/fixtures/scorm/scorm2004-sequencing-post-test-rollup.zip'), 100, { kind: 'attach', courseSlug: course.slug, moduleSlug: module.slug, title: '' }, userId, T0);
+		expect(packageSequencing(db, golf.package.id)?.root.id).toBe('golf_sample_default_org');
+		expect(packageSequencing(db, golf.package.id)?.root.children?.map((activity) => activity.id)).toEqual(['playing_item', 'etuqiette_item', 'handicapping_item', 'havingfun_item', 'assessment_item']);
+		const old = placePackage(db, await importZip(packageZip(work, 'v1', ['a'])), 100, { kind: 'attach', courseSlug: course.slug, moduleSlug: module.slug, title: '' }, userId, T0);
+		expect(old.package.version).toBe('1.2');
+		expect(packageSequencing(db, old.package.id)).toBeNull();
 	});
 });

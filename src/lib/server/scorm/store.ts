@@ -5,6 +5,7 @@
 import type { Db } from '../db/open';
 import type { PackageAnalysis } from './analysis';
 import type { ScormPackage } from './manifest';
+import type { SequencingTree } from './sequencing/tree';
 import { flattenScos, tableOfContents, type Sco, type TocEntry } from './sco';
 
 export interface StoredPackage {
@@ -35,6 +36,9 @@ export interface Attachment {
 	package: StoredPackage;
 	scos: ScoActivity[];
 	toc: TocEntry[];
+	/** SCORM 2004: the package as one activity, whose result is the rollup of its activity tree
+	 * (sequencing/navigation.ts writes it); it stands for its SCOs in the module's completion */
+	packageActivityId: number | null;
 }
 
 interface PackageRow {
@@ -64,20 +68,23 @@ function toPackage(row: PackageRow): StoredPackage {
 /** Records an imported package (once per zip) and returns its id. */
 export function savePackage(
 	db: Db,
-	input: { hash: string; manifest: ScormPackage; analysis?: PackageAnalysis; zipBytes: number; userId: number | null },
+	input: { hash: string; manifest: ScormPackage; sequencing?: SequencingTree | null; analysis?: PackageAnalysis; zipBytes: number; userId: number | null },
 	now = Date.now()
 ): number {
 	const analysis = input.analysis ? JSON.stringify(input.analysis) : null;
+	const sequencing = input.sequencing ? JSON.stringify(input.sequencing) : null;
 	const existing = db.prepare('SELECT id FROM scorm_package WHERE hash = ?').get(input.hash) as { id: number } | undefined;
 	if (existing) {
 		// imported before packages were analysed: the analysis of this import fills the gap
 		if (analysis) db.prepare('UPDATE scorm_package SET analysis = ? WHERE id = ? AND analysis IS NULL').run(analysis, existing.id);
+		// imported before sequencing was translated: likewise
+		if (sequencing) db.prepare('UPDATE scorm_package SET sequencing = ? WHERE id = ? AND sequencing IS NULL').run(sequencing, existing.id);
 		return existing.id;
 	}
 	const result = db
 		.prepare(
-			`INSERT INTO scorm_package (hash, version, title, manifest, analysis, zip_bytes, imported_by, imported_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+			`INSERT INTO scorm_package (hash, version, title, manifest, analysis, sequencing, zip_bytes, imported_by, imported_at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		)
 		.run(
 			input.hash,
@@ -85,11 +92,19 @@ export function savePackage(
 			input.manifest.organization.title,
 			JSON.stringify(input.manifest),
 			analysis,
+			sequencing,
 			input.zipBytes,
 			input.userId,
 			now
 		);
 	return Number(result.lastInsertRowid);
+}
+
+/** A SCORM 2004 package's activity tree (sequencing/translate.ts); null for 1.2. Read only where
+ * sequencing runs, not with every attachment the catalog keeps in memory. */
+export function packageSequencing(db: Db, packageId: number): SequencingTree | null {
+	const row = db.prepare('SELECT sequencing FROM scorm_package WHERE id = ?').get(packageId) as { sequencing: string | null } | undefined;
+	return row?.sequencing ? (JSON.parse(row.sequencing) as SequencingTree) : null;
 }
 
 export function getPackage(db: Db, id: number): StoredPackage | undefined {
@@ -157,9 +172,10 @@ function recordVersion(db: Db, attachmentId: number, packageId: number, userId: 
 function syncScoActivities(db: Db, attachmentId: number): void {
 	const row = db
 		.prepare(
-			`SELECT a.course_id, a.module_slug, p.hash, p.manifest FROM scorm_attachment a JOIN scorm_package p ON p.id = a.package_id WHERE a.id = ?`
+			`SELECT a.course_id, a.module_slug, a.title, p.hash, p.manifest, p.version, p.title AS p_title
+			 FROM scorm_attachment a JOIN scorm_package p ON p.id = a.package_id WHERE a.id = ?`
 		)
-		.get(attachmentId) as { course_id: string; module_slug: string; hash: string; manifest: string };
+		.get(attachmentId) as { course_id: string; module_slug: string; title: string; hash: string; manifest: string; version: string; p_title: string };
 	const manifest = JSON.parse(row.manifest) as ScormPackage;
 	const upsert = db.prepare(
 		`INSERT INTO activity (course_id, module_slug, kind, item, title, content_hash) VALUES (?, ?, 'scorm', ?, ?, ?)
@@ -168,10 +184,29 @@ function syncScoActivities(db: Db, attachmentId: number): void {
 	for (const sco of flattenScos(manifest.items)) {
 		upsert.run(row.course_id, row.module_slug, scoItem(attachmentId, sco.identifier), sco.title, row.hash);
 	}
+	if (row.version === '2004') upsert.run(row.course_id, row.module_slug, packageItem(attachmentId), row.title || row.p_title, row.hash);
+}
+
+/** Every attachment of a SCORM 2004 package has its package activity (attachments made before
+ * there was one get it at start-up). */
+export function syncPackageActivities(db: Db): void {
+	const missing = db
+		.prepare(
+			`SELECT a.id FROM scorm_attachment a JOIN scorm_package p ON p.id = a.package_id
+			 WHERE a.removed_at IS NULL AND p.version = '2004'
+			   AND NOT EXISTS (SELECT 1 FROM activity x WHERE x.kind = 'scorm' AND x.course_id = a.course_id AND x.module_slug = a.module_slug AND x.item = CAST(a.id AS TEXT))`
+		)
+		.all() as { id: number }[];
+	for (const { id } of missing) syncScoActivities(db, id);
 }
 
 export function scoItem(attachmentId: number, identifier: string): string {
 	return `${attachmentId}/${identifier}`;
+}
+
+/** The package's own activity: the attachment id alone (a SCO's item has a slash). */
+export function packageItem(attachmentId: number): string {
+	return String(attachmentId);
 }
 
 /** Something that changes whenever an attachment is added, replaced or removed, so a process
@@ -215,7 +250,8 @@ export function listAttachments(db: Db): Attachment[] {
 			updatedAt: row.updated_at,
 			package: pkg,
 			scos: flattenScos(pkg.manifest.items).map((sco) => ({ ...sco, activityId: ids.get(scoItem(row.id, sco.identifier))! })),
-			toc: tableOfContents(pkg.manifest.items)
+			toc: tableOfContents(pkg.manifest.items),
+			packageActivityId: pkg.version === '2004' ? (ids.get(packageItem(row.id)) ?? null) : null
 		};
 	});
 }

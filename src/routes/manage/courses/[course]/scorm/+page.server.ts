@@ -5,6 +5,7 @@ import { requireCourse } from '$lib/server/courses/access';
 import { moduleAttachments } from '$lib/server/courses/catalog';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
+import { packageSequencing } from '$lib/server/scorm/store';
 import { requireAttachment } from '$lib/server/scorm/access';
 import { resolveLimits } from '$lib/server/scorm/limits';
 import { versionLabel } from '$lib/server/scorm/sco';
@@ -29,6 +30,7 @@ export const load = ((event) => {
 				version: versionLabel(attachment.package.version, attachment.package.manifest),
 				scormVersion: attachment.package.version,
 				analysis: attachment.package.analysis,
+				sequencingWarnings: attachment.package.version === '2004' ? (packageSequencing(getDb(), attachment.package.id)?.warnings ?? []) : [],
 				scos: attachment.scos.length,
 				zipBytes: attachment.package.zipBytes,
 				updatedAt: attachment.updatedAt,

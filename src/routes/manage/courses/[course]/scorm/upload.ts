@@ -11,8 +11,23 @@ export interface ImportAnalysis {
 	referencesApi: boolean;
 }
 
+/** A SCORM 2004 sequencing construct the translation left out or changed (server: sequencing/tree.ts). */
+export interface SequencingWarning {
+	key: 'unknownRuleAction' | 'unknownCondition' | 'unsupportedElement' | 'badValue';
+	item: string;
+	detail: string;
+}
+
 export type UploadOutcome =
-	| { ok: true; title: string; scos: number; existing: boolean; version: '1.2' | '2004'; analysis: ImportAnalysis | null }
+	| {
+			ok: true;
+			title: string;
+			scos: number;
+			existing: boolean;
+			version: '1.2' | '2004';
+			analysis: ImportAnalysis | null;
+			sequencingWarnings: SequencingWarning[];
+	  }
 	| { ok: false; message: string | null };
 
 interface Callbacks {
@@ -78,6 +93,13 @@ export async function uploadInChunks(file: File, target: UploadTarget, callbacks
 	}).catch(() => null);
 	if (!imported) return { ok: false, message: null };
 	if (!imported.ok) return { ok: false, message: await messageOf(imported) };
-	const result = (await imported.json()) as { title: string; scos: number; existing: boolean; version: '1.2' | '2004'; analysis: ImportAnalysis | null };
-	return { ok: true, ...result };
+	const result = (await imported.json()) as {
+		title: string;
+		scos: number;
+		existing: boolean;
+		version: '1.2' | '2004';
+		analysis: ImportAnalysis | null;
+		sequencingWarnings?: SequencingWarning[];
+	};
+	return { ok: true, ...result, sequencingWarnings: result.sequencingWarnings ?? [] };
 }

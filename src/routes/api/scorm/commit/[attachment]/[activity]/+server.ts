@@ -11,7 +11,8 @@ import { getDb } from '$lib/server/db';
 import { assertSameOrigin } from '$lib/server/http/same-origin';
 import { findScoByActivity, requireAttachment } from '$lib/server/scorm/access';
 import { CmiError } from '$lib/server/scorm/runtime/cmi';
-import { recordCommit, SessionMismatch } from '$lib/server/scorm/runtime/commit';
+import { readReport, recordCommit, SessionMismatch } from '$lib/server/scorm/runtime/commit';
+import { endForLearner, sequencedPackage, type NavigationAnswer } from '$lib/server/scorm/sequencing/navigation';
 import type { RequestHandler } from './$types';
 
 /** suspend data (64,000 characters, some of them 3 bytes in UTF-8) plus interactions */
@@ -23,7 +24,10 @@ const envelope = z.object({
 	sequence: z.number().int().min(0).max(1_000_000_000),
 	terminate: z.boolean(),
 	cmi: z.unknown(),
-	visibleMs: z.number().int().min(0).max(1_000_000_000_000).nullish()
+	visibleMs: z.number().int().min(0).max(1_000_000_000_000).nullish(),
+	/** SCORM 2004, with the session's end: the navigation request that ended it (the SCO's
+	 * adl.nav.request, or the learner's button in the player), run by the sequencing engine here */
+	navRequest: z.string().max(4_000).nullish()
 });
 
 export const POST: RequestHandler = async ({ request, url, locals, params }) => {
@@ -53,8 +57,9 @@ export const POST: RequestHandler = async ({ request, url, locals, params }) => 
 	}
 	const parsed = envelope.safeParse(body);
 	if (!parsed.success) return failure(400, 'scorm.commitInvalid', parsed.error.issues[0]?.path.join('.') || 'body');
+	let stored;
 	try {
-		recordCommit(
+		stored = recordCommit(
 			db,
 			{
 				activityId: sco.activityId,
@@ -72,5 +77,14 @@ export const POST: RequestHandler = async ({ request, url, locals, params }) => 
 		if (err instanceof SessionMismatch) return failure(409, 'scorm.commitSession');
 		throw err;
 	}
-	return json({ result: 'true', errorCode: 0 });
+	// The session's end: the engine ends the attempt with this last report and, when the end came with
+	// a navigation request, answers what the player delivers next (only once: a repeated end is 'stale').
+	let sequencing: NavigationAnswer | null = null;
+	const { kind, terminate, navRequest, cmi } = parsed.data;
+	const pkg = stored === 'stored' && (kind === 'exit' || terminate) ? sequencedPackage(db, attachment) : null;
+	if (pkg) {
+		const report = kind === 'commit' ? readReport('2004', cmi, { ...sco.rules, credit: true }, true) : null;
+		sequencing = endForLearner(db, locals.user.id, attachment, pkg, sco.identifier, report, navRequest ?? null);
+	}
+	return json({ result: 'true', errorCode: 0, sequencing });
 };

@@ -5,8 +5,11 @@ import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
 import { findSco, requireAttachment } from '$lib/server/scorm/access';
 import { playerView } from '$lib/server/scorm/player';
+import { endedView, openForLearner, sequencedPackage } from '$lib/server/scorm/sequencing/navigation';
 import { getTrackingFor } from '$lib/server/tracking/service';
 import type { PageServerLoad } from './$types';
+
+const REFUSED = { inOrder: 'scorm.refused.inOrder', closed: 'scorm.refused.closed', nothing: 'scorm.refused.nothing' } as const;
 
 export const load = ((event) => {
 	const user = requireUser(event);
@@ -14,18 +17,32 @@ export const load = ((event) => {
 	const db = getDb();
 	const { course, module, attachment } = requireAttachment(db, getCatalog(), user, event.params.attachment, locale);
 	if (course.slug !== event.params.course || module.slug !== event.params.module) error(404, translate(locale, 'error.notFound'));
-	const tracking = getTrackingFor(db, user.id, attachment.scos.map((s) => s.activityId));
 	const asked = event.url.searchParams.get('sco');
+	const page = {
+		course: { slug: course.slug, title: course.title },
+		module: { slug: module.slug, title: module.title },
+		attachment: { id: attachment.id, title: attachment.title, version: attachment.package.version },
+		navUrl: `/api/scorm/nav/${attachment.id}`
+	};
+	// SCORM 2004: the sequencing engine decides, on the server, what may be delivered; the
+	// browser's address is only a wish
+	const pkg = sequencedPackage(db, attachment);
+	if (pkg) {
+		if (asked === null && event.url.searchParams.has('ended')) {
+			return { ...page, commitUrl: null, ended: true, ...playerView(db, user, attachment, null, endedView(db, user.id, attachment, pkg)) };
+		}
+		const { delivery, view } = openForLearner(db, user.id, attachment, pkg, asked);
+		if (!delivery.ok) error(403, translate(locale, REFUSED[delivery.reason]));
+		if (asked !== delivery.identifier) redirect(303, `?sco=${encodeURIComponent(delivery.identifier)}`);
+		const sco = findSco(attachment, delivery.identifier);
+		if (!sco) error(404, translate(locale, 'error.notFound'));
+		return { ...page, commitUrl: `/api/scorm/commit/${attachment.id}/${sco.activityId}`, ended: false, ...playerView(db, user, attachment, sco, view) };
+	}
+	const tracking = getTrackingFor(db, user.id, attachment.scos.map((s) => s.activityId));
 	const sco = findSco(attachment, asked, tracking);
 	if (!sco) error(404, translate(locale, 'error.notFound'));
 	// The address always names the SCO on screen, so back and forward return to the same one
 	// (the resume point an address without it means moves as the learner progresses).
 	if (asked === null) redirect(303, `?sco=${encodeURIComponent(sco.identifier)}`);
-	return {
-		course: { slug: course.slug, title: course.title },
-		module: { slug: module.slug, title: module.title },
-		attachment: { id: attachment.id, title: attachment.title, version: attachment.package.version },
-		commitUrl: `/api/scorm/commit/${attachment.id}/${sco.activityId}`,
-		...playerView(db, user, attachment, sco)
-	};
+	return { ...page, commitUrl: `/api/scorm/commit/${attachment.id}/${sco.activityId}`, ended: false, ...playerView(db, user, attachment, sco, null) };
 }) satisfies PageServerLoad;

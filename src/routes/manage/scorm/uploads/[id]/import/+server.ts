@@ -53,7 +53,9 @@ export const POST: RequestHandler = async (event) => {
 				version: attachment.package.version,
 				scos: attachment.scos.length,
 				existing: imported.existing,
-				analysis: imported.analysis
+				analysis: imported.analysis,
+				// what of the package's sequencing the translation left out (sequencing/translate.ts)
+				sequencingWarnings: imported.sequencing?.warnings ?? []
 			},
 			{ status: 201 }
 		);

@@ -1,0 +1,291 @@
+// SCORM 2004 sequencing in the player, with the golf examples as SCORM Cloud plays them. The server's
+// engine decides what is delivered: the contents show what may be opened (the rest as text with
+// the reason), Continue and Previous follow the package's flow, the SCO's own navigation request
+// is honoured when it ends, and a launch the rules forbid is refused by the server.
+//
+// Expected behaviour, per package (the same steps as src/lib/server/scorm/sequencing/engine.spec.ts):
+// - post-test rollup: Playing first; each later SCO "not open yet" until the one before is passed;
+//   Continue walks the content then the quiz; Previous goes back; closing the tab mid-way and coming
+//   back delivers the SCO the learner was on.
+// - simple remediation (flow only, nothing to choose): played by Continue alone, content then tests.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { buildZip } from '../../src/lib/server/scorm/test-zip';
+import { expect, expectAccessible, MODULE, registerLearner, seedCohort, test } from './fixtures';
+import { fixture, signedInPage, uploadPackage } from './scorm-helpers';
+
+const COURSE = 'phong-chong-mai-dam';
+
+type ApiWindow = { API_1484_11?: { [method: string]: (...args: string[]) => string } & { isInitialized(): boolean } };
+
+/** Calls the SCO's API from the player page, as the SCO would once it has initialised. */
+async function sco(page: Page, calls: [string, ...string[]][]) {
+	await expect.poll(() => page.evaluate(() => (window as unknown as ApiWindow).API_1484_11?.isInitialized() ?? false)).toBe(true);
+	for (const [method, ...args] of calls) {
+		await page.evaluate(([m, a]) => (window as unknown as ApiWindow).API_1484_11![m as string]!(...(a as string[])), [method, args] as const);
+	}
+}
+
+const PASSED: [string, ...string[]][] = [
+	['SetValue', 'cmi.completion_status', 'completed'],
+	['SetValue', 'cmi.success_status', 'passed']
+];
+
+function scoRow(app: { query: (sql: string, ...p: unknown[]) => unknown[] }, title: string) {
+	return (
+		app.query(
+			`SELECT t.completion_status, t.success_status FROM tracking t JOIN activity a ON a.id = t.activity_id WHERE a.kind = 'scorm' AND a.title = ?`,
+			title
+		) as { completion_status: string; success_status: string }[]
+	)[0];
+}
+
+async function openPackage(page: Page, name: string) {
+	await page.goto(`/courses/${COURSE}/${MODULE}`);
+	await page.getByRole('link', { name: `Mở bài: ${name}` }).click();
+}
+
+test('post-test rollup: the contents open in order, Continue and Previous follow the flow, the SCO’s own request is honoured, a forbidden launch is refused, a closed tab resumes', async ({
+	page,
+	app,
+	browser
+}) => {
+	test.slow();
+	seedCohort(app);
+	const trainer = await signedInPage(browser, app, 'giangvien');
+	expect(await uploadPackage(trainer, COURSE, MODULE, fixture('scorm2004-sequencing-post-test-rollup.zip'), 'Golf tuần tự')).toContain('Đã thêm gói “Golf tuần tự”');
+
+	await registerLearner(page);
+	await openPackage(page, 'Golf tuần tự');
+	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
+	await expect(page).toHaveURL(/\?sco=playing_item$/);
+	const toc = page.getByRole('navigation', { name: 'Mục lục' });
+	const pager = page.getByRole('navigation', { name: 'Chuyển phần' });
+	// only the first part may be opened; the others are text with the reason
+	await expect(toc.getByRole('link')).toHaveCount(1);
+	await expect(toc.getByRole('link', { name: 'Playing the Game' })).toHaveAttribute('aria-current', 'page');
+	await expect(toc.locator('li', { hasText: 'Etiquette' })).toContainText('chưa mở');
+	await expect(toc.locator('li', { hasText: 'Quiz' })).toContainText('chưa mở');
+	await expect(pager.getByRole('button', { name: 'Tiếp tục →' })).toBeVisible();
+	await expect(pager.getByRole('button', { name: /Quay lại/ })).toHaveCount(0);
+	await expectAccessible(page, { exclude: ['.scorm-stage iframe'] });
+
+	// the address is only a wish: the server refuses the quiz before the content, and says why
+	const refused = await page.request.get(`${page.url().replace(/\?.*$/, '')}?sco=assessment_item`);
+	expect(refused.status()).toBe(403);
+	expect(await refused.text()).toContain('Phần này chưa mở');
+
+	// passed, then Continue: Etiquette, without a page load
+	await page.evaluate(() => ((window as unknown as { __samePage: boolean }).__samePage = true));
+	await sco(page, PASSED);
+	await pager.getByRole('button', { name: 'Tiếp tục →' }).click();
+	await expect(page.locator('iframe[title="Etiquette"]')).toBeVisible();
+	await expect(page).toHaveURL(/\?sco=etuqiette_item$/);
+	expect(scoRow(app, 'Playing the Game')).toMatchObject({ completion_status: 'completed', success_status: 'passed' });
+	await expect(toc.getByRole('link', { name: 'Playing the Game' })).toBeVisible();
+	await expect(toc.getByRole('link', { name: 'Etiquette' })).toHaveAttribute('aria-current', 'page');
+	await expect(toc.locator('li', { hasText: 'Handicapping' })).toContainText('chưa mở');
+	await expect(pager.getByRole('button', { name: '← Quay lại' })).toBeVisible();
+
+	// the SCO's own navigation request when it ends: continue
+	await sco(page, [...PASSED, ['SetValue', 'adl.nav.request', 'continue'], ['Terminate', '']]);
+	await expect(page.locator('iframe[title="Handicapping"]')).toBeVisible();
+	await expect(page).toHaveURL(/\?sco=handicapping_item$/);
+	expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+	expect(scoRow(app, 'Etiquette')).toMatchObject({ success_status: 'passed' });
+
+	// Previous goes back to Etiquette, then Continue forward again
+	await pager.getByRole('button', { name: '← Quay lại' }).click();
+	await expect(page.locator('iframe[title="Etiquette"]')).toBeVisible();
+	await pager.getByRole('button', { name: 'Tiếp tục →' }).click();
+	await expect(page.locator('iframe[title="Handicapping"]')).toBeVisible();
+	await sco(page, []);
+
+	// the tab closes mid-way; the next visit delivers the part the learner was on
+	await page.close({ runBeforeUnload: true });
+	await expect.poll(() => (app.query(`SELECT count(*) AS n FROM scorm_session WHERE terminated_at IS NULL`) as { n: number }[])[0]!.n).toBe(0);
+	const again = await (await browser.newContext({ baseURL: app.url, storageState: await page.context().storageState() })).newPage();
+	await openPackage(again, 'Golf tuần tự');
+	await expect(again.locator('iframe[title="Handicapping"]')).toBeVisible();
+	await expect(again).toHaveURL(/\?sco=handicapping_item$/);
+	// the engine's state is kept on the server, one row per learner and package
+	expect((app.query(`SELECT count(*) AS n FROM scorm_sequencing_state`) as { n: number }[])[0]!.n).toBe(1);
+});
+
+test('simple remediation (flow only): nothing is chosen from the contents, Continue plays the content then the tests', async ({ page, app, browser }) => {
+	test.slow();
+	seedCohort(app);
+	const trainer = await signedInPage(browser, app, 'giangvien');
+	expect(await uploadPackage(trainer, COURSE, MODULE, fixture('scorm2004-sequencing-simple-remediation.zip'), 'Ôn tập')).toContain('Đã thêm gói “Ôn tập”');
+
+	await registerLearner(page);
+	await openPackage(page, 'Ôn tập');
+	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
+	const pager = page.getByRole('navigation', { name: 'Chuyển phần' });
+	// the package lets no one choose: no link to a neighbour, only Continue
+	await expect(pager.getByRole('link', { name: /Etiquette/ })).toHaveCount(0);
+	const refused = await page.request.get(`${page.url().replace(/\?.*$/, '')}?sco=test_1`);
+	expect(refused.status()).toBe(403);
+	expect(await refused.text()).toContain('đi theo thứ tự định sẵn');
+
+	for (const next of ['Etiquette', 'Handicapping', 'Having Fun', 'Playing Quiz']) {
+		await sco(page, [['SetValue', 'cmi.completion_status', 'completed']]);
+		await pager.getByRole('button', { name: 'Tiếp tục →' }).click();
+		await expect(page.locator(`iframe[title="${next}"]`)).toBeVisible();
+	}
+	expect(scoRow(app, 'Having Fun')).toMatchObject({ completion_status: 'completed' });
+});
+
+function packageRow(app: { query: (sql: string, ...p: unknown[]) => unknown[] }) {
+	return (
+		app.query(
+			`SELECT t.completion_status, t.success_status, t.score_scaled FROM tracking t JOIN activity a ON a.id = t.activity_id
+			 WHERE a.kind = 'scorm' AND a.item NOT LIKE '%/%'`
+		) as { completion_status: string; success_status: string; score_scaled: number | null }[]
+	)[0];
+}
+
+test('pre- or post-test: passing the pre-test completes and passes the whole package; it is stored as the package’s result and shown', async ({ page, app, browser }) => {
+	test.slow();
+	seedCohort(app);
+	const trainer = await signedInPage(browser, app, 'giangvien');
+	expect(await uploadPackage(trainer, COURSE, MODULE, fixture('scorm2004-sequencing-pre-or-post-test-rollup.zip'), 'Kiểm tra trước')).toContain(
+		'Đã thêm gói “Kiểm tra trước”'
+	);
+
+	await registerLearner(page);
+	await openPackage(page, 'Kiểm tra trước');
+	await expect(page).toHaveURL(/\?sco=pretest_item$/);
+	const toc = page.getByRole('navigation', { name: 'Mục lục' });
+	// the invisible wrappers give way to what they hold; the post-test is closed until the content is done
+	await expect(toc.getByRole('link', { name: 'Playing the Game' })).toBeVisible();
+	await expect(toc.locator('li', { hasText: 'Post Test' })).toContainText('chưa mở');
+	await expect(page.locator('.scorm-package-status')).toContainText('Đang học');
+	expect(packageRow(app)).toMatchObject({ completion_status: 'incomplete', success_status: 'unknown' });
+
+	await sco(page, [...PASSED, ['SetValue', 'cmi.score.scaled', '0.9']]);
+	await page.getByRole('navigation', { name: 'Chuyển phần' }).getByRole('button', { name: 'Tiếp tục →' }).click();
+	await expect(page).toHaveURL(/\?sco=playing_item$/);
+	// the package is completed and passed at once, with the pre-test's score
+	expect(packageRow(app)).toEqual({ completion_status: 'completed', success_status: 'passed', score_scaled: 0.9 });
+	await expect(page.locator('.scorm-package-status')).toContainText('Đạt');
+	// both tests are now closed; the content stays open
+	await expect(toc.locator('li', { hasText: 'Post Test' })).toContainText('chưa mở');
+	await expect(toc.getByRole('link', { name: 'Etiquette' })).toBeVisible();
+	await expectAccessible(page, { exclude: ['.scorm-stage iframe'] });
+});
+
+test('the import page lists the sequencing rules the player leaves out', async ({ app, browser }) => {
+	seedCohort(app);
+	const manifest = `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="rules" xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
+  xmlns:imsss="http://www.imsglobal.org/xsd/imsss">
+  <metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion></metadata>
+  <organizations default="o"><organization identifier="o"><title>Quy tắc lạ</title>
+    <item identifier="i1" identifierref="r1"><title>Trang 1</title>
+      <imsss:sequencing><imsss:sequencingRules><imsss:preConditionRule>
+        <imsss:ruleConditions><imsss:ruleCondition condition="always"/></imsss:ruleConditions>
+        <imsss:ruleAction action="exitAll"/>
+      </imsss:preConditionRule></imsss:sequencingRules></imsss:sequencing>
+    </item>
+    <imsss:sequencing><imsss:controlMode flow="true"/></imsss:sequencing>
+  </organization></organizations>
+  <resources><resource identifier="r1" type="webcontent" adlcp:scormType="sco" href="a.html"><file href="a.html"/></resource></resources>
+</manifest>`;
+	const page = `<!doctype html><html lang="vi"><head><title>A</title></head><body><script>window.parent.API_1484_11;</script></body></html>`;
+	const dir = mkdtempSync(join(tmpdir(), 'taphuan-rules-'));
+	const zip = join(dir, 'quy-tac.zip');
+	writeFileSync(zip, buildZip([{ name: 'imsmanifest.xml', data: manifest }, { name: 'a.html', data: page }]));
+	const trainer = await signedInPage(browser, app, 'giangvien');
+	expect(await uploadPackage(trainer, COURSE, MODULE, zip)).toContain('Đã thêm gói “Quy tắc lạ”');
+	const warnings = trainer.locator('form.scorm-upload .scorm-warnings');
+	await expect(warnings).toContainText('Trình phát bỏ qua 1 quy tắc trình tự');
+	await expect(warnings.locator('.scorm-sequencing-warnings li')).toContainText('Mục “i1”: hành động quy tắc không hợp lệ ở vị trí này');
+	// and with the package in the list
+	await expect(trainer.locator('.scorm-sequencing-warnings').last()).toContainText('Mục “i1”');
+	await expectAccessible(trainer);
+});
+
+test('random test: after the content Continue draws a test; two failures end the package completed and failed, and the player says it has ended', async ({
+	page,
+	app,
+	browser
+}) => {
+	test.slow();
+	seedCohort(app);
+	const trainer = await signedInPage(browser, app, 'giangvien');
+	expect(await uploadPackage(trainer, COURSE, MODULE, fixture('scorm2004-sequencing-random-test.zip'), 'Ngẫu nhiên')).toContain('Đã thêm gói “Ngẫu nhiên”');
+
+	await registerLearner(page);
+	await openPackage(page, 'Ngẫu nhiên');
+	await expect(page).toHaveURL(/\?sco=playing_item$/);
+	const toc = page.getByRole('navigation', { name: 'Mục lục' });
+	const pager = page.getByRole('navigation', { name: 'Chuyển phần' });
+	// the tests are never listed (isvisible="false"); the post-test is a folder, not a link
+	await expect(toc.getByText(/^Test \d$/)).toHaveCount(0);
+	await expect(toc.getByRole('link', { name: 'Post Test' })).toHaveCount(0);
+	for (const next of ['Etiquette', 'Handicapping', 'Having Fun']) {
+		await sco(page, [['SetValue', 'cmi.completion_status', 'completed']]);
+		await pager.getByRole('button', { name: 'Tiếp tục →' }).click();
+		await expect(page.locator(`iframe[title="${next}"]`)).toBeVisible();
+	}
+	await sco(page, [['SetValue', 'cmi.completion_status', 'completed']]);
+	await pager.getByRole('button', { name: 'Tiếp tục →' }).click();
+	await expect(page).toHaveURL(/\?sco=test_\d$/);
+	await expect(page.locator('iframe[title^="Test "]')).toBeVisible();
+	// a test's address is not for choosing: only the post-test's flow delivers one
+	const other = ['test_1', 'test_2'].find((id) => !page.url().endsWith(id))!;
+	const refused = await page.request.get(`${page.url().replace(/\?.*$/, '')}?sco=${other}`);
+	expect(refused.status()).toBe(403);
+
+	const fail: [string, ...string[]][] = [
+		['SetValue', 'cmi.completion_status', 'completed'],
+		['SetValue', 'cmi.success_status', 'failed'],
+		['SetValue', 'cmi.score.scaled', '0.2'],
+		['SetValue', 'adl.nav.request', 'continue'],
+		['Terminate', '']
+	];
+	// the SCO's own continue after a failure: the post-test is retried with a new draw (which may
+	// be the same test: a new attempt in a new frame all the same)
+	await sco(page, fail);
+	await expect.poll(() => (app.query(`SELECT count(*) AS n FROM scorm_session WHERE terminated_at IS NULL`) as { n: number }[])[0]!.n).toBe(1);
+	await expect(page).toHaveURL(/\?sco=test_\d$/);
+	await sco(page, fail);
+	// two failures: the package ends, completed and failed
+	await expect(page).toHaveURL(/\?ended$/);
+	await expect(page.getByRole('heading', { name: 'Đã kết thúc gói bài học' })).toBeVisible();
+	await expect(page.locator('.scorm-package-status')).toContainText('Chưa đạt');
+	expect(packageRow(app)).toMatchObject({ completion_status: 'completed', success_status: 'failed' });
+	await expectAccessible(page);
+});
+
+test('post-test rollup: a SCO that ends itself without a request waits for the learner’s Continue; suspendAll leaves, and the next visit resumes there', async ({
+	page,
+	app,
+	browser
+}) => {
+	test.slow();
+	seedCohort(app);
+	const trainer = await signedInPage(browser, app, 'giangvien');
+	expect(await uploadPackage(trainer, COURSE, MODULE, fixture('scorm2004-sequencing-post-test-rollup.zip'), 'Golf tuần tự')).toContain('Đã thêm gói “Golf tuần tự”');
+
+	await registerLearner(page);
+	await openPackage(page, 'Golf tuần tự');
+	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
+	// the SCO ends itself, passed, asking nothing: the player says so and waits
+	await sco(page, [...PASSED, ['Terminate', '']]);
+	const finished = page.locator('.scorm-finished');
+	await expect(finished).toContainText('Anh/chị đã kết thúc phần này');
+	await finished.getByRole('button', { name: 'Tiếp tục' }).click();
+	await expect(page.locator('iframe[title="Etiquette"]')).toBeVisible();
+	expect(scoRow(app, 'Playing the Game')).toMatchObject({ success_status: 'passed' });
+
+	// the SCO's suspendAll: back to the module; the next visit resumes on Etiquette
+	await sco(page, [['SetValue', 'cmi.exit', 'suspend'], ['SetValue', 'adl.nav.request', 'suspendAll'], ['Terminate', '']]);
+	await page.waitForURL(`**/courses/${COURSE}/${MODULE}`);
+	await openPackage(page, 'Golf tuần tự');
+	await expect(page.locator('iframe[title="Etiquette"]')).toBeVisible();
+	await expect(page).toHaveURL(/\?sco=etuqiette_item$/);
+});
