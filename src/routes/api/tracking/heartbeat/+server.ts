@@ -1,4 +1,6 @@
-// Lesson heartbeats: time on task, the section in view, reaching the end.
+// Lesson heartbeats: time on task, the section in view, reaching the end. A beat the browser
+// queued offline carries its operation id (applied once, a second delivery gets the first answer)
+// and how long ago it was taken.
 import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { translate } from '$lib/server/i18n';
@@ -7,7 +9,8 @@ import { lessonActivityId } from '$lib/server/courses/catalog';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
 import { assertSameOrigin } from '$lib/server/http/same-origin';
-import { recordHeartbeat } from '$lib/server/tracking/reading';
+import { applyOnce, OPERATION_ID } from '$lib/server/tracking/operations';
+import { MAX_QUEUED_AGE_MS, recordHeartbeat } from '$lib/server/tracking/reading';
 import type { RequestHandler } from './$types';
 
 const beatSchema = z.object({
@@ -15,7 +18,9 @@ const beatSchema = z.object({
 	module: z.string().max(100),
 	activeMs: z.number().finite().min(0).max(24 * 60 * 60_000),
 	location: z.string().max(200).nullable(),
-	reachedEnd: z.boolean()
+	reachedEnd: z.boolean(),
+	op: z.string().regex(OPERATION_ID).optional(),
+	queuedForMs: z.number().finite().min(0).max(MAX_QUEUED_AGE_MS).optional()
 });
 
 export const POST: RequestHandler = async ({ request, url, locals }) => {
@@ -35,15 +40,16 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 	const course = requireCourse(db, catalog, locals.user, beat.course, locals.locale);
 	const module = requireModule(course, beat.module, locals.locale);
 	const known = module.lesson.sections.some((section) => section.id === beat.location);
-	const tracking = recordHeartbeat(db, locals.user.id, lessonActivityId(catalog, course, module), {
-		activeMs: beat.activeMs,
-		location: known ? beat.location : null,
-		// a discussion module is completed by posting, not by reading to the end
-		reachedEnd: beat.reachedEnd && module.completion === 'read'
-	});
-	return json({
-		completionStatus: tracking.completionStatus,
-		totalTimeMs: tracking.totalTimeMs,
-		location: tracking.location
-	});
+	const userId = locals.user.id;
+	const record = () => {
+		const tracking = recordHeartbeat(db, userId, lessonActivityId(catalog, course, module), {
+			activeMs: beat.activeMs,
+			location: known ? beat.location : null,
+			// a discussion module is completed by posting, not by reading to the end
+			reachedEnd: beat.reachedEnd && module.completion === 'read',
+			queuedForMs: beat.queuedForMs
+		});
+		return { completionStatus: tracking.completionStatus, totalTimeMs: tracking.totalTimeMs, location: tracking.location };
+	};
+	return json(beat.op ? applyOnce(db, userId, beat.op, 'heartbeat', record).result : record());
 };
