@@ -1,13 +1,15 @@
 // The lesson page's only script (served at /lesson-tracker.js by src/routes/[script].js; the page has no
 // SvelteKit client): reports the section being read, reaching the end and the time really spent
-// reading, keeps time read offline for when the network returns, and shows what happened in
-// elements the page rendered hidden (its messages come from the catalogues, not from here).
+// reading, keeps what it could not send in the outbox (IndexedDB, $lib/offline/outbox) for when the
+// network returns, also after the tab is closed, and shows what happened in elements the page
+// rendered hidden (its messages come from the catalogues, not from here).
+import { enqueue, flush } from '$lib/offline/outbox';
 import {
 	acknowledge,
 	beatDue,
 	countTick,
 	DWELL_MS,
-	giveBack,
+	handOver,
 	pageShown,
 	reachEnd,
 	readsEndNow,
@@ -16,7 +18,8 @@ import {
 	settleSection,
 	startReading,
 	takeReport,
-	TICK_MS
+	TICK_MS,
+	type Report
 } from './reading';
 
 type SaveState = 'saved' | 'offline' | 'signedOut';
@@ -47,13 +50,34 @@ function track(article: HTMLElement, end: HTMLElement) {
 		for (const element of article.querySelectorAll<HTMLElement>('[data-on-complete]')) element.hidden = element.dataset.onComplete === 'hide';
 	};
 
+	const HEARTBEAT = '/api/tracking/heartbeat';
+	// a report that could not be sent goes to the outbox as it is: sent later with its own id and
+	// age, it is credited for when it was read (the server caps it as any beat)
+	const keep = (report: Report) => {
+		handOver(reading, report);
+		showSaveState('offline');
+		enqueue(HEARTBEAT, { course, module, ...report }).catch(() => undefined);
+	};
+	const sendQueued = () =>
+		flush((operation, answer) => {
+			const mine = operation.body.course === course && operation.body.module === module;
+			if (mine && (answer as { completionStatus?: string } | null)?.completionStatus === 'completed') showCompleted();
+		}).then((result) => {
+			if (result === 'signedOut') showSaveState('signedOut');
+			else if (result === 'sent') showSaveState('saved');
+		});
+
 	const send = (keepalive = false) => {
 		if (stopped || (inFlight && !keepalive)) return;
 		settleSection(reading, Date.now());
 		const report = takeReport(reading);
 		if (!report) return;
+		if (!navigator.onLine) {
+			keep(report);
+			return;
+		}
 		inFlight = true;
-		fetch('/api/tracking/heartbeat', {
+		fetch(HEARTBEAT, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ course, module, ...report }),
@@ -69,12 +93,12 @@ function track(article: HTMLElement, end: HTMLElement) {
 				showSaveState('saved');
 				if (acknowledge(reading, report)) showCompleted();
 			})
-			.catch(() => {
-				giveBack(reading, report);
-				showSaveState('offline');
-			})
+			.catch(() => keep(report))
 			.finally(() => (inFlight = false));
 	};
+	// what an earlier page kept (this lesson or another) goes first, now and whenever the network returns
+	void sendQueued();
+	window.addEventListener('online', () => void sendQueued());
 
 	const checkEnd = () => {
 		if (!readsEndNow(reading, reportsEnd)) return;

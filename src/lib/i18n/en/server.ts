@@ -113,5 +113,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'error.storage': 'The server cannot save data at the moment, so what you just did was not recorded (nothing was half-saved). You can still read the lessons; please try again in a few minutes. If this goes on, tell the administrator.',
 	'error.busy': 'The server is busy saving other data and could not save what you just did (nothing was half-saved). Please try again in a few seconds.',
 	'error.overloaded': 'The server is overloaded: many people are using it at once. Your request was not processed; please try again in a few seconds.',
-	'error.tryAgain': 'Try again'
+	'error.tryAgain': 'Try again',
+	'manifest.name': 'Tập huấn',
+	'manifest.description': 'Online training for local officials'
 };

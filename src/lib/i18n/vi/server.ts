@@ -112,5 +112,7 @@ export const messages = {
 	'error.storage': 'Máy chủ tạm thời không lưu được dữ liệu, nên thao tác vừa rồi chưa được ghi lại; dữ liệu cũ vẫn nguyên vẹn. Anh/chị vẫn xem được bài học; hãy thử lại sau ít phút. Nếu lỗi kéo dài, hãy báo quản trị viên.',
 	'error.busy': 'Máy chủ đang bận ghi dữ liệu khác nên chưa lưu được thao tác vừa rồi; dữ liệu cũ vẫn nguyên vẹn. Hãy thử lại sau ít giây.',
 	'error.overloaded': 'Máy chủ đang quá tải vì có nhiều người dùng cùng lúc. Yêu cầu của anh/chị chưa được xử lý; hãy thử lại sau ít giây.',
-	'error.tryAgain': 'Thử lại'
+	'error.tryAgain': 'Thử lại',
+	'manifest.name': 'Tập huấn',
+	'manifest.description': 'Nền tảng tập huấn trực tuyến cho cán bộ cơ sở'
 };

@@ -12,6 +12,8 @@ import { vietnamDateTime } from '$lib/server/sessions/time';
 import { discussionScope } from '$lib/server/discussions/access';
 import { boardsWithNews } from '$lib/server/discussions/service';
 import { trainersForLearner } from '$lib/server/cohorts/service';
+import { courseVersion, modulePages } from '$lib/server/courses/offline';
+import { pageScripts } from '$lib/server/page-script';
 import type { PageServerLoad } from './$types';
 
 // Links, a progress bar and a <details>: a document with nothing to hydrate (see $lib/documents).
@@ -47,8 +49,11 @@ export const load = ((event) => {
 				discussionNews: news.get(module.slug) ?? 0,
 				lessonStatus: progress.modules[index]!.lessonStatus,
 				doneActivities: progress.modules[index]!.doneActivities,
-				totalActivities: progress.modules[index]!.totalActivities
+				totalActivities: progress.modules[index]!.totalActivities,
+				offlinePages: modulePages(course, module).join(' ')
 			})),
+			offlineVersion: courseVersion(course),
+			offlineScript: pageScripts.offline.src,
 			doneActivities: progress.doneActivities,
 			totalActivities: progress.totalActivities,
 			percent: progress.percent,

@@ -1,0 +1,172 @@
+// The course page's script (served at /offline.js): "Tải về để học khi không có mạng" per module.
+// A download fetches the module's pages and everything they load, checks the free space, asks for
+// persistent storage, and only then stores it all in one cache named by the course version; the
+// record written last makes it count. A copy of an older version is replaced when online; one cut
+// short is removed. Texts come from the page (`#offline-texts`), not from here.
+import { DOWNLOAD_HEADER, META_PATH, moduleCacheName, parseModuleCacheName, readRecord, type DownloadRecord, type ModuleKey } from './store';
+
+type Texts = Record<'downloading' | 'stored' | 'outdated' | 'removed' | 'noSpace' | 'failed' | 'unsupported' | 'sizeKb' | 'sizeMb', string>;
+
+const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (all, name: string) => params[name] ?? all);
+
+function size(texts: Texts, bytes: number): string {
+	if (bytes < 1024 * 1024) return fill(texts.sizeKb, { n: String(Math.max(1, Math.round(bytes / 1024))) });
+	return fill(texts.sizeMb, { n: (bytes / 1024 / 1024).toFixed(1) });
+}
+
+/** Same-origin addresses a stored page loads: styles, scripts, images, media. */
+function subresources(html: string, base: string): string[] {
+	const doc = new DOMParser().parseFromString(html, 'text/html');
+	const found: string[] = [];
+	for (const element of doc.querySelectorAll<HTMLElement>('link[rel~="stylesheet"][href], link[rel~="icon"][href], script[src], img[src], video[src], video[poster], audio[src], source[src], track[src]')) {
+		for (const attribute of ['href', 'src', 'poster']) {
+			const value = element.getAttribute(attribute);
+			if (value) found.push(value);
+		}
+	}
+	for (const img of doc.querySelectorAll('img[srcset], source[srcset]')) {
+		for (const candidate of (img.getAttribute('srcset') ?? '').split(',')) found.push(candidate.trim().split(/\s+/)[0] ?? '');
+	}
+	const origin = new URL(base).origin;
+	return found
+		.filter(Boolean)
+		.map((value) => new URL(value, base))
+		.filter((url) => url.origin === origin)
+		.map((url) => url.pathname + url.search);
+}
+
+class NoSpace extends Error {
+	constructor(readonly bytes: number) {
+		super('no space');
+	}
+}
+
+/** Fetches everything first, so nothing is stored unless all of it arrived and fits. */
+async function download(key: ModuleKey, pages: string[]): Promise<DownloadRecord> {
+	const bodies = new Map<string, Response>();
+	const fetchOne = async (url: string) => {
+		const response = await fetch(url, { headers: { [DOWNLOAD_HEADER]: '1' }, credentials: 'same-origin', redirect: 'follow' });
+		// a redirect (signed out) or an error page is not the page the learner asked for
+		if (!response.ok || response.redirected) throw new Error(`${url}: ${response.status}`);
+		bodies.set(url, response);
+		return response;
+	};
+	const loads = new Set<string>();
+	for (const page of pages) {
+		const html = await (await fetchOne(page)).clone().text();
+		for (const url of subresources(html, new URL(page, location.href).href)) loads.add(url);
+	}
+	for (const url of loads) if (!bodies.has(url)) await fetchOne(url);
+	const blobs = new Map<string, { blob: Blob; response: Response }>();
+	let bytes = 0;
+	for (const [url, response] of bodies) {
+		const blob = await response.blob();
+		bytes += blob.size;
+		blobs.set(url, { blob, response });
+	}
+	const estimate = await navigator.storage?.estimate?.();
+	if (estimate?.quota !== undefined && estimate.usage !== undefined && estimate.quota - estimate.usage < bytes * 1.1) throw new NoSpace(bytes);
+	await navigator.storage?.persist?.().catch(() => false);
+	const record: DownloadRecord = { ...key, bytes, storedAt: Date.now(), urls: [...blobs.keys()] };
+	const name = moduleCacheName(key);
+	try {
+		const cache = await caches.open(name);
+		for (const [url, { blob, response }] of blobs) {
+			await cache.put(url, new Response(blob, { status: response.status, headers: response.headers }));
+		}
+		await cache.put(META_PATH, new Response(JSON.stringify(record), { headers: { 'content-type': 'application/json' } }));
+	} catch (failure) {
+		await caches.delete(name);
+		if (failure instanceof DOMException && failure.name === 'QuotaExceededError') throw new NoSpace(bytes);
+		throw failure;
+	}
+	return record;
+}
+
+/** Complete copies of this course's modules by module; copies cut short are removed. */
+async function storedCopies(course: string): Promise<Map<string, { name: string; key: ModuleKey; record: DownloadRecord }[]>> {
+	const copies = new Map<string, { name: string; key: ModuleKey; record: DownloadRecord }[]>();
+	for (const name of await caches.keys()) {
+		const key = parseModuleCacheName(name);
+		if (!key || key.course !== course) continue;
+		const record = await readRecord(await caches.open(name));
+		if (!record) {
+			await caches.delete(name);
+			continue;
+		}
+		copies.set(key.module, [...(copies.get(key.module) ?? []), { name, key, record }]);
+	}
+	return copies;
+}
+
+function setUp(texts: Texts, panels: HTMLElement[]) {
+	const course = panels[0]!.dataset.course!;
+	let busy = false;
+
+	const show = (panel: HTMLElement, state: { status: string; stored: boolean; error?: boolean }) => {
+		const status = panel.querySelector<HTMLElement>('[data-offline-status]')!;
+		status.textContent = state.status;
+		status.classList.toggle('error', state.error === true);
+		panel.querySelector<HTMLButtonElement>('[data-offline-remove]')!.hidden = !state.stored;
+		panel.querySelector<HTMLButtonElement>('[data-offline-download]')!.hidden = state.stored;
+	};
+	const storedText = (record: DownloadRecord) =>
+		fill(texts.stored, { size: size(texts, record.bytes), time: new Date(record.storedAt).toLocaleString(document.documentElement.lang) });
+
+	const fetchModule = async (panel: HTMLElement, replacing: string[]) => {
+		const key: ModuleKey = { course, module: panel.dataset.module!, version: panel.dataset.version! };
+		busy = true;
+		show(panel, { status: texts.downloading, stored: false });
+		try {
+			const record = await download(key, panel.dataset.pages!.split(' '));
+			// the new copy is complete: the old one goes only now
+			for (const name of replacing) if (name !== moduleCacheName(key)) await caches.delete(name);
+			show(panel, { status: storedText(record), stored: true });
+		} catch (failure) {
+			const message = failure instanceof NoSpace ? fill(texts.noSpace, { size: size(texts, failure.bytes) }) : texts.failed;
+			show(panel, { status: message, stored: false, error: true });
+		} finally {
+			busy = false;
+		}
+	};
+
+	const refresh = async () => {
+		const copies = await storedCopies(course);
+		for (const panel of panels) {
+			const mine = copies.get(panel.dataset.module!) ?? [];
+			const current = mine.find((copy) => copy.key.version === panel.dataset.version);
+			if (current) show(panel, { status: storedText(current.record), stored: true });
+			else if (mine.length > 0) {
+				show(panel, { status: texts.outdated, stored: true });
+				// a newer course: fetch the new copy now if the network allows, keeping the old one until then
+				if (navigator.onLine && !busy) await fetchModule(panel, mine.map((copy) => copy.name));
+			} else show(panel, { status: '', stored: false });
+		}
+	};
+
+	for (const panel of panels) {
+		panel.hidden = false;
+		panel.querySelector('[data-offline-download]')!.addEventListener('click', () => {
+			if (!busy) void fetchModule(panel, []);
+		});
+		panel.querySelector('[data-offline-remove]')!.addEventListener('click', async () => {
+			for (const copy of (await storedCopies(course)).get(panel.dataset.module!) ?? []) await caches.delete(copy.name);
+			show(panel, { status: texts.removed, stored: false });
+			panel.querySelector<HTMLButtonElement>('[data-offline-download]')!.focus();
+		});
+	}
+	void refresh();
+}
+
+const textsElement = document.getElementById('offline-texts');
+const panels = [...document.querySelectorAll<HTMLElement>('[data-offline-module]')];
+if (textsElement && panels.length > 0) {
+	const texts = { ...textsElement.dataset } as Texts;
+	if ('serviceWorker' in navigator && 'caches' in window) {
+		// the worker serves the downloads offline; document pages have no SvelteKit client to register it
+		void navigator.serviceWorker.register('/service-worker.js').then(() => setUp(texts, panels));
+	} else {
+		textsElement.textContent = texts.unsupported;
+		textsElement.hidden = false;
+	}
+}

@@ -1,0 +1,95 @@
+// The outbox: what the learner did while the server could not be reached, kept in IndexedDB (it
+// outlives the tab) as application operations, each with an id made here. Sent oldest first when
+// the network returns; the server applies each id once (src/lib/server/tracking/operations.ts),
+// so sending one again after a lost answer changes nothing.
+
+const DB_NAME = 'taphuan-outbox';
+const STORE = 'operations';
+
+export interface Operation {
+	id: string;
+	/** where it is posted; its JSON body is `body` plus `op` (the id) and `queuedForMs` */
+	url: string;
+	body: Record<string, unknown>;
+	/** Date.now() when it was queued: only differences of it are sent, so a wrong phone date does no harm */
+	queuedAt: number;
+}
+
+export type FlushResult = 'empty' | 'sent' | 'offline' | 'signedOut';
+
+/** 128 random bits; crypto.randomUUID() exists only on https pages, getRandomValues everywhere. */
+export function operationId(): string {
+	return [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function open(): Promise<IDBDatabase> {
+	return new Promise((resolve, reject) => {
+		const request = indexedDB.open(DB_NAME, 1);
+		request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'id' });
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error);
+	});
+}
+
+async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+	const db = await open();
+	try {
+		return await new Promise<T>((resolve, reject) => {
+			const transaction = db.transaction(STORE, mode);
+			const request = work(transaction.objectStore(STORE));
+			transaction.oncomplete = () => resolve(request.result);
+			transaction.onerror = () => reject(transaction.error);
+			transaction.onabort = () => reject(transaction.error);
+		});
+	} finally {
+		db.close();
+	}
+}
+
+export function enqueue(url: string, body: Record<string, unknown>): Promise<unknown> {
+	const operation: Operation = { id: operationId(), url, body, queuedAt: Date.now() };
+	return run('readwrite', (store) => store.put(operation));
+}
+
+export async function pending(): Promise<Operation[]> {
+	const all = await run('readonly', (store) => store.getAll() as IDBRequest<Operation[]>);
+	return all.sort((a, b) => a.queuedAt - b.queuedAt);
+}
+
+let flushing: Promise<FlushResult> | null = null;
+
+/**
+ * Sends every queued operation, oldest first, each at most until it is answered. Stops at the
+ * first that cannot reach the server (kept for next time) or finds the learner signed out (kept
+ * until they sign in again). One the server refuses for good (4xx: a module no longer in the
+ * course) is removed: sending it again could never succeed. `onAnswer` sees each accepted answer.
+ */
+export function flush(onAnswer: (operation: Operation, answer: unknown) => void = () => {}): Promise<FlushResult> {
+	flushing ??= (async (): Promise<FlushResult> => {
+		try {
+			const operations = await pending();
+			if (operations.length === 0) return 'empty';
+			for (const operation of operations) {
+				let response: Response;
+				try {
+					response = await fetch(operation.url, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify({ ...operation.body, op: operation.id, queuedForMs: Math.max(0, Date.now() - operation.queuedAt) })
+					});
+				} catch {
+					return 'offline';
+				}
+				if (response.status === 401) return 'signedOut';
+				// busy or failing: keep it and try later
+				if (response.status === 408 || response.status === 429 || response.status >= 500) return 'offline';
+				if (response.ok) onAnswer(operation, await response.json().catch(() => null));
+				await run('readwrite', (store) => store.delete(operation.id));
+			}
+			return 'sent';
+		} finally {
+			flushing = null;
+		}
+	})();
+	return flushing;
+}
