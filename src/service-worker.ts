@@ -63,11 +63,22 @@ async function page(request: Request): Promise<Response> {
 	}
 }
 
+/**
+ * Pages link the build's files relatively (`../../_app/immutable/…`): the offline page, shown at
+ * any address, asks for them under that address. Those files are immutable, so one name each.
+ */
+function buildFile(url: URL): string | null {
+	const at = url.pathname.indexOf('/_app/immutable/');
+	return at > 0 ? url.pathname.slice(at) : null;
+}
+
 async function resource(request: Request): Promise<Response> {
 	try {
 		return await fetch(request);
 	} catch {
-		return (await fromDownloads(request)) ?? (await fromShell(request)) ?? Response.error();
+		const stored = (await fromDownloads(request)) ?? (await fromShell(request));
+		const file = stored ? null : buildFile(new URL(request.url));
+		return stored ?? (file ? await fromShell(file) : undefined) ?? Response.error();
 	}
 }
 

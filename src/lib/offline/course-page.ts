@@ -72,7 +72,11 @@ async function download(key: ModuleKey, pages: string[]): Promise<DownloadRecord
 	try {
 		const cache = await caches.open(name);
 		for (const [url, { blob, response }] of blobs) {
-			await cache.put(url, new Response(blob, { status: response.status, headers: response.headers }));
+			// the body is stored decoded: its transfer encoding and length no longer describe it
+			const headers = new Headers(response.headers);
+			headers.delete('content-encoding');
+			headers.delete('content-length');
+			await cache.put(url, new Response(blob, { status: response.status, headers }));
 		}
 		await cache.put(META_PATH, new Response(JSON.stringify(record), { headers: { 'content-type': 'application/json' } }));
 	} catch (failure) {

@@ -1,0 +1,212 @@
+// Offline learning (issue 19) with the real service worker and context.setOffline: the offline
+// page, a module downloaded for offline study (keyed by course version, removable, refused whole
+// when it does not fit), and reading done offline credited once when the network returns.
+import type { Page } from '@playwright/test';
+import { COURSE, expect, expectAccessible, MODULE, registerLearner, seedCohort, test, type App } from './fixtures';
+
+const LESSON = `/courses/${COURSE}/${MODULE}`;
+const LESSON_TITLE = 'Tình hình mại dâm ở Việt Nam và khung pháp lý';
+
+const moduleCard = (page: Page) => page.locator('.module-list > li').filter({ has: page.locator(`a[href="${LESSON}"]`) });
+
+/** The worker is installed and controls this page (it claims open pages when it activates). */
+async function workerReady(page: Page) {
+	await page.waitForFunction(async () => !!(await navigator.serviceWorker.ready).active && !!navigator.serviceWorker.controller);
+}
+
+const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
+const outboxSize = (page: Page) =>
+	page.evaluate(
+		() =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open('taphuan-outbox', 1);
+				open.onupgradeneeded = () => open.result.createObjectStore('operations', { keyPath: 'id' });
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const count = open.result.transaction('operations').objectStore('operations').count();
+					count.onsuccess = () => {
+						resolve(count.result);
+						open.result.close();
+					};
+				};
+			})
+	);
+
+function lessonRow(app: App) {
+	return app.query<{ status: string; location: string | null; time: number }>(
+		`SELECT t.completion_status AS status, t.location, t.total_time_ms AS time
+		 FROM tracking t JOIN activity a ON a.id = t.activity_id WHERE a.module_slug = ? AND a.kind = 'lesson'`,
+		MODULE
+	)[0];
+}
+
+async function learnerOnCoursePage(page: Page, app: App) {
+	seedCohort(app);
+	await registerLearner(page);
+	await page.waitForURL(/\/courses$/);
+	await page.goto(`/courses/${COURSE}`);
+	await workerReady(page);
+}
+
+async function downloadModule(page: Page) {
+	const card = moduleCard(page);
+	await card.getByRole('button', { name: 'Tải về để học khi không có mạng' }).click();
+	await expect(card.getByRole('status')).toHaveText(/^Đã tải về máy \(\d+ KB, lúc .+\)\. Có thể học khi không có mạng\.$/);
+}
+
+async function readToTheEnd(page: Page) {
+	const sections = await page.locator('[data-lesson] .prose h2[id]').evaluateAll((els) => els.map((e) => e.id));
+	for (const id of sections) {
+		await page.locator(`[id="${id}"]`).scrollIntoViewIfNeeded();
+		await page.mouse.wheel(0, 200);
+	}
+	await page.locator('#lesson-end').scrollIntoViewIfNeeded();
+	return sections;
+}
+
+test('a page not downloaded shows the offline page in Vietnamese and English, never the browser error', async ({ page, context, app }) => {
+	await learnerOnCoursePage(page, app);
+	await context.setOffline(true);
+	await page.goto('/danh-ba');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không có kết nối mạng');
+	await expect(page.getByRole('heading', { name: 'No network connection' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Thử lại' })).toBeVisible();
+	await expectAccessible(page);
+	// the offline page names nobody: it was stored without the learner's cookie
+	await expect(page.getByText('Đang đăng nhập')).toHaveCount(0);
+	// back online, "Thử lại" opens the page itself
+	await context.setOffline(false);
+	await page.getByRole('button', { name: 'Thử lại' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Danh bạ hỗ trợ');
+});
+
+test('the manifest names the app "Tập huấn" with PNG icons', async ({ page, app }) => {
+	seedCohort(app);
+	await page.goto('/login');
+	await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest');
+	const manifest = await (await page.request.get('/manifest.webmanifest')).json();
+	expect(manifest).toMatchObject({ name: 'Tập huấn', short_name: 'Tập huấn', lang: 'vi', start_url: '/courses', display: 'standalone' });
+	for (const icon of manifest.icons as { src: string; type: string }[]) {
+		const response = await page.request.get(icon.src);
+		expect(response.headers()['content-type']).toBe('image/png');
+		expect((await response.body()).subarray(1, 4).toString()).toBe('PNG');
+	}
+});
+
+test('a downloaded module opens offline; reading done offline is credited once when back online', async ({ page, context, app }) => {
+	await learnerOnCoursePage(page, app);
+	await downloadModule(page);
+	const bytes = await page.evaluate(async () => {
+		for (const name of await caches.keys()) {
+			const record = await (await caches.open(name)).match('/offline-download-record.json');
+			if (record) return ((await record.json()) as { bytes: number }).bytes;
+		}
+		return 0;
+	});
+	test.info().annotations.push({ type: 'bytes downloaded for the module', description: String(bytes) });
+	// downloading is no visit: nothing recorded until the learner reads
+	expect(lessonRow(app)).toBeUndefined();
+
+	await context.setOffline(true);
+	const offlineSince = Date.now();
+	await page.close();
+	const reader = await context.newPage();
+	await reader.goto(LESSON);
+	await expect(reader.getByRole('heading', { level: 1 })).toHaveText(LESSON_TITLE);
+	await readToTheEnd(reader);
+	await expect(reader.locator('.lesson-status').getByText('Mất kết nối mạng')).toBeVisible();
+	// at least the section and the end are queued, on the phone, not in the server
+	await expect.poll(() => outboxSize(reader)).toBeGreaterThan(0);
+	expect(lessonRow(app)).toBeUndefined();
+	await reader.close();
+
+	await context.setOffline(false);
+	// opening any lesson online sends what the outbox kept
+	const back = await context.newPage();
+	await back.goto(LESSON);
+	await expect.poll(() => lessonRow(app)?.status).toBe('completed');
+	await expect.poll(() => outboxSize(back)).toBe(0);
+	// leave the lesson so that no live heartbeat adds time while the stored time is compared below
+	await back.goto(`/courses/${COURSE}`);
+	const wallClock = Date.now() - offlineSince;
+	const row = lessonRow(app)!;
+	expect(row.time).toBeGreaterThan(0);
+	expect(row.time).toBeLessThanOrEqual(wallClock);
+	const completed = app.query(
+		`SELECT e.id FROM learning_event e JOIN activity a ON a.id = e.activity_id WHERE a.module_slug = ? AND e.verb = 'completed'`,
+		MODULE
+	);
+	expect(completed).toHaveLength(1);
+
+	// a duplicate delivery of an operation already applied changes nothing and gets the same answer
+	const applied = app.query<{ op_id: string; result: string }>(`SELECT op_id, result FROM applied_operation ORDER BY applied_at LIMIT 1`)[0]!;
+	const again = await back.evaluate(
+		async ({ op, course, module }) =>
+			(
+				await fetch('/api/tracking/heartbeat', {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ course, module, activeMs: 60_000, location: null, reachedEnd: false, op, queuedForMs: 1000 })
+				})
+			).json(),
+		{ op: applied.op_id, course: COURSE, module: MODULE }
+	);
+	expect(again).toEqual(JSON.parse(applied.result));
+	expect(lessonRow(app)!.time).toBe(row.time);
+});
+
+test('online, the worker never serves the stored copy: the course page shows progress made since the download', async ({ page, app }) => {
+	await learnerOnCoursePage(page, app);
+	await downloadModule(page);
+	await page.goto(LESSON);
+	await page.getByRole('button', { name: 'Đánh dấu đã học xong' }).click();
+	await expect(page.getByText('Anh/chị đã hoàn thành bài học này.')).toBeVisible();
+	await page.goto(`/courses/${COURSE}`);
+	await expect(moduleCard(page).locator('.lesson-line')).toHaveText(/Bài học:\s*Hoàn thành/);
+});
+
+test('the learner sees what is stored and removes it', async ({ page, app }) => {
+	await learnerOnCoursePage(page, app);
+	await downloadModule(page);
+	await expectAccessible(page);
+	await page.reload();
+	const card = moduleCard(page);
+	await expect(card.getByRole('status')).toHaveText(/^Đã tải về máy/);
+	await card.getByRole('button', { name: 'Xoá bản tải về' }).click();
+	await expect(card.getByRole('status')).toHaveText('Đã xoá bản tải về khỏi máy.');
+	await expect(card.getByRole('button', { name: 'Tải về để học khi không có mạng' })).toBeFocused();
+	expect((await cacheNames(page)).filter((name) => name.startsWith('taphuan-module|'))).toEqual([]);
+});
+
+test('storage refused: a clear message and nothing half-stored', async ({ page, context, app }) => {
+	await learnerOnCoursePage(page, app);
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.url, quotaSize: 20_000 });
+	const card = moduleCard(page);
+	await card.getByRole('button', { name: 'Tải về để học khi không có mạng' }).click();
+	await expect(card.getByRole('status')).toHaveText(/^Máy không còn đủ chỗ trống để tải học phần này \(cần khoảng [\d.]+ (KB|MB)\)\. Chưa có gì được lưu\./);
+	expect((await cacheNames(page)).filter((name) => name.startsWith('taphuan-module|'))).toEqual([]);
+	await expectAccessible(page);
+});
+
+test('a new version of the course replaces the copy of the old one', async ({ page, app }) => {
+	await learnerOnCoursePage(page, app);
+	// a complete copy stored under an older version of the course
+	const old = `taphuan-module|${COURSE}|${MODULE}|older-version`;
+	await page.evaluate(
+		async ({ old, lesson, course, module }) => {
+			const cache = await caches.open(old);
+			await cache.put(lesson, new Response('<h1>bản cũ</h1>', { headers: { 'content-type': 'text/html' } }));
+			const record = { course, module, version: 'older-version', bytes: 20, storedAt: Date.now(), urls: [lesson] };
+			await cache.put('/offline-download-record.json', new Response(JSON.stringify(record)));
+		},
+		{ old, lesson: LESSON, course: COURSE, module: MODULE }
+	);
+	await page.reload();
+	await expect(moduleCard(page).getByRole('status')).toHaveText(/^Đã tải về máy/);
+	const names = (await cacheNames(page)).filter((name) => name.startsWith('taphuan-module|'));
+	expect(names).toHaveLength(1);
+	expect(names[0]).toMatch(new RegExp(`^taphuan-module\\|${COURSE}\\|${MODULE}\\|`));
+	expect(names[0]).not.toBe(old);
+});
+
