@@ -54,9 +54,16 @@ async function fromShell(request: Request | string): Promise<Response | undefine
 	return (await caches.open(SHELL)).match(request, { ignoreVary: true });
 }
 
+/** Downloads show the learner's name and progress: signing out (a shared phone) removes them. */
+async function forgetDownloads() {
+	for (const name of await caches.keys()) if (name.startsWith(MODULE_CACHE_PREFIX)) await caches.delete(name);
+}
+
 async function page(request: Request): Promise<Response> {
 	try {
-		return await fetch(request);
+		const response = await fetch(request);
+		if (request.method === 'POST' && new URL(request.url).pathname === '/logout') await forgetDownloads();
+		return response;
 	} catch {
 		const stored = request.method === 'GET' ? await fromDownloads(request) : undefined;
 		return stored ?? (await fromShell(OFFLINE_PAGE)) ?? Response.error();

@@ -176,6 +176,12 @@ test('the learner sees what is stored and removes it', async ({ page, app }) => 
 	await expect(card.getByRole('status')).toHaveText('Đã xoá bản tải về khỏi máy.');
 	await expect(card.getByRole('button', { name: 'Tải về để học khi không có mạng' })).toBeFocused();
 	expect((await cacheNames(page)).filter((name) => name.startsWith('taphuan-module|'))).toEqual([]);
+
+	// signing out removes the downloads too: they show the learner's name and progress
+	await downloadModule(page);
+	await page.getByRole('button', { name: 'Đăng xuất' }).click();
+	await page.waitForURL(/\/login/);
+	await expect.poll(async () => (await cacheNames(page)).filter((name) => name.startsWith('taphuan-module|'))).toEqual([]);
 });
 
 test('storage refused: a clear message and nothing half-stored', async ({ page, context, app }) => {

@@ -28,6 +28,7 @@ const INPUT_EVENTS = ['keydown', 'pointerdown', 'touchstart', 'pointermove', 'wh
 
 function track(article: HTMLElement, end: HTMLElement) {
 	const { course, module } = article.dataset;
+	const learner = article.dataset.learner ?? '';
 	const reportsEnd = article.dataset.reportsEnd === 'true';
 	const headings = [...article.querySelectorAll<HTMLElement>('.prose h2[id]')];
 	const currentSection = () =>
@@ -56,10 +57,10 @@ function track(article: HTMLElement, end: HTMLElement) {
 	const keep = (report: Report) => {
 		handOver(reading, report);
 		showSaveState('offline');
-		enqueue(HEARTBEAT, { course, module, ...report }).catch(() => undefined);
+		enqueue(learner, HEARTBEAT, { course, module, ...report }).catch(() => undefined);
 	};
 	const sendQueued = () =>
-		flush((operation, answer) => {
+		flush(learner, (operation, answer) => {
 			const mine = operation.body.course === course && operation.body.module === module;
 			if (mine && (answer as { completionStatus?: string } | null)?.completionStatus === 'completed') showCompleted();
 		}).then((result) => {

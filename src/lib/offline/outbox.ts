@@ -8,6 +8,8 @@ const STORE = 'operations';
 
 export interface Operation {
 	id: string;
+	/** the username it was done as: sent only while that learner is signed in on this device */
+	learner: string;
 	/** where it is posted; its JSON body is `body` plus `op` (the id) and `queuedForMs` */
 	url: string;
 	body: Record<string, unknown>;
@@ -46,28 +48,29 @@ async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
 	}
 }
 
-export function enqueue(url: string, body: Record<string, unknown>): Promise<unknown> {
-	const operation: Operation = { id: operationId(), url, body, queuedAt: Date.now() };
+export function enqueue(learner: string, url: string, body: Record<string, unknown>): Promise<unknown> {
+	const operation: Operation = { id: operationId(), learner, url, body, queuedAt: Date.now() };
 	return run('readwrite', (store) => store.put(operation));
 }
 
-export async function pending(): Promise<Operation[]> {
+/** `learner`'s queued operations, oldest first. */
+export async function pending(learner: string): Promise<Operation[]> {
 	const all = await run('readonly', (store) => store.getAll() as IDBRequest<Operation[]>);
-	return all.sort((a, b) => a.queuedAt - b.queuedAt);
+	return all.filter((operation) => operation.learner === learner).sort((a, b) => a.queuedAt - b.queuedAt);
 }
 
 let flushing: Promise<FlushResult> | null = null;
 
 /**
- * Sends every queued operation, oldest first, each at most until it is answered. Stops at the
+ * Sends every operation `learner` queued (others wait for their own learner), oldest first, each at most until it is answered. Stops at the
  * first that cannot reach the server (kept for next time) or finds the learner signed out (kept
  * until they sign in again). One the server refuses for good (4xx: a module no longer in the
  * course) is removed: sending it again could never succeed. `onAnswer` sees each accepted answer.
  */
-export function flush(onAnswer: (operation: Operation, answer: unknown) => void = () => {}): Promise<FlushResult> {
+export function flush(learner: string, onAnswer: (operation: Operation, answer: unknown) => void = () => {}): Promise<FlushResult> {
 	flushing ??= (async (): Promise<FlushResult> => {
 		try {
-			const operations = await pending();
+			const operations = await pending(learner);
 			if (operations.length === 0) return 'empty';
 			for (const operation of operations) {
 				let response: Response;

@@ -56,6 +56,8 @@ export const load = ((event) => {
 				html: module.lesson.html
 			},
 			completed: tracking?.completionStatus === 'completed',
+			// whose outbox this page sends: on a shared phone, another learner's queue waits for them
+			learner: user.username,
 			// SCORM packages placed in this module, with how many of their parts are done
 			scorm: attachments.map((attachment) => ({
 				id: attachment.id,
