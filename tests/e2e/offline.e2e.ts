@@ -15,22 +15,25 @@ async function workerReady(page: Page) {
 }
 
 const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
-const outboxSize = (page: Page) =>
+/** The operations queued on the phone (the outbox in IndexedDB). */
+const outbox = (page: Page) =>
 	page.evaluate(
 		() =>
-			new Promise<number>((resolve, reject) => {
+			new Promise<{ body: { activeMs: number } }[]>((resolve, reject) => {
 				const open = indexedDB.open('taphuan-outbox', 1);
 				open.onupgradeneeded = () => open.result.createObjectStore('operations', { keyPath: 'id' });
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
-					const count = open.result.transaction('operations').objectStore('operations').count();
-					count.onsuccess = () => {
-						resolve(count.result);
+					const all = open.result.transaction('operations').objectStore('operations').getAll();
+					all.onsuccess = () => {
+						resolve(all.result);
 						open.result.close();
 					};
 				};
 			})
 	);
+const outboxSize = async (page: Page) => (await outbox(page)).length;
+const outboxTime = async (page: Page) => (await outbox(page)).reduce((sum, operation) => sum + operation.body.activeMs, 0);
 
 function lessonRow(app: App) {
 	return app.query<{ status: string; location: string | null; time: number }>(
@@ -113,10 +116,17 @@ test('a downloaded module opens offline; reading done offline is credited once w
 	const reader = await context.newPage();
 	await reader.goto(LESSON);
 	await expect(reader.getByRole('heading', { level: 1 })).toHaveText(LESSON_TITLE);
-	await readToTheEnd(reader);
+	const sections = await readToTheEnd(reader);
 	await expect(reader.locator('.lesson-status').getByText('Mất kết nối mạng')).toBeVisible();
-	// at least the section and the end are queued, on the phone, not in the server
-	await expect.poll(() => outboxSize(reader)).toBeGreaterThan(0);
+	// back to the first section to read it again: a new bookmark, sent (queued) with the time read so far
+	await reader.waitForTimeout(6_000);
+	await reader.locator(`[id="${sections[0]}"]`).scrollIntoViewIfNeeded();
+	await reader.mouse.wheel(0, 100);
+	// the section, the end and the time are queued, on the phone, not in the server
+	// (time goes out with a new section at the next tick, or at the latest with the 30 s beat)
+	await expect.poll(() => outboxTime(reader), { timeout: 45_000 }).toBeGreaterThan(0);
+	// the learner was offline all along: the page said so and knew it
+	expect(await reader.evaluate(() => navigator.onLine)).toBe(false);
 	expect(lessonRow(app)).toBeUndefined();
 	await reader.close();
 
