@@ -99,7 +99,8 @@ function track(article: HTMLElement, end: HTMLElement) {
 	};
 	// what an earlier page kept (this lesson or another) goes first, now and whenever the network returns
 	void sendQueued();
-	window.addEventListener('online', () => void sendQueued());
+	// back online: what was kept goes first, then the time read since, without waiting for the next beat
+	window.addEventListener('online', () => void sendQueued().then(() => send()));
 
 	const checkEnd = () => {
 		if (!readsEndNow(reading, reportsEnd)) return;
