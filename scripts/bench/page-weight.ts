@@ -66,10 +66,10 @@ async function printWeights(url: string, pages: PageType[], cookies: Record<Page
 		console.log('');
 		console.log(`| Page | ${KINDS.map((kind) => KIND_LABELS[kind]).join(' | ')} | Total | Requests |`);
 		console.log(`| --- | ${KINDS.map(() => '---:').join(' | ')} | ---: | ---: |`);
-		for (const { name, path, as } of pages) {
+		for (const { name, path, as, readyWhen } of pages) {
 			const cookie = cookies[as];
 			const context = await browser.newContext({ baseURL: url, extraHTTPHeaders: cookie ? { cookie } : {} });
-			const weight = await weigh(await context.newPage(), path);
+			const weight = await weigh(await context.newPage(), path, readyWhen);
 			await context.close();
 			console.log(`| ${name} | ${KINDS.map((kind) => kb(weight.bytes[kind])).join(' | ')} | ${kb(weight.total)} | ${weight.requests} |`);
 			if (weight.origins.some((origin) => origin !== url)) console.error(`${name} loads from other origins: ${weight.origins.join(', ')}`);

@@ -25,8 +25,12 @@ const KIND_OF_RESOURCE: Record<string, Kind> = {
 	image: 'image'
 };
 
-/** Opens `path` (relative to the page's base URL), waits until the network is idle, and weighs it. */
-export async function weigh(page: Page, path: string): Promise<Weight> {
+/**
+ * Opens `path` (relative to the page's base URL), waits for `readyWhen` (a selector for what the
+ * page draws after loading, such as a chart whose library it fetches on demand) and then until
+ * the network is idle, and weighs it.
+ */
+export async function weigh(page: Page, path: string, readyWhen?: string): Promise<Weight> {
 	const requests: Request[] = [];
 	const origins = new Set<string>();
 	// every request the page makes counts for its origin, even one that never completes
@@ -36,6 +40,7 @@ export async function weigh(page: Page, path: string): Promise<Weight> {
 	page.on('requestfinished', record);
 	const response = await page.goto(path);
 	if (!response?.ok()) throw new Error(`${path}: ${response?.status()}`);
+	if (readyWhen) await page.locator(readyWhen).first().waitFor({ state: 'attached', timeout: 30_000 });
 	await page.waitForLoadState('networkidle');
 	page.off('request', attempt);
 	page.off('requestfinished', record);
@@ -68,6 +73,8 @@ export interface PageType {
 	learner: boolean;
 	/** measured with Lighthouse too */
 	lighthouse?: boolean;
+	/** what the page draws once loaded, waited for before weighing */
+	readyWhen?: string;
 }
 
 /**
@@ -86,6 +93,6 @@ export function pageTypes(at: { course: string; module: string; lesson: string; 
 		{ name: 'Quiz attempt', path: at.attempt, as: 'learner', learner: true, lighthouse: true },
 		{ name: 'Discussion board', path: `${course}/${at.module}/discussions`, as: 'learner', learner: true },
 		{ name: 'Discussion thread', path: at.thread, as: 'learner', learner: true },
-		{ name: 'Trainer report', path: `/manage/cohorts/${at.cohortId}${course}`, as: 'trainer', learner: false }
+		{ name: 'Trainer report', path: `/manage/cohorts/${at.cohortId}${course}`, as: 'trainer', learner: false, readyWhen: 'figure[data-chart-drawn]' }
 	];
 }

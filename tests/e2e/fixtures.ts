@@ -33,7 +33,8 @@ function freePort(): Promise<number> {
 }
 
 async function waitForHealthy(url: string, child: ChildProcess, log: () => string) {
-	for (let i = 0; i < 100; i++) {
+	// up to 30 s: fifteen migrations and the course catalogue on a busy two-core machine
+	for (let i = 0; i < 300; i++) {
 		if (child.exitCode !== null) throw new Error(`server exited: ${log()}`);
 		try {
 			const response = await fetch(`${url}/healthz`);

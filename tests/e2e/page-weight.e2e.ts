@@ -32,9 +32,15 @@ async function seedPages(browser: Browser, baseURL: string) {
 }
 
 /** A page opened in a fresh context: nothing cached from the pages before it. */
-async function weighFresh(browser: Browser, baseURL: string, path: string, storageState?: BrowserContextOptions['storageState']): Promise<Weight> {
+async function weighFresh(
+	browser: Browser,
+	baseURL: string,
+	path: string,
+	storageState?: BrowserContextOptions['storageState'],
+	readyWhen?: string
+): Promise<Weight> {
 	const context = await browser.newContext({ baseURL, locale: 'vi-VN', storageState });
-	const weight = await weigh(await context.newPage(), path);
+	const weight = await weigh(await context.newPage(), path, readyWhen);
 	await context.close();
 	return weight;
 }
@@ -82,7 +88,7 @@ test('every page type loads only from this site, and learner pages never load ch
 	seedCohort(app);
 	const { pages, states } = await seedPages(browser, app.url);
 	const weighed = [];
-	for (const page of pages) weighed.push({ ...page, weight: await weighFresh(browser, app.url, page.path, states[page.as]) });
+	for (const page of pages) weighed.push({ ...page, weight: await weighFresh(browser, app.url, page.path, states[page.as], page.readyWhen) });
 	for (const { name, weight } of weighed) expect(weight.origins, `${name}: origins`).toEqual([app.url]);
 	expect(weighed.filter((page) => page.learner && loadsChartJs(page.weight)).map((page) => page.name)).toEqual([]);
 	// the trainer's report does load it, so the check above can fail

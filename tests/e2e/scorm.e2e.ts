@@ -51,6 +51,8 @@ const GOLF = [
 
 for (const golf of GOLF) {
 	test(`SCORM ${golf.version}: upload, play, leave mid-way, resume at the bookmark, pass; the trainer sees it`, async ({ page, app, browser }) => {
+		// two browser contexts, an upload, three launches and axe on a shared two-core machine
+		test.slow();
 		seedCohort(app);
 		const trainer = await signedInPage(browser, app, 'giangvien');
 		const message = await uploadPackage(trainer, COURSE, MODULE, fixture(golf.file));
