@@ -150,18 +150,26 @@ test('a downloaded module opens offline; reading done offline is credited once w
 
 	// a duplicate delivery of an operation already applied changes nothing and gets the same answer
 	const applied = app.query<{ op_id: string; result: string }>(`SELECT op_id, result FROM applied_operation ORDER BY applied_at LIMIT 1`)[0]!;
-	const again = await back.evaluate(
-		async ({ op, course, module }) =>
-			(
-				await fetch('/api/tracking/heartbeat', {
+	const deliver = (op: string, learner: string) =>
+		back.evaluate(
+			async ({ op, learner, course, module }) => {
+				const response = await fetch('/api/tracking/heartbeat', {
 					method: 'POST',
 					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify({ course, module, activeMs: 60_000, location: null, reachedEnd: false, op, queuedForMs: 1000 })
-				})
-			).json(),
-		{ op: applied.op_id, course: COURSE, module: MODULE }
-	);
-	expect(again).toEqual(JSON.parse(applied.result));
+					body: JSON.stringify({ course, module, activeMs: 60_000, location: null, reachedEnd: false, op, learner, queuedForMs: 1000 })
+				});
+				return { status: response.status, body: await response.json() };
+			},
+			{ op, learner, course: COURSE, module: MODULE }
+		);
+	const again = await deliver(applied.op_id, 'nguyenthilan');
+	expect(again).toEqual({ status: 200, body: JSON.parse(applied.result) });
+	expect(lessonRow(app)!.time).toBe(row.time);
+	// an operation queued by another learner on this phone is refused and writes nothing
+	const operations = app.query(`SELECT op_id FROM applied_operation`).length;
+	const foreign = await deliver('op-of-someone-else-1', 'someone-else');
+	expect(foreign.status).toBe(409);
+	expect(app.query(`SELECT op_id FROM applied_operation`)).toHaveLength(operations);
 	expect(lessonRow(app)!.time).toBe(row.time);
 });
 

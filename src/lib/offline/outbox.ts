@@ -78,12 +78,13 @@ export function flush(learner: string, onAnswer: (operation: Operation, answer: 
 					response = await fetch(operation.url, {
 						method: 'POST',
 						headers: { 'content-type': 'application/json' },
-						body: JSON.stringify({ ...operation.body, op: operation.id, queuedForMs: Math.max(0, Date.now() - operation.queuedAt) })
+						body: JSON.stringify({ ...operation.body, op: operation.id, learner: operation.learner, queuedForMs: Math.max(0, Date.now() - operation.queuedAt) })
 					});
 				} catch {
 					return 'offline';
 				}
-				if (response.status === 401) return 'signedOut';
+				// signed out, or (409) someone else signed in since the page was opened: kept for its learner
+				if (response.status === 401 || response.status === 409) return 'signedOut';
 				// busy or failing: keep it and try later
 				if (response.status === 408 || response.status === 429 || response.status >= 500) return 'offline';
 				if (response.ok) onAnswer(operation, await response.json().catch(() => null));

@@ -7,6 +7,7 @@ export const messages = {
 	'error.crossSite': 'Trang này đã mở quá lâu hoặc được mở từ một địa chỉ khác, nên thao tác vừa rồi chưa được ghi lại. Hãy tải lại trang (bấm nút tải lại hoặc phím F5) rồi làm lại.',
 	'error.crossSiteForm': 'Biểu mẫu này được gửi từ một địa chỉ khác với địa chỉ của hệ thống, nên chưa có gì được ghi lại. Hãy mở hệ thống tại {origin}, tải lại trang rồi làm lại.',
 	'error.signInAgain': 'Phiên đăng nhập đã hết. Hãy đăng nhập lại.',
+	'error.otherLearner': 'Thay đổi này được ghi trên máy khi một người học khác đăng nhập. Nó được giữ lại trên máy cho người đó, không ghi vào tài khoản của bạn.',
 	'error.tooLarge': 'Nội dung hoặc tệp vừa gửi quá lớn: mỗi lần gửi tối đa {limit}, nên chưa có gì được lưu. Hãy quay lại trang trước, rút ngắn nội dung hoặc chia thành nhiều lần gửi, rồi gửi lại.',
 	'error.unsupportedType': 'Máy chủ chỉ nhận dữ liệu gửi từ biểu mẫu trên trang, không nhận dạng dữ liệu này, nên chưa có gì được lưu. Hãy mở lại trang và gửi từ biểu mẫu.',
 	'error.refused': 'Máy chủ không nhận yêu cầu này (mã {status}), nên chưa có gì được lưu. Hãy mở lại trang và thử lại.',

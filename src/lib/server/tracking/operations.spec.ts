@@ -4,7 +4,8 @@ import { lessonModule, testCourse } from '../courses/test-courses';
 import { openDatabase, type Db } from '../db/open';
 import { hashPassword } from '../auth/password';
 import { insertUser, type User } from '../users/service';
-import { applyOnce, OPERATION_ID } from './operations';
+import { z } from 'zod';
+import { applyOnce, isOwnOperation, OPERATION_ID, pruneAppliedOperations, queuedFields, REPLAY_WINDOW_MS } from './operations';
 import { MAX_HEARTBEAT_CREDIT_MS, recordHeartbeat, type Heartbeat } from './reading';
 import { openAttempt } from './record';
 import { getTracking } from './service';
@@ -69,6 +70,32 @@ describe('applyOnce', () => {
 		expect(OPERATION_ID.test(crypto.randomUUID())).toBe(true);
 		expect(OPERATION_ID.test('short')).toBe(false);
 		expect(OPERATION_ID.test("x'; DROP TABLE user; --")).toBe(false);
+	});
+});
+
+describe('whose operation', () => {
+	it('a queued operation is applied only as the learner who made it; a live request has no owner to check', () => {
+		expect(isOwnOperation('lan', { op: 'op-00000001', learner: 'lan' })).toBe(true);
+		expect(isOwnOperation('lan', { op: 'op-00000001', learner: 'hoa' })).toBe(false);
+		// an operation that does not say whose it is is nobody's
+		expect(isOwnOperation('lan', { op: 'op-00000001' })).toBe(false);
+		expect(isOwnOperation('lan', {})).toBe(true);
+	});
+});
+
+describe('the replay window', () => {
+	it('forgets operations applied more than 30 days ago and keeps the rest', () => {
+		applyOnce(db, lan.id, 'op-00000001', 'test', () => 'old', T0);
+		applyOnce(db, lan.id, 'op-00000002', 'test', () => 'recent', T0 + 20 * 24 * 60 * MINUTE);
+		expect(pruneAppliedOperations(db, T0 + REPLAY_WINDOW_MS + SECOND)).toBe(1);
+		const left = db.prepare('SELECT op_id FROM applied_operation').all();
+		expect(left).toEqual([{ op_id: 'op-00000002' }]);
+	});
+
+	it('refuses an operation queued longer than the window, so a pruned one cannot be applied twice', () => {
+		const schema = z.object(queuedFields);
+		expect(schema.safeParse({ op: 'op-00000001', learner: 'lan', queuedForMs: REPLAY_WINDOW_MS }).success).toBe(true);
+		expect(schema.safeParse({ op: 'op-00000001', learner: 'lan', queuedForMs: REPLAY_WINDOW_MS + 1 }).success).toBe(false);
 	});
 });
 

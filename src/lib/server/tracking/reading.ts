@@ -2,6 +2,7 @@
 // Time on task is measured by the server and capped, so an idle or forgotten tab adds nothing.
 // Writes go through the door (record.ts).
 import type { Db } from '../db/open';
+import { REPLAY_WINDOW_MS } from './operations';
 import { applyResult, openAttempt } from './record';
 import { getTracking, logEvent, type Tracking } from './service';
 
@@ -45,7 +46,7 @@ export interface Heartbeat {
 }
 
 /** A queued beat older than this is taken as this old: a phone left offline for weeks. */
-export const MAX_QUEUED_AGE_MS = 30 * 24 * 60 * 60_000;
+export const MAX_QUEUED_AGE_MS = REPLAY_WINDOW_MS;
 
 /**
  * Credits time as the smaller of what the browser reports, the time since the server last

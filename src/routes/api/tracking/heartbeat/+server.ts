@@ -1,6 +1,6 @@
 // Lesson heartbeats: time on task, the section in view, reaching the end. A beat the browser
 // queued offline carries its operation id (applied once, a second delivery gets the first answer)
-// and how long ago it was taken.
+// how long ago it was taken, and who read it (another learner's beat is refused, 409).
 import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { translate } from '$lib/server/i18n';
@@ -9,8 +9,8 @@ import { lessonActivityId } from '$lib/server/courses/catalog';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
 import { assertSameOrigin } from '$lib/server/http/same-origin';
-import { applyOnce, OPERATION_ID } from '$lib/server/tracking/operations';
-import { MAX_QUEUED_AGE_MS, recordHeartbeat } from '$lib/server/tracking/reading';
+import { applyOnce, isOwnOperation, queuedFields } from '$lib/server/tracking/operations';
+import { recordHeartbeat } from '$lib/server/tracking/reading';
 import type { RequestHandler } from './$types';
 
 const beatSchema = z.object({
@@ -19,8 +19,7 @@ const beatSchema = z.object({
 	activeMs: z.number().finite().min(0).max(24 * 60 * 60_000),
 	location: z.string().max(200).nullable(),
 	reachedEnd: z.boolean(),
-	op: z.string().regex(OPERATION_ID).optional(),
-	queuedForMs: z.number().finite().min(0).max(MAX_QUEUED_AGE_MS).optional()
+	...queuedFields
 });
 
 export const POST: RequestHandler = async ({ request, url, locals }) => {
@@ -35,6 +34,7 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 	const parsed = beatSchema.safeParse(body);
 	if (!parsed.success) error(400, translate(locals.locale, 'form.invalid'));
 	const beat = parsed.data;
+	if (!isOwnOperation(locals.user.username, beat)) error(409, translate(locals.locale, 'error.otherLearner'));
 	const db = getDb();
 	const catalog = getCatalog();
 	const course = requireCourse(db, catalog, locals.user, beat.course, locals.locale);
