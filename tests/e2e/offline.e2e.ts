@@ -125,6 +125,12 @@ test('a downloaded module opens offline; reading done offline is credited once w
 	// the section, the end and the time are queued, on the phone, not in the server
 	// (time goes out with a new section at the next tick, or at the latest with the 30 s beat)
 	await expect.poll(() => outboxTime(reader), { timeout: 45_000 }).toBeGreaterThan(0);
+	// the page says how many changes wait on the phone, in a polite live region
+	const waiting = reader.locator('[data-outbox-status]');
+	await expect(waiting).toHaveText(/^\d+ thay đổi chờ gửi$/);
+	expect(Number(/^(\d+)/.exec((await waiting.textContent()) ?? '')![1])).toBe(await outboxSize(reader));
+	await expect(waiting).toHaveAttribute('role', 'status');
+	await expectAccessible(reader);
 	// the learner was offline all along: the page said so and knew it
 	expect(await reader.evaluate(() => navigator.onLine)).toBe(false);
 	expect(lessonRow(app)).toBeUndefined();
@@ -136,6 +142,7 @@ test('a downloaded module opens offline; reading done offline is credited once w
 	await back.goto(LESSON);
 	await expect.poll(() => lessonRow(app)?.status).toBe('completed');
 	await expect.poll(() => outboxSize(back)).toBe(0);
+	await expect(back.locator('[data-outbox-status]')).toHaveText('Đã đồng bộ');
 	// leave the lesson so that no live heartbeat adds time while the stored time is compared below
 	await back.goto(`/courses/${COURSE}`);
 	const wallClock = Date.now() - offlineSince;

@@ -4,6 +4,7 @@
 // network returns, also after the tab is closed, and shows what happened in elements the page
 // rendered hidden (its messages come from the catalogues, not from here).
 import { enqueue, flush } from '$lib/offline/outbox';
+import { showPending } from '$lib/offline/pending';
 import {
 	acknowledge,
 	beatDue,
@@ -57,7 +58,9 @@ function track(article: HTMLElement, end: HTMLElement) {
 	const keep = (report: Report) => {
 		handOver(reading, report);
 		showSaveState('offline');
-		enqueue(learner, HEARTBEAT, { course, module, ...report }).catch(() => undefined);
+		enqueue(learner, HEARTBEAT, { course, module, ...report })
+			.catch(() => undefined)
+			.then(() => showPending(learner));
 	};
 	const sendQueued = () =>
 		flush(learner, (operation, answer) => {
@@ -66,6 +69,7 @@ function track(article: HTMLElement, end: HTMLElement) {
 		}).then((result) => {
 			if (result === 'signedOut') showSaveState('signedOut');
 			else if (result === 'sent') showSaveState('saved');
+			return showPending(learner);
 		});
 
 	const send = (keepalive = false) => {
