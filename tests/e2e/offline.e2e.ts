@@ -2,7 +2,7 @@
 // page, a module downloaded for offline study (keyed by course version, removable, refused whole
 // when it does not fit), and reading done offline credited once when the network returns.
 import type { Page } from '@playwright/test';
-import { COURSE, expect, expectAccessible, MODULE, registerLearner, seedCohort, test, type App } from './fixtures';
+import { COURSE, expect, expectAccessible, MODULE, registerLearner, seedCohort, signIn, test, type App } from './fixtures';
 
 const LESSON = `/courses/${COURSE}/${MODULE}`;
 const LESSON_TITLE = 'Tình hình mại dâm ở Việt Nam và khung pháp lý';
@@ -241,3 +241,75 @@ test('a new version of the course replaces the copy of the old one', async ({ pa
 	expect(names[0]).not.toBe(old);
 });
 
+
+test.describe('discussions offline', () => {
+	test.use({ serverEnv: { DISCUSSION_POSTS_PER_MINUTE: '1000' } });
+
+	test('replies written offline in a downloaded board are posted once back online; one to a thread locked meanwhile comes back with the reason', async ({
+		page,
+		context,
+		browser,
+		app
+	}) => {
+		seedCohort(app);
+		await registerLearner(page);
+		await page.waitForURL(/\/courses$/);
+		const threads: string[] = [];
+		for (const title of ['Hỏi về khung pháp lý', 'Kinh nghiệm ở phường']) {
+			await page.goto(`${LESSON}/discussions`);
+			await page.getByLabel('Tiêu đề').fill(title);
+			await page.getByLabel('Nội dung').fill(`${title}: mở đầu.`);
+			await page.getByRole('button', { name: 'Đăng chủ đề' }).click();
+			await page.waitForURL(/\/discussions\/\d+$/);
+			threads.push(new URL(page.url()).pathname);
+		}
+		await page.goto(`/courses/${COURSE}`);
+		await workerReady(page);
+		await downloadModule(page);
+
+		await context.setOffline(true);
+		await page.close();
+		const writer = await context.newPage();
+		const replyOffline = async (thread: string, text: string) => {
+			await writer.goto(thread);
+			await writer.getByLabel('Nội dung').fill(text);
+			await writer.getByRole('button', { name: 'Gửi trả lời' }).click();
+			await expect(writer.getByText('Không có mạng: bài viết đã được lưu trên máy')).toBeVisible();
+			await expect(writer.getByLabel('Nội dung')).toHaveValue('');
+		};
+		await replyOffline(threads[0]!, 'Trả lời viết khi không có mạng.');
+		await replyOffline(threads[1]!, 'Trả lời cho chủ đề sắp bị khoá.');
+		await expect(writer.locator('[data-outbox-status]')).toHaveText('2 thay đổi chờ gửi');
+		await expectAccessible(writer);
+		expect(app.query(`SELECT id FROM post WHERE body_md LIKE 'Trả lời%'`)).toHaveLength(0);
+		await writer.close();
+
+		// meanwhile the trainer locks the second thread
+		const trainer = await (await browser.newContext({ baseURL: app.url })).newPage();
+		await signIn(trainer, 'giangvien');
+		await trainer.goto(threads[1]!);
+		await trainer.getByRole('button', { name: 'Khoá chủ đề' }).click();
+		await expect(trainer.getByRole('button', { name: 'Mở khoá' })).toBeVisible();
+
+		await context.setOffline(false);
+		const back = await context.newPage();
+		await back.goto(threads[0]!);
+		await expect(back.getByText('Bài viết lưu trên máy đã được đăng.')).toBeVisible();
+		await expect(back.locator('[data-outbox-status]')).toHaveText(/^Đã đồng bộ 1 bài viết soạn khi không có mạng chưa đăng được/);
+		const posted = () => app.query<{ thread: number }>(`SELECT thread_id AS thread FROM post WHERE body_md = 'Trả lời viết khi không có mạng.'`);
+		expect(posted()).toHaveLength(1);
+		expect(app.query(`SELECT id FROM post WHERE body_md = 'Trả lời cho chủ đề sắp bị khoá.'`)).toHaveLength(0);
+		// opening the page again sends nothing twice
+		await back.reload();
+		await expect(back.getByText('Trả lời viết khi không có mạng.')).toBeVisible();
+		expect(posted()).toHaveLength(1);
+
+		// the locked thread gives the reply back, with the reason, to be copied
+		await back.goto(threads[1]!);
+		await expect(back.getByRole('alert')).toContainText('Chủ đề đã được khoá, không nhận thêm trả lời.');
+		await expect(back.getByLabel('Nội dung bài viết chưa đăng')).toHaveValue('Trả lời cho chủ đề sắp bị khoá.');
+		await expect(back.locator('[data-outbox-status]')).toHaveText('Đã đồng bộ');
+		await expectAccessible(back);
+		expect(await outboxSize(back)).toBe(0);
+	});
+});

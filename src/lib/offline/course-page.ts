@@ -35,6 +35,20 @@ function subresources(html: string, base: string): string[] {
 		.map((url) => url.pathname + url.search);
 }
 
+/** How many of the threads a stored board lists are stored with it (its first page shows 20). */
+const MAX_THREADS = 30;
+
+/** Thread pages a stored board links to: addresses `threads` + a number, nothing else. */
+function threadLinks(html: string, base: string, threads: string): string[] {
+	const doc = new DOMParser().parseFromString(html, 'text/html');
+	const found = new Set<string>();
+	for (const link of doc.querySelectorAll('a[href]')) {
+		const url = new URL(link.getAttribute('href')!, base);
+		if (url.origin === location.origin && !url.search && url.pathname.startsWith(threads) && /^\d+$/.test(url.pathname.slice(threads.length))) found.add(url.pathname);
+	}
+	return [...found].slice(0, MAX_THREADS);
+}
+
 class NoSpace extends Error {
 	constructor(readonly bytes: number) {
 		super('no space');
@@ -42,7 +56,7 @@ class NoSpace extends Error {
 }
 
 /** Fetches everything first, so nothing is stored unless all of it arrived and fits. */
-async function download(key: ModuleKey, pages: string[]): Promise<DownloadRecord> {
+async function download(key: ModuleKey, pages: string[], threads: string): Promise<DownloadRecord> {
 	const bodies = new Map<string, Response>();
 	const fetchOne = async (url: string) => {
 		const response = await fetch(url, { headers: { [DOWNLOAD_HEADER]: '1' }, credentials: 'same-origin', redirect: 'follow' });
@@ -52,9 +66,14 @@ async function download(key: ModuleKey, pages: string[]): Promise<DownloadRecord
 		return response;
 	};
 	const loads = new Set<string>();
-	for (const page of pages) {
+	const queue = [...pages];
+	for (const page of queue) {
+		if (bodies.has(page)) continue;
 		const html = await (await fetchOne(page)).clone().text();
-		for (const url of subresources(html, new URL(page, location.href).href)) loads.add(url);
+		const base = new URL(page, location.href).href;
+		for (const url of subresources(html, base)) loads.add(url);
+		// the module's board: its threads too (not those of other boards the page may link to)
+		if (pages.includes(page) && page.endsWith('/discussions')) queue.push(...threadLinks(html, base, threads));
 	}
 	for (const url of loads) if (!bodies.has(url)) await fetchOne(url);
 	const blobs = new Map<string, { blob: Blob; response: Response }>();
@@ -122,7 +141,7 @@ function setUp(texts: Texts, panels: HTMLElement[]) {
 		busy = true;
 		show(panel, { status: texts.downloading, stored: false });
 		try {
-			const record = await download(key, panel.dataset.pages!.split(' '));
+			const record = await download(key, panel.dataset.pages!.split(' '), panel.dataset.threads!);
 			// the new copy is complete: the old one goes only now
 			for (const name of replacing) if (name !== moduleCacheName(key)) await caches.delete(name);
 			show(panel, { status: storedText(record), stored: true });

@@ -15,6 +15,10 @@ export interface Operation {
 	body: Record<string, unknown>;
 	/** Date.now() when it was queued: only differences of it are sent, so a wrong phone date does no harm */
 	queuedAt: number;
+	/** the draft it was written in (a discussion post): given back there if the server cannot apply it */
+	draft?: string;
+	/** why the server gave it back (its words, in the learner's language): kept until the draft's form takes it */
+	returned?: string;
 }
 
 export type FlushResult = 'empty' | 'sent' | 'offline' | 'signedOut';
@@ -48,15 +52,34 @@ async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
 	}
 }
 
-export function enqueue(learner: string, url: string, body: Record<string, unknown>): Promise<unknown> {
-	const operation: Operation = { id: operationId(), learner, url, body, queuedAt: Date.now() };
+export function enqueue(learner: string, url: string, body: Record<string, unknown>, draft?: string): Promise<unknown> {
+	const operation: Operation = { id: operationId(), learner, url, body, queuedAt: Date.now(), ...(draft ? { draft } : {}) };
 	return run('readwrite', (store) => store.put(operation));
 }
 
-/** `learner`'s queued operations, oldest first. */
-export async function pending(learner: string): Promise<Operation[]> {
+async function mine(learner: string): Promise<Operation[]> {
 	const all = await run('readonly', (store) => store.getAll() as IDBRequest<Operation[]>);
 	return all.filter((operation) => operation.learner === learner).sort((a, b) => a.queuedAt - b.queuedAt);
+}
+
+/** `learner`'s operations waiting to be sent, oldest first. */
+export async function pending(learner: string): Promise<Operation[]> {
+	return (await mine(learner)).filter((operation) => operation.returned === undefined);
+}
+
+/** `learner`'s operations the server gave back, waiting for their draft's form. */
+export async function returned(learner: string): Promise<Operation[]> {
+	return (await mine(learner)).filter((operation) => operation.returned !== undefined);
+}
+
+export function remove(id: string): Promise<unknown> {
+	return run('readwrite', (store) => store.delete(id));
+}
+
+/** Kept, marked with the server's reason, for its draft's form; one without a draft has nowhere to go. */
+function giveBack(operation: Operation, reason: string | undefined): Promise<unknown> {
+	if (!operation.draft) return remove(operation.id);
+	return run('readwrite', (store) => store.put({ ...operation, returned: reason ?? '' }));
 }
 
 let flushing: Promise<FlushResult> | null = null;
@@ -65,7 +88,8 @@ let flushing: Promise<FlushResult> | null = null;
  * Sends every operation `learner` queued (others wait for their own learner), oldest first, each at most until it is answered. Stops at the
  * first that cannot reach the server (kept for next time) or finds the learner signed out (kept
  * until they sign in again). One the server refuses for good (4xx: a module no longer in the
- * course) is removed: sending it again could never succeed. `onAnswer` sees each accepted answer.
+ * course) or answers `returned` is given back to its draft (see `returned`), or removed when it has
+ * none (a heartbeat: sending it again could never succeed). `onAnswer` sees each accepted answer.
  */
 export function flush(learner: string, onAnswer: (operation: Operation, answer: unknown) => void = () => {}): Promise<FlushResult> {
 	flushing ??= (async (): Promise<FlushResult> => {
@@ -87,8 +111,15 @@ export function flush(learner: string, onAnswer: (operation: Operation, answer: 
 				if (response.status === 401 || response.status === 409) return 'signedOut';
 				// busy or failing: keep it and try later
 				if (response.status === 408 || response.status === 429 || response.status >= 500) return 'offline';
-				if (response.ok) onAnswer(operation, await response.json().catch(() => null));
-				await run('readwrite', (store) => store.delete(operation.id));
+				const answer = (await response.json().catch(() => null)) as { returned?: string; message?: string } | null;
+				// refused for good (a thread gone), or answered "returned" (locked meanwhile): its
+				// author gets it back as a draft with the reason, never silently lost
+				if (!response.ok) await giveBack(operation, answer?.message);
+				else if (typeof answer?.returned === 'string') await giveBack(operation, answer.returned);
+				else {
+					onAnswer(operation, answer);
+					await remove(operation.id);
+				}
 			}
 			return 'sent';
 		} finally {

@@ -12,4 +12,8 @@ describe('pendingText', () => {
 			'2 changes waiting to be sent'
 		);
 	});
+
+	it('adds the posts given back, until the learner has seen them', () => {
+		expect(pendingText({ ...texts, returned: '{n} bài viết chưa đăng được.' }, 0, 1)).toBe('Đã đồng bộ 1 bài viết chưa đăng được.');
+	});
 });

@@ -129,6 +129,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'outbox.synced': 'Synced',
 	'outbox.pendingOne': '1 change waiting to be sent',
 	'outbox.pendingMany': '{n} changes waiting to be sent',
+	'outbox.returned': '{n} post(s) written offline could not be published; open that thread or board again to see why, and the text.',
 	'lesson.offline': 'No network connection. Your study time is kept on this device and sent when the network returns.',
 	'lesson.signedOut': 'Your session has ended, so progress is not being saved. Please sign in again.',
 	'lesson.completesByPosting': 'This module is completed when you post at least once (a new thread or a reply) on its discussion board.',

@@ -128,6 +128,7 @@ export const messages = {
 	'outbox.synced': 'Đã đồng bộ',
 	'outbox.pendingOne': '1 thay đổi chờ gửi',
 	'outbox.pendingMany': '{n} thay đổi chờ gửi',
+	'outbox.returned': '{n} bài viết soạn khi không có mạng chưa đăng được; mở lại chủ đề hoặc khu thảo luận đó để xem lý do và nội dung.',
 	'lesson.offline': 'Mất kết nối mạng. Thời gian học vẫn được ghi lại trên máy và sẽ gửi khi có mạng.',
 	'lesson.signedOut': 'Phiên đăng nhập đã hết nên tiến độ chưa được lưu. Hãy đăng nhập lại.',
 	'lesson.completesByPosting': 'Học phần này hoàn thành khi anh/chị đăng ít nhất một bài (mở chủ đề hoặc trả lời) trong khu thảo luận của học phần.',

@@ -19,7 +19,19 @@ export function courseVersion(course: Course): string {
 	return version;
 }
 
-/** The pages a module's download stores; the script adds what they load (styles, scripts, images, media). */
+/**
+ * The pages a module's download stores: the lesson, the course page, the module's discussion
+ * board (the script also stores the threads it lists: `moduleThreads`), the course glossary and
+ * the support directory. The script adds what they load (styles, scripts, images, media).
+ */
 export function modulePages(course: Course, module: Module): string[] {
-	return [`/courses/${course.slug}/${module.slug}`, `/courses/${course.slug}`];
+	const pages = [`/courses/${course.slug}/${module.slug}`, `/courses/${course.slug}`, `/courses/${course.slug}/${module.slug}/discussions`];
+	if (course.glossary) pages.push(`/courses/${course.slug}/thuat-ngu`);
+	pages.push('/danh-ba');
+	return pages;
+}
+
+/** The addresses of threads a stored board links to, stored too (so a reply can be written offline). */
+export function moduleThreads(course: Course): string {
+	return `/courses/${course.slug}/discussions/`;
 }

@@ -12,7 +12,7 @@ import { vietnamDateTime } from '$lib/server/sessions/time';
 import { discussionScope } from '$lib/server/discussions/access';
 import { boardsWithNews } from '$lib/server/discussions/service';
 import { trainersForLearner } from '$lib/server/cohorts/service';
-import { courseVersion, modulePages } from '$lib/server/courses/offline';
+import { courseVersion, modulePages, moduleThreads } from '$lib/server/courses/offline';
 import { pageScripts } from '$lib/server/page-script';
 import type { PageServerLoad } from './$types';
 
@@ -53,6 +53,7 @@ export const load = ((event) => {
 				offlinePages: modulePages(course, module).join(' ')
 			})),
 			offlineVersion: courseVersion(course),
+			offlineThreads: moduleThreads(course),
 			offlineScript: pageScripts.offline.src,
 			doneActivities: progress.doneActivities,
 			totalActivities: progress.totalActivities,
