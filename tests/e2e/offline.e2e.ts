@@ -251,6 +251,8 @@ test.describe('discussions offline', () => {
 		browser,
 		app
 	}) => {
+		// two browsers, two downloads and a round trip offline: slow on a shared two-core machine
+		test.slow();
 		seedCohort(app);
 		await registerLearner(page);
 		await page.waitForURL(/\/courses$/);

@@ -6,6 +6,7 @@
 import { fill } from '$lib/i18n';
 import { createAutosave, forgetUnsaved, type SaveState } from './autosave';
 import { formatTimeLeft, isUrgent, minutesToAnnounce, timeLeft } from './countdown';
+import { answerOffline } from './offline-attempt';
 import { choosePosition } from './ordering';
 import { statusText, type StatusTexts } from './save-status';
 
@@ -77,9 +78,17 @@ function answerPage(form: HTMLFormElement, answersUrl: string) {
 	const autosave = createAutosave(form, answersUrl, showState);
 	// before the listener below: autosave keeps the order as it is after the swap
 	swapPositions(form);
+	// an untimed attempt goes on offline, its answers queued in the outbox (./offline-attempt)
+	const offline = document.querySelector('[data-countdown]')
+		? null
+		: answerOffline(form, answersUrl, (message) => {
+				if (!status) return;
+				status.className = 'save-state saved';
+				status.textContent = message;
+			});
 	const onChange = (event: Event) => {
 		const question = (event.target as HTMLElement).closest<HTMLElement>('[data-question]')?.dataset.question;
-		if (question) autosave.changed(question);
+		if (question && !offline?.changed()) autosave.changed(question);
 	};
 	form.addEventListener('change', onChange);
 	form.addEventListener('input', onChange);

@@ -21,11 +21,14 @@ export function courseVersion(course: Course): string {
 
 /**
  * The pages a module's download stores: the lesson, the course page, the module's discussion
- * board (the script also stores the threads it lists: `moduleThreads`), the course glossary and
- * the support directory. The script adds what they load (styles, scripts, images, media).
+ * board (the script also stores the threads it lists: `moduleThreads`), the quiz's page and the
+ * learner's untimed attempt in progress, the course glossary and the support directory. The script adds what they load (styles, scripts, images, media).
  */
-export function modulePages(course: Course, module: Module): string[] {
+export function modulePages(course: Course, module: Module, openAttempt?: number): string[] {
 	const pages = [`/courses/${course.slug}/${module.slug}`, `/courses/${course.slug}`, `/courses/${course.slug}/${module.slug}/discussions`];
+	// the quiz, and the learner's untimed attempt in progress, to continue it offline
+	if (module.quiz) pages.push(`/courses/${course.slug}/${module.slug}/quiz`);
+	if (module.quiz && openAttempt !== undefined) pages.push(`/courses/${course.slug}/${module.slug}/quiz/${openAttempt}`);
 	if (course.glossary) pages.push(`/courses/${course.slug}/thuat-ngu`);
 	pages.push('/danh-ba');
 	return pages;
