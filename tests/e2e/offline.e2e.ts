@@ -2,6 +2,7 @@
 // page, a module downloaded for offline study (keyed by course version, removable, refused whole
 // when it does not fit), and reading done offline credited once when the network returns.
 import type { Page } from '@playwright/test';
+import { answerCorrectly, readAnswerKey } from './answer-key';
 import { COURSE, expect, expectAccessible, MODULE, registerLearner, seedCohort, signIn, test, type App } from './fixtures';
 
 const LESSON = `/courses/${COURSE}/${MODULE}`;
@@ -313,5 +314,145 @@ test.describe('discussions offline', () => {
 		await expect(back.locator('[data-outbox-status]')).toHaveText('Đã đồng bộ');
 		await expectAccessible(back);
 		expect(await outboxSize(back)).toBe(0);
+	});
+});
+
+test.describe('a module studied offline', () => {
+	test.use({ serverEnv: { DISCUSSION_POSTS_PER_MINUTE: '1000' } });
+
+	test('download, go offline, read, answer the quiz started online, reply, close the tab; online again everything arrives exactly once', async ({
+		page,
+		context,
+		app
+	}) => {
+		test.slow();
+		await learnerOnCoursePage(page, app);
+		// started online: an untimed attempt, and a thread to reply to
+		await page.goto(`${LESSON}/quiz`);
+		await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+		await page.waitForURL(/\/quiz\/\d+$/);
+		const attemptUrl = new URL(page.url()).pathname;
+		await page.goto(`${LESSON}/discussions`);
+		await page.getByLabel('Tiêu đề').fill('Hỏi về khung pháp lý');
+		await page.getByLabel('Nội dung').fill('Mở đầu.');
+		await page.getByRole('button', { name: 'Đăng chủ đề' }).click();
+		await page.waitForURL(/\/discussions\/\d+$/);
+		const threadUrl = new URL(page.url()).pathname;
+		await page.goto(`/courses/${COURSE}`);
+		await workerReady(page);
+		await downloadModule(page);
+
+		await context.setOffline(true);
+		const offlineSince = Date.now();
+		await page.close();
+		const phone = await context.newPage();
+		await phone.goto(LESSON);
+		await readToTheEnd(phone);
+		await expect.poll(() => outboxTime(phone), { timeout: 45_000 }).toBeGreaterThan(0);
+
+		// the attempt page from the download: questions only, answered offline
+		await phone.goto(attemptUrl);
+		const key = readAnswerKey(COURSE)[MODULE]!;
+		const ids = await phone.locator('fieldset[data-question]').evaluateAll((sets) => sets.map((set) => set.getAttribute('data-question')!));
+		expect(ids.length).toBeGreaterThan(0);
+		for (const id of ids) await answerCorrectly(phone.locator(`fieldset[data-question="${id}"]`), key.find((q) => q.id === id)!);
+		await expect(phone.locator('[data-save-status]')).toHaveText(/^Không có mạng: câu trả lời đã được lưu trên máy/);
+		await phone.getByRole('button', { name: 'Nộp bài' }).click();
+		await expect(phone.locator('[data-save-status]')).toHaveText(/^Không có mạng: bài làm sẽ được nộp khi có mạng/);
+		await expect(phone.locator('[data-outbox-status]')).toHaveText(/^\d+ thay đổi chờ gửi$/);
+		await expectAccessible(phone);
+		// the page never held the answer key: the stored attempt page names no correct answer
+		const stored = await phone.evaluate(async (url) => {
+			for (const name of await caches.keys()) {
+				const hit = await (await caches.open(name)).match(url);
+				if (hit) return hit.text();
+			}
+			return '';
+		}, attemptUrl);
+		expect(stored).toContain('data-question');
+		expect(stored).not.toMatch(/correct|accepted|"pairs"/i);
+
+		await phone.goto(threadUrl);
+		await phone.getByLabel('Nội dung').fill('Trả lời viết khi không có mạng.');
+		await phone.getByRole('button', { name: 'Gửi trả lời' }).click();
+		await expect(phone.getByText('Không có mạng: bài viết đã được lưu trên máy')).toBeVisible();
+		expect(lessonRow(app)).toBeUndefined();
+		await phone.close();
+
+		// back online, the learner opens the lesson again from the home screen
+		await context.setOffline(false);
+		const back = await context.newPage();
+		await back.goto(LESSON);
+		await expect.poll(() => outboxSize(back), { timeout: 30_000 }).toBe(0);
+		await expect(back.locator('[data-outbox-status]')).toHaveText('Đã đồng bộ');
+		await back.goto(`/courses/${COURSE}`);
+		const wallClock = Date.now() - offlineSince;
+
+		const row = lessonRow(app)!;
+		expect(row.status).toBe('completed');
+		expect(row.time).toBeGreaterThan(0);
+		expect(row.time).toBeLessThanOrEqual(wallClock);
+		expect(app.query(`SELECT e.id FROM learning_event e JOIN activity a ON a.id = e.activity_id WHERE a.module_slug = ? AND a.kind = 'lesson' AND e.verb = 'completed'`, MODULE)).toHaveLength(1);
+		const attempt = app.query<{ id: number; status: string; percent: number }>(`SELECT id, status, percent FROM quiz_attempt`);
+		expect(attempt).toEqual([{ id: attempt[0]!.id, status: 'submitted', percent: 100 }]);
+		expect(app.query(`SELECT question_id FROM quiz_response WHERE attempt_id = ?`, attempt[0]!.id)).toHaveLength(ids.length);
+		expect(app.query(`SELECT id FROM post WHERE body_md = 'Trả lời viết khi không có mạng.'`)).toHaveLength(1);
+		expect(app.query(`SELECT id FROM quiz_late_answers`)).toHaveLength(0);
+		// every operation applied once
+		const applied = app.query<{ n: number; distinct_ops: number }>(`SELECT count(*) AS n, count(DISTINCT op_id) AS distinct_ops FROM applied_operation`)[0]!;
+		expect(applied.n).toBe(applied.distinct_ops);
+		await back.goto(attemptUrl);
+		await expect(back.getByRole('heading', { name: 'Đạt' })).toBeVisible();
+	});
+
+	test('an attempt closed while the phone was offline: the answers are kept as a late record the trainer sees, and the learner is told', async ({
+		page,
+		context,
+		browser,
+		app
+	}) => {
+		test.slow();
+		await learnerOnCoursePage(page, app);
+		await page.goto(`${LESSON}/quiz`);
+		await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+		await page.waitForURL(/\/quiz\/\d+$/);
+		const attemptUrl = new URL(page.url()).pathname;
+		await page.goto(`/courses/${COURSE}`);
+		await workerReady(page);
+		await downloadModule(page);
+
+		await context.setOffline(true);
+		await page.goto(attemptUrl);
+		const first = page.locator('fieldset[data-question]').first();
+		const choice = first.locator('input[type="radio"], input[type="checkbox"]').first();
+		if (await choice.count()) await choice.check();
+		else await first.locator('input[type="text"], textarea, select').first().evaluate((field: HTMLInputElement) => {
+			field.value = field instanceof HTMLSelectElement ? (field.options[1]?.value ?? '') : 'trả lời';
+			field.dispatchEvent(new Event('change', { bubbles: true }));
+		});
+		await expect.poll(() => outboxSize(page)).toBeGreaterThan(0);
+
+		// meanwhile the attempt is submitted from another device
+		const other = await (await browser.newContext({ baseURL: app.url })).newPage();
+		await signIn(other, 'nguyenthilan');
+		await other.goto(attemptUrl);
+		await other.getByRole('button', { name: 'Nộp bài' }).click();
+		await expect(other.getByRole('heading', { name: /^(Đạt|Chưa đạt)$/ })).toBeVisible();
+
+		await context.setOffline(false);
+		await page.goto(attemptUrl);
+		await expect(page.getByText('Các câu trả lời đó không được tính điểm, nhưng đã được lưu lại để giảng viên xem.')).toBeVisible({ timeout: 30_000 });
+		await expect.poll(() => outboxSize(page)).toBe(0);
+		expect(app.query(`SELECT id FROM quiz_late_answers`)).toHaveLength(1);
+
+		const trainer = await (await browser.newContext({ baseURL: app.url })).newPage();
+		await signIn(trainer, 'giangvien');
+		const learnerId = app.query<{ id: number }>(`SELECT id FROM user WHERE username = 'nguyenthilan'`)[0]!.id;
+		const cohortId = app.query<{ id: number }>(`SELECT id FROM cohort`)[0]!.id;
+		await trainer.goto(`/manage/cohorts/${cohortId}/learners/${learnerId}`);
+		await expect(trainer.getByText(/^Câu trả lời gửi muộn \(soạn khi không có mạng lúc/)).toBeVisible();
+		await trainer.getByRole('link', { name: 'Xem câu trả lời gửi muộn' }).click();
+		await expect(trainer.getByRole('heading', { name: /^Câu trả lời gửi muộn: / })).toBeVisible();
+		await expectAccessible(trainer);
 	});
 });

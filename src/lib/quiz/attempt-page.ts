@@ -6,7 +6,7 @@
 import { fill } from '$lib/i18n';
 import { createAutosave, forgetUnsaved, type SaveState } from './autosave';
 import { formatTimeLeft, isUrgent, minutesToAnnounce, timeLeft } from './countdown';
-import { answerOffline } from './offline-attempt';
+import { answerOffline, sendFromResult } from './offline-attempt';
 import { choosePosition } from './ordering';
 import { statusText, type StatusTexts } from './save-status';
 
@@ -122,5 +122,8 @@ const attempt = document.querySelector<HTMLElement>('[data-quiz-attempt]');
 const answersUrl = attempt?.dataset.answersUrl;
 if (attempt && answersUrl) {
 	if (attempt instanceof HTMLFormElement) answerPage(attempt, answersUrl);
-	else forgetUnsaved(answersUrl);
+	else {
+		forgetUnsaved(answersUrl);
+		sendFromResult(attempt, answersUrl);
+	}
 }

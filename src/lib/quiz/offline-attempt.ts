@@ -120,3 +120,21 @@ export function answerOffline(form: HTMLFormElement, answersUrl: string, show: (
 
 	return { changed };
 }
+
+/**
+ * The attempt's result page sends what this phone still queued (the page it was answered on may
+ * have closed first); answers that arrive late show the page again, with the notice that says so.
+ */
+export function sendFromResult(section: HTMLElement, answersUrl: string) {
+	const learner = section.dataset.learner;
+	if (!learner || !navigator.onLine) return;
+	const url = answersUrl.replace(/\/answers$/, '/queued');
+	let late = false;
+	void flush(learner, (operation, answer) => {
+		if (operation.url === url && (answer as { late?: boolean } | null)?.late) late = true;
+	})
+		.then(() => {
+			if (late) location.reload();
+		})
+		.catch(() => undefined);
+}
