@@ -7,7 +7,7 @@
 /// <reference lib="webworker" />
 /// <reference types="@sveltejs/kit" />
 import { version } from '$service-worker';
-import { MODULE_CACHE_PREFIX, META_PATH } from '$lib/offline/store';
+import { DOWNLOAD_HEADER, MODULE_CACHE_PREFIX, META_PATH } from '$lib/offline/store';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
 const SHELL = `taphuan-shell-${version}`;
@@ -99,6 +99,8 @@ worker.addEventListener('fetch', (event) => {
 	}
 	// API calls answer the page's own script, which keeps what it could not send; media seeking
 	// (Range) is left to the browser
-	if (request.method !== 'GET' || url.pathname.startsWith('/api/') || request.headers.has('range')) return;
+	// (Range) is left to the browser; a download's own requests must come from the network, never
+	// from an older copy
+	if (request.method !== 'GET' || url.pathname.startsWith('/api/') || request.headers.has('range') || request.headers.has(DOWNLOAD_HEADER)) return;
 	event.respondWith(resource(request));
 });

@@ -456,3 +456,45 @@ test.describe('a module studied offline', () => {
 		await expectAccessible(trainer);
 	});
 });
+
+// Chrome's DevTools profiles (as Puppeteer's PredefinedNetworkConditions): bytes per second, ms
+const PROFILES = {
+	'Slow 3G': { downloadThroughput: ((500 * 1000) / 8) * 0.8, uploadThroughput: ((500 * 1000) / 8) * 0.8, latency: 400 * 5 },
+	'Fast 3G': { downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9, uploadThroughput: ((750 * 1000) / 8) * 0.9, latency: 150 * 3.75 }
+};
+
+test('measured: a module and the whole course downloaded on throttled 3G (docs/BENCHMARKS.md)', async ({ page, context, app }) => {
+	test.setTimeout(15 * 60_000);
+	await learnerOnCoursePage(page, app);
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Network.enable');
+	const results: string[] = [];
+	for (const [name, profile] of Object.entries(PROFILES)) {
+		await page.evaluate(async () => {
+			for (const cache of await caches.keys()) if (cache.startsWith('taphuan-module')) await caches.delete(cache);
+		});
+		await page.reload();
+		await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile });
+		const started = Date.now();
+		await downloadModule(page);
+		const seconds = (Date.now() - started) / 1000;
+		await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+		results.push(`module ${MODULE} on ${name}: ${seconds.toFixed(1)} s`);
+		// throttled for real: at least one round trip per stored file
+		expect(seconds * 1000).toBeGreaterThan(profile.latency * 3);
+	}
+	// the whole course on Fast 3G: module after module
+	await page.evaluate(async () => {
+		for (const cache of await caches.keys()) if (cache.startsWith('taphuan-module')) await caches.delete(cache);
+	});
+	await page.reload();
+	await cdp.send('Network.emulateNetworkConditions', { offline: false, ...PROFILES['Fast 3G'] });
+	const started = Date.now();
+	await page.getByRole('button', { name: 'Tải cả khoá học về để học khi không có mạng' }).click();
+	await expect(page.locator('[data-offline-course-status]')).toHaveText(/^Cả khoá học đã được tải về máy \(.+\)\./, { timeout: 10 * 60_000 });
+	const courseSize = await page.locator('[data-offline-course-status]').textContent();
+	results.push(`whole course on Fast 3G: ${((Date.now() - started) / 1000).toFixed(1)} s (${courseSize})`);
+	await expectAccessible(page);
+	for (const line of results) test.info().annotations.push({ type: 'download time', description: line });
+	console.log(results.join('\n'));
+});

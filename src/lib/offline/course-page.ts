@@ -5,7 +5,10 @@
 // short is removed. Texts come from the page (`#offline-texts`), not from here.
 import { DOWNLOAD_HEADER, META_PATH, moduleCacheName, parseModuleCacheName, readRecord, type DownloadRecord, type ModuleKey } from './store';
 
-type Texts = Record<'downloading' | 'stored' | 'outdated' | 'removed' | 'noSpace' | 'failed' | 'unsupported' | 'sizeKb' | 'sizeMb', string>;
+type Texts = Record<
+	'downloading' | 'stored' | 'outdated' | 'removed' | 'noSpace' | 'failed' | 'unsupported' | 'sizeKb' | 'sizeMb' | 'courseProgress' | 'courseStored',
+	string
+>;
 
 const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (all, name: string) => params[name] ?? all);
 
@@ -136,7 +139,8 @@ function setUp(texts: Texts, panels: HTMLElement[]) {
 	const storedText = (record: DownloadRecord) =>
 		fill(texts.stored, { size: size(texts, record.bytes), time: new Date(record.storedAt).toLocaleString(document.documentElement.lang) });
 
-	const fetchModule = async (panel: HTMLElement, replacing: string[]) => {
+	/** Downloads one module; its record when complete, null when it failed (the panel says why). */
+	const fetchModule = async (panel: HTMLElement, replacing: string[]): Promise<DownloadRecord | null> => {
 		const key: ModuleKey = { course, module: panel.dataset.module!, version: panel.dataset.version! };
 		busy = true;
 		show(panel, { status: texts.downloading, stored: false });
@@ -145,13 +149,40 @@ function setUp(texts: Texts, panels: HTMLElement[]) {
 			// the new copy is complete: the old one goes only now
 			for (const name of replacing) if (name !== moduleCacheName(key)) await caches.delete(name);
 			show(panel, { status: storedText(record), stored: true });
+			return record;
 		} catch (failure) {
 			const message = failure instanceof NoSpace ? fill(texts.noSpace, { size: size(texts, failure.bytes) }) : texts.failed;
 			show(panel, { status: message, stored: false, error: true });
+			return null;
 		} finally {
 			busy = false;
 		}
 	};
+
+	// the whole course: module after module, each its own download (a failure stops here, and
+	// what was complete stays: each module's copy is whole or absent)
+	const whole = document.querySelector<HTMLElement>('[data-offline-course]');
+	if (whole) {
+		whole.hidden = false;
+		const status = whole.querySelector<HTMLElement>('[data-offline-course-status]')!;
+		whole.querySelector('[data-offline-course-download]')!.addEventListener('click', async () => {
+			if (busy) return;
+			const copies = await storedCopies(course);
+			let bytes = 0;
+			for (const [index, panel] of panels.entries()) {
+				status.textContent = fill(texts.courseProgress, { n: String(index + 1), total: String(panels.length) });
+				const mine = copies.get(panel.dataset.module!) ?? [];
+				const current = mine.find((copy) => copy.key.version === panel.dataset.version);
+				const record = current?.record ?? (await fetchModule(panel, mine.map((copy) => copy.name)));
+				if (!record) {
+					status.textContent = panel.querySelector('[data-offline-status]')!.textContent;
+					return;
+				}
+				bytes += record.bytes;
+			}
+			status.textContent = fill(texts.courseStored, { size: size(texts, bytes) });
+		});
+	}
 
 	const refresh = async () => {
 		const copies = await storedCopies(course);

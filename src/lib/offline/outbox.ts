@@ -52,9 +52,11 @@ async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
 	}
 }
 
-export function enqueue(learner: string, url: string, body: Record<string, unknown>, draft?: string): Promise<unknown> {
+/** Queues an operation; resolves with its id once it is stored. */
+export async function enqueue(learner: string, url: string, body: Record<string, unknown>, draft?: string): Promise<string> {
 	const operation: Operation = { id: operationId(), learner, url, body, queuedAt: Date.now(), ...(draft ? { draft } : {}) };
-	return run('readwrite', (store) => store.put(operation));
+	await run('readwrite', (store) => store.put(operation));
+	return operation.id;
 }
 
 async function mine(learner: string): Promise<Operation[]> {

@@ -81,11 +81,16 @@ function answerPage(form: HTMLFormElement, answersUrl: string) {
 	// an untimed attempt goes on offline, its answers queued in the outbox (./offline-attempt)
 	const offline = document.querySelector('[data-countdown]')
 		? null
-		: answerOffline(form, answersUrl, (message) => {
-				if (!status) return;
-				status.className = 'save-state saved';
-				status.textContent = message;
-			});
+		: answerOffline(
+				form,
+				answersUrl,
+				(message) => {
+					if (!status) return;
+					status.className = 'save-state saved';
+					status.textContent = message;
+				},
+				() => showState('saved')
+			);
 	const onChange = (event: Event) => {
 		const question = (event.target as HTMLElement).closest<HTMLElement>('[data-question]')?.dataset.question;
 		if (question && !offline?.changed()) autosave.changed(question);

@@ -5,10 +5,8 @@
 // "Nộp bài" offline queues the submission. Back online (here or on any page with an outbox) they
 // are sent once; the page then shows the result, or says the attempt was closed meanwhile.
 // Timed attempts are not continued offline: their countdown is the server's.
-import { enqueue, flush, operationId, pending } from '$lib/offline/outbox';
+import { enqueue, flush, operationId, pending, remove } from '$lib/offline/outbox';
 import { showPending } from '$lib/offline/pending';
-
-const SAVE_AFTER_MS = 500;
 
 function stored(key: string, make: () => string): string {
 	try {
@@ -51,25 +49,38 @@ function restore(form: HTMLFormElement, fields: [string, string][]) {
 	}
 }
 
-export function answerOffline(form: HTMLFormElement, answersUrl: string, show: (message: string) => void) {
+export function answerOffline(form: HTMLFormElement, answersUrl: string, show: (message: string) => void, sent: () => void) {
 	const learner = form.dataset.learner ?? '';
 	const url = answersUrl.replace(/\/answers$/, '/queued');
 	const texts = form.dataset;
-	let timer: ReturnType<typeof setTimeout> | undefined;
 
-	const queue = (kind: 'save' | 'submit') =>
-		enqueue(learner, url, { kind, device: deviceId(), seq: nextSeq(url), fields: snapshot(form) })
-			.then(() => showPending(learner))
-			.catch(() => undefined);
+	// each save holds the whole form: once stored, the older saves of this attempt not yet sent
+	// say nothing it does not, and are dropped (the server would find them stale anyway)
+	const queue = async (kind: 'save' | 'submit') => {
+		const seq = nextSeq(url);
+		try {
+			await enqueue(learner, url, { kind, device: deviceId(), seq, fields: snapshot(form) });
+			for (const operation of await pending(learner)) {
+				if (operation.url === url && operation.body.kind === 'save' && Number(operation.body.seq) < seq) await remove(operation.id);
+			}
+			show((kind === 'submit' ? texts.offlineSubmitted : texts.offlineSaved) ?? '');
+		} catch {
+			// storage refused: the page's own autosave copy (localStorage) still holds the answers
+		}
+		await showPending(learner);
+	};
 
 	const sendQueued = async () => {
 		let closed = false;
+		let saved = false;
 		await flush(learner, (operation, answer) => {
 			if (operation.url !== url) return;
 			const result = answer as { submitted?: boolean; late?: boolean } | null;
 			if (result?.submitted) location.reload();
 			else if (result?.late) closed = true;
+			else saved = true;
 		}).catch(() => undefined);
+		if (saved && (await pending(learner)).every((operation) => operation.url !== url)) sent();
 		await showPending(learner);
 		// the attempt closed before the answers arrived: the review page says they were kept
 		if (closed) location.reload();
@@ -78,9 +89,7 @@ export function answerOffline(form: HTMLFormElement, answersUrl: string, show: (
 	/** Whether a change was queued: while online autosave sends it. */
 	const changed = (): boolean => {
 		if (navigator.onLine) return false;
-		clearTimeout(timer);
-		timer = setTimeout(() => void queue('save'), SAVE_AFTER_MS);
-		show(texts.offlineSaved ?? '');
+		void queue('save');
 		return true;
 	};
 
@@ -91,10 +100,8 @@ export function answerOffline(form: HTMLFormElement, answersUrl: string, show: (
 			// "Lưu" or "Nộp bài" offline: the form cannot leave; the outbox takes it
 			event.preventDefault();
 			event.stopImmediatePropagation();
-			clearTimeout(timer);
 			const submitting = (event.submitter as HTMLElement | null)?.hasAttribute('data-submit');
 			void queue(submitting ? 'submit' : 'save');
-			show((submitting ? texts.offlineSubmitted : texts.offlineSaved) ?? '');
 			if (submitting) for (const element of form.elements) (element as HTMLInputElement).disabled = true;
 		},
 		true
