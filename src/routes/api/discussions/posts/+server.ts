@@ -8,6 +8,7 @@ import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
 import { discussionScope } from '$lib/server/discussions/access';
 import { applyQueuedPost, PostingWait, queuedPostSchema } from '$lib/server/discussions/queued';
+import { readJson } from '$lib/server/http/form';
 import { assertSameOrigin } from '$lib/server/http/same-origin';
 import { isOwnOperation } from '$lib/server/tracking/operations';
 import type { RequestHandler } from './$types';
@@ -15,12 +16,9 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async ({ request, url, locals }) => {
 	assertSameOrigin(request, url, locals.locale);
 	if (!locals.user) error(401, translate(locals.locale, 'error.signInAgain'));
-	let body: unknown;
-	try {
-		body = await request.json();
-	} catch {
-		error(400, translate(locals.locale, 'form.invalid'));
-	}
+	// typed text: read as the forms read it (NFC), so a post or answer is stored as if sent online
+	const body = await readJson(request);
+	if (body === null) error(400, translate(locals.locale, 'form.invalid'));
 	const parsed = queuedPostSchema.safeParse(body);
 	const post = parsed.data;
 	// only queued posts come here: a post sent online is a form

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { translate } from '$lib/server/i18n';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
+import { readJson } from '$lib/server/http/form';
 import { assertSameOrigin } from '$lib/server/http/same-origin';
 import { requireOwnAttempt, requireQuiz } from '$lib/server/quiz/access';
 import { MAX_ANSWERS_BYTES, readAnswers } from '$lib/server/quiz/form';
@@ -24,12 +25,9 @@ export const POST: RequestHandler = async ({ request, url, params, locals }) => 
 	assertSameOrigin(request, url, locals.locale);
 	if (!locals.user) error(401, translate(locals.locale, 'error.signInAgain'));
 	if (Number(request.headers.get('content-length') ?? 0) > MAX_ANSWERS_BYTES) error(413, translate(locals.locale, 'quiz.invalidAnswer'));
-	let body: unknown;
-	try {
-		body = await request.json();
-	} catch {
-		error(400, translate(locals.locale, 'form.invalid'));
-	}
+	// typed text: read as the forms read it (NFC), so a post or answer is stored as if sent online
+	const body = await readJson(request);
+	if (body === null) error(400, translate(locals.locale, 'form.invalid'));
 	const parsed = schema.safeParse(body);
 	if (!parsed.success || !parsed.data.op) error(400, translate(locals.locale, 'form.invalid'));
 	const queued = parsed.data;
