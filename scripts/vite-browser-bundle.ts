@@ -35,7 +35,9 @@ export function browserBundle(): Plugin {
 					write: false,
 					// old phones' browsers, which LMS players still meet
 					target: 'es2018',
-					minify: false,
+					// learners pay for each byte on mobile data: minified, a page script is about half
+					// its size on the wire (the discussions' script with its outbox: 5.8 → 3.2 KB gzip)
+					minify: true,
 					lib: { entry, formats: ['iife'], name: BROWSER_BUNDLE_GLOBAL }
 				}
 			});

@@ -12,6 +12,7 @@ import { formatLoadError } from '$lib/server/courses/format';
 import { translate } from '$lib/server/i18n';
 import { clientErrorMessage, isClientError } from '$lib/server/http/client-error';
 import { closeExpiredAttempts } from '$lib/server/quiz/attempts';
+import { pruneAppliedOperations } from '$lib/server/tracking/operations';
 import { handleCompression } from './hooks/compression';
 import { handleCrossSite } from './hooks/cross-site';
 import { handleDurability } from './hooks/durability';
@@ -46,10 +47,12 @@ export const init: ServerInit = async () => {
 	} catch (error) {
 		console.error('[taphuan] placing the SCORM packages of course.md failed', error);
 	}
-	// A learner who closes the page during a timed quiz still gets graded when time is up.
+	// A learner who closes the page during a timed quiz still gets graded when time is up; offline
+	// operations applied before the replay window are forgotten (none can arrive again).
 	const sweep = () => {
 		try {
 			closeExpiredAttempts(db);
+			pruneAppliedOperations(db);
 		} catch (error) {
 			// a database that cannot take writes still serves reads; the next sweep tries again
 			console.error('[taphuan] closing expired quiz attempts failed', error);

@@ -10,7 +10,8 @@ const DOCUMENT_ROUTES = new Set([
 	'/courses/[course]/discussions/[thread]',
 	'/courses/[course]/discussions/search',
 	'/courses/[course]/thuat-ngu',
-	'/danh-ba'
+	'/danh-ba',
+	'/offline'
 ]);
 
 export function isDocumentRoute(routeId: string | null | undefined): boolean {

@@ -461,7 +461,10 @@ test.describe('a board of many threads', () => {
 });
 
 test.describe('drafts kept in the browser', () => {
-	test.use({ serverEnv: { DISCUSSION_POSTS_PER_MINUTE: '1000' } });
+	// a send that fails on the network is simulated with page.route, which does not see requests a
+	// service worker makes (the offline worker passes form posts on): without the worker here;
+	// posting offline with it is tested in offline.e2e.ts
+	test.use({ serverEnv: { DISCUSSION_POSTS_PER_MINUTE: '1000' }, serviceWorkers: 'block' });
 
 	test('text being written survives a closed page and a failed send, is gone once posted, and stays with its author', async ({ browser, app }) => {
 		seedCohort(app);

@@ -117,9 +117,10 @@ test('answers are saved as they change: a reload keeps them, an offline spell is
 	await expect(question(page, 'q-don').getByLabel('Hà Nội')).toBeChecked();
 	await expect(question(page, 'q-ngan').getByLabel('Câu trả lời của anh/chị')).toHaveValue('Nghị định 282');
 
+	// an untimed attempt offline: the answer is kept in the outbox and sent when the network returns
 	await context.setOffline(true);
 	await question(page, 'q-dungsai').getByLabel('Sai').check();
-	await expect(page.locator('.save-state')).toContainText('Chưa lưu được — đang thử lại');
+	await expect(page.locator('.save-state')).toContainText('Không có mạng: câu trả lời đã được lưu trên máy');
 	expect(app.query(`SELECT count(*) AS n FROM quiz_response WHERE question_id = 'q-dungsai'`)).toEqual([{ n: 0 }]);
 	await context.setOffline(false);
 	await waitUntilSaved(page);
@@ -146,7 +147,8 @@ test('answers given offline survive a closed tab and are sent on the next visit'
 	await context.setOffline(true);
 	await question(page, 'q-dungsai').getByLabel('Sai').check();
 	await question(page, 'q-noi').getByLabel('Bộ Y tế').selectOption({ label: 'Chủ trì công tác' });
-	await expect(page.locator('.save-state')).toContainText('Chưa lưu được');
+	await expect(page.locator('.save-state')).toContainText('Không có mạng: câu trả lời đã được lưu trên máy');
+	await expect(page.locator('[data-outbox-status]')).toHaveText(/thay đổi chờ gửi$/);
 	await page.close();
 	expect(app.query(`SELECT count(*) AS n FROM quiz_response`)).toEqual([{ n: 0 }]);
 

@@ -14,6 +14,7 @@ import {
 	type DraftFields,
 	type DraftStore
 } from './drafts';
+import { postWhenOffline } from './offline';
 
 /**
  * Back to the form the server answered: after a refused post the field in error (or the form's
@@ -153,3 +154,4 @@ function keepDrafts() {
 window.addEventListener('load', () => requestAnimationFrame(focusAnswer));
 sendOnce();
 keepDrafts();
+postWhenOffline(localDrafts());

@@ -5,7 +5,7 @@ import {
 	beatDue,
 	countTick,
 	DWELL_MS,
-	giveBack,
+	handOver,
 	IDLE_AFTER_MS,
 	MIN_ACTIVE_BEFORE_END_MS,
 	pageShown,
@@ -60,14 +60,18 @@ describe('reports', () => {
 		expect(takeReport(reading)).toEqual({ activeMs: 0, location: 'muc-1', reachedEnd: false });
 	});
 
-	it('keeps the time of a report that did not arrive for the next one', () => {
+	it('a report handed to the outbox is not sent again, nor its section every tick', () => {
 		const reading = startReading(T0, 'muc-1');
 		reading.location = 'muc-1';
+		reading.reachedEnd = true;
 		read(reading, 2 * TICK_MS);
-		const lost = takeReport(reading)!;
+		const kept = takeReport(reading)!;
+		handOver(reading, kept);
+		expect(beatDue(reading)).toBe(false);
 		read(reading, TICK_MS);
-		giveBack(reading, lost);
-		expect(takeReport(reading)).toEqual({ activeMs: 3 * TICK_MS, location: 'muc-1', reachedEnd: false });
+		expect(takeReport(reading)).toEqual({ activeMs: TICK_MS, location: 'muc-1', reachedEnd: true });
+		// the outbox reports the end: the page does not claim it a second time
+		expect(acknowledge(reading, kept)).toBe(false);
 	});
 
 	it('completes the lesson once, when the server takes the end', () => {

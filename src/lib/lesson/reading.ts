@@ -133,9 +133,13 @@ export function acknowledge(reading: Reading, report: Report): boolean {
 	return true;
 }
 
-/** The report did not arrive: its time goes with the next one (the server caps what one beat credits). */
-export function giveBack(reading: Reading, report: Report): void {
-	reading.unsentMs += report.activeMs;
+/**
+ * The report did not arrive and went to the outbox, which will deliver it: the page need not say
+ * its section or its end again (nor every tick while offline), and its time is not counted twice.
+ */
+export function handOver(reading: Reading, report: Report): void {
+	reading.sentLocation = report.location;
+	if (report.reachedEnd) reading.sentEnd = true;
 }
 
 /**

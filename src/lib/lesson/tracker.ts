@@ -1,13 +1,16 @@
 // The lesson page's only script (served at /lesson-tracker.js by src/routes/[script].js; the page has no
 // SvelteKit client): reports the section being read, reaching the end and the time really spent
-// reading, keeps time read offline for when the network returns, and shows what happened in
-// elements the page rendered hidden (its messages come from the catalogues, not from here).
+// reading, keeps what it could not send in the outbox (IndexedDB, $lib/offline/outbox) for when the
+// network returns, also after the tab is closed, and shows what happened in elements the page
+// rendered hidden (its messages come from the catalogues, not from here).
+import { enqueue, flush } from '$lib/offline/outbox';
+import { showPending } from '$lib/offline/pending';
 import {
 	acknowledge,
 	beatDue,
 	countTick,
 	DWELL_MS,
-	giveBack,
+	handOver,
 	pageShown,
 	reachEnd,
 	readsEndNow,
@@ -16,7 +19,8 @@ import {
 	settleSection,
 	startReading,
 	takeReport,
-	TICK_MS
+	TICK_MS,
+	type Report
 } from './reading';
 
 type SaveState = 'saved' | 'offline' | 'signedOut';
@@ -25,6 +29,7 @@ const INPUT_EVENTS = ['keydown', 'pointerdown', 'touchstart', 'pointermove', 'wh
 
 function track(article: HTMLElement, end: HTMLElement) {
 	const { course, module } = article.dataset;
+	const learner = article.dataset.learner ?? '';
 	const reportsEnd = article.dataset.reportsEnd === 'true';
 	const headings = [...article.querySelectorAll<HTMLElement>('.prose h2[id]')];
 	const currentSection = () =>
@@ -47,13 +52,37 @@ function track(article: HTMLElement, end: HTMLElement) {
 		for (const element of article.querySelectorAll<HTMLElement>('[data-on-complete]')) element.hidden = element.dataset.onComplete === 'hide';
 	};
 
+	const HEARTBEAT = '/api/tracking/heartbeat';
+	// a report that could not be sent goes to the outbox as it is: sent later with its own id and
+	// age, it is credited for when it was read (the server caps it as any beat)
+	const keep = (report: Report) => {
+		handOver(reading, report);
+		showSaveState('offline');
+		enqueue(learner, HEARTBEAT, { course, module, ...report })
+			.catch(() => undefined)
+			.then(() => showPending(learner));
+	};
+	const sendQueued = () =>
+		flush(learner, (operation, answer) => {
+			const mine = operation.body.course === course && operation.body.module === module;
+			if (mine && (answer as { completionStatus?: string } | null)?.completionStatus === 'completed') showCompleted();
+		}).then((result) => {
+			if (result === 'signedOut') showSaveState('signedOut');
+			else if (result === 'sent') showSaveState('saved');
+			return showPending(learner);
+		});
+
 	const send = (keepalive = false) => {
 		if (stopped || (inFlight && !keepalive)) return;
 		settleSection(reading, Date.now());
 		const report = takeReport(reading);
 		if (!report) return;
+		if (!navigator.onLine) {
+			keep(report);
+			return;
+		}
 		inFlight = true;
-		fetch('/api/tracking/heartbeat', {
+		fetch(HEARTBEAT, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ course, module, ...report }),
@@ -69,12 +98,13 @@ function track(article: HTMLElement, end: HTMLElement) {
 				showSaveState('saved');
 				if (acknowledge(reading, report)) showCompleted();
 			})
-			.catch(() => {
-				giveBack(reading, report);
-				showSaveState('offline');
-			})
+			.catch(() => keep(report))
 			.finally(() => (inFlight = false));
 	};
+	// what an earlier page kept (this lesson or another) goes first, now and whenever the network returns
+	void sendQueued();
+	// back online: what was kept goes first, then the time read since, without waiting for the next beat
+	window.addEventListener('online', () => void sendQueued().then(() => send()));
 
 	const checkEnd = () => {
 		if (!readsEndNow(reading, reportsEnd)) return;

@@ -6,6 +6,7 @@
 import { fill } from '$lib/i18n';
 import { createAutosave, forgetUnsaved, type SaveState } from './autosave';
 import { formatTimeLeft, isUrgent, minutesToAnnounce, timeLeft } from './countdown';
+import { answerOffline, sendFromResult } from './offline-attempt';
 import { choosePosition } from './ordering';
 import { statusText, type StatusTexts } from './save-status';
 
@@ -77,9 +78,22 @@ function answerPage(form: HTMLFormElement, answersUrl: string) {
 	const autosave = createAutosave(form, answersUrl, showState);
 	// before the listener below: autosave keeps the order as it is after the swap
 	swapPositions(form);
+	// an untimed attempt goes on offline, its answers queued in the outbox (./offline-attempt)
+	const offline = document.querySelector('[data-countdown]')
+		? null
+		: answerOffline(
+				form,
+				answersUrl,
+				(message) => {
+					if (!status) return;
+					status.className = 'save-state saved';
+					status.textContent = message;
+				},
+				() => showState('saved')
+			);
 	const onChange = (event: Event) => {
 		const question = (event.target as HTMLElement).closest<HTMLElement>('[data-question]')?.dataset.question;
-		if (question) autosave.changed(question);
+		if (question && !offline?.changed()) autosave.changed(question);
 	};
 	form.addEventListener('change', onChange);
 	form.addEventListener('input', onChange);
@@ -113,5 +127,8 @@ const attempt = document.querySelector<HTMLElement>('[data-quiz-attempt]');
 const answersUrl = attempt?.dataset.answersUrl;
 if (attempt && answersUrl) {
 	if (attempt instanceof HTMLFormElement) answerPage(attempt, answersUrl);
-	else forgetUnsaved(answersUrl);
+	else {
+		forgetUnsaved(answersUrl);
+		sendFromResult(attempt, answersUrl);
+	}
 }

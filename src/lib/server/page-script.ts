@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import discussions from '$lib/discussions/page?browser-bundle';
 import lessonTracker from '$lib/lesson/tracker?browser-bundle';
+import offline from '$lib/offline/course-page?browser-bundle';
 import quizAttempt from '$lib/quiz/attempt-page?browser-bundle';
 
 export interface PageScript {
@@ -35,7 +36,8 @@ export function serveScript(script: PageScript, url: URL, request: Request): Res
 export const pageScripts = {
 	'lesson-tracker': pageScript('/lesson-tracker.js', lessonTracker),
 	'quiz-attempt': pageScript('/quiz-attempt.js', quizAttempt),
-	discussions: pageScript('/discussions.js', discussions)
+	discussions: pageScript('/discussions.js', discussions),
+	offline: pageScript('/offline.js', offline)
 } satisfies Record<string, PageScript>;
 
 export type PageScriptName = keyof typeof pageScripts;

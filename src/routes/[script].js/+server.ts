@@ -1,5 +1,5 @@
 // Serves the document pages' scripts (see $lib/server/page-script): /lesson-tracker.js,
-// /quiz-attempt.js, /discussions.js.
+// /quiz-attempt.js, /discussions.js, /offline.js.
 import { error } from '@sveltejs/kit';
 import { findPageScript, serveScript } from '$lib/server/page-script';
 import { translate } from '$lib/server/i18n';

@@ -8,8 +8,10 @@ const get = (path: string, headers: Record<string, string> = {}) => {
 	return GET({ params: { script }, url, request: new Request(url, { headers }), locals: { locale: 'vi' } } as never) as Response;
 };
 
-// budgets for each script's text, before compression
-const LIMITS = { 'lesson-tracker': 8_000, 'quiz-attempt': 16_000, discussions: 8_000 };
+// budgets for each script's text, minified, before compression (about 40 % of that on the wire).
+// The lesson tracker and the discussions carry the offline outbox ($lib/offline/outbox) and its
+// visible state ($lib/offline/pending), about 2.5 KB of it.
+const LIMITS = { 'lesson-tracker': 8_000, 'quiz-attempt': 12_000, discussions: 10_000, offline: 8_000 };
 
 describe.each(Object.entries(pageScripts))('the page script %s', (name, script) => {
 	it('is a small plain script of its own, with no framework and no message text', async () => {

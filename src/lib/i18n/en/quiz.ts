@@ -85,5 +85,8 @@ export const messages: Record<keyof typeof vi, string> = {
 	'quiz.orderPositions': 'Each position can be used for one step only. Check the numbers again.',
 	'learner.chose': 'Learner chose',
 	'learner.answer': 'The learner’s answer',
-	'learner.order': 'The learner’s order'
+	'learner.order': 'The learner’s order',
+	'quiz.offlineSaved': 'No network: your answers are kept on this device and will be sent automatically when the network returns.',
+	'quiz.offlineSubmitted': 'No network: the attempt will be submitted when the network returns. The result shows once it has been submitted.',
+	'quiz.lateKept': 'The attempt was closed before the answers you wrote offline arrived (the deadline passed, the trainer closed it, or it was submitted on another device). Those answers do not count, but they are kept for your trainer to see.',
 };

@@ -8,6 +8,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'error.crossSite': 'This page has been open too long or was opened from another address, so what you just did was not saved. Reload the page (the reload button or F5) and do it again.',
 	'error.crossSiteForm': "This form was sent from another address than the platform's, so nothing was saved. Open the platform at {origin}, reload the page and try again.",
 	'error.signInAgain': 'Your session has ended. Please sign in again.',
+	'error.otherLearner': 'This change was made on this device while another learner was signed in. It stays on the device for them and is not recorded on your account.',
 	'error.tooLarge': 'Too much data was sent: the server accepts at most {limit} at a time, so nothing was saved. Go back to the previous page, shorten what you wrote or send it in several parts, and send it again.',
 	'error.unsupportedType': 'The server only accepts data sent from the forms on its pages, not data of this kind, so nothing was saved. Open the page again and send it from its form.',
 	'error.refused': 'The server did not accept this request (code {status}), so nothing was saved. Open the page again and try again.',
@@ -116,5 +117,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'error.storage': 'The server cannot save data at the moment, so what you just did was not recorded (nothing was half-saved). You can still read the lessons; please try again in a few minutes. If this goes on, tell the administrator.',
 	'error.busy': 'The server is busy saving other data and could not save what you just did (nothing was half-saved). Please try again in a few seconds.',
 	'error.overloaded': 'The server is overloaded: many people are using it at once. Your request was not processed; please try again in a few seconds.',
-	'error.tryAgain': 'Try again'
+	'error.tryAgain': 'Try again',
+	'manifest.name': 'Tập huấn',
+	'manifest.description': 'Online training for local officials'
 };

@@ -83,5 +83,8 @@ export const messages = {
 	'quiz.orderPositions': 'Mỗi vị trí chỉ dùng cho một bước. Hãy kiểm tra lại các số thứ tự.',
 	'learner.chose': 'Học viên chọn',
 	'learner.answer': 'Câu trả lời của học viên',
-	'learner.order': 'Thứ tự học viên sắp xếp'
+	'learner.order': 'Thứ tự học viên sắp xếp',
+	'quiz.offlineSaved': 'Không có mạng: câu trả lời đã được lưu trên máy và sẽ tự gửi khi có mạng trở lại.',
+	'quiz.offlineSubmitted': 'Không có mạng: bài làm sẽ được nộp khi có mạng trở lại. Kết quả sẽ hiện khi bài đã được nộp.',
+	'quiz.lateKept': 'Bài làm đã đóng trước khi các câu trả lời anh/chị soạn khi không có mạng được gửi tới (hết thời hạn, giảng viên đã đóng, hoặc đã nộp ở máy khác). Các câu trả lời đó không được tính điểm, nhưng đã được lưu lại để giảng viên xem.',
 };

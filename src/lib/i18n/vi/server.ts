@@ -7,6 +7,7 @@ export const messages = {
 	'error.crossSite': 'Trang này đã mở quá lâu hoặc được mở từ một địa chỉ khác, nên thao tác vừa rồi chưa được ghi lại. Hãy tải lại trang (bấm nút tải lại hoặc phím F5) rồi làm lại.',
 	'error.crossSiteForm': 'Biểu mẫu này được gửi từ một địa chỉ khác với địa chỉ của hệ thống, nên chưa có gì được ghi lại. Hãy mở hệ thống tại {origin}, tải lại trang rồi làm lại.',
 	'error.signInAgain': 'Phiên đăng nhập đã hết. Hãy đăng nhập lại.',
+	'error.otherLearner': 'Thay đổi này được ghi trên máy khi một người học khác đăng nhập. Nó được giữ lại trên máy cho người đó, không ghi vào tài khoản của bạn.',
 	'error.tooLarge': 'Nội dung hoặc tệp vừa gửi quá lớn: mỗi lần gửi tối đa {limit}, nên chưa có gì được lưu. Hãy quay lại trang trước, rút ngắn nội dung hoặc chia thành nhiều lần gửi, rồi gửi lại.',
 	'error.unsupportedType': 'Máy chủ chỉ nhận dữ liệu gửi từ biểu mẫu trên trang, không nhận dạng dữ liệu này, nên chưa có gì được lưu. Hãy mở lại trang và gửi từ biểu mẫu.',
 	'error.refused': 'Máy chủ không nhận yêu cầu này (mã {status}), nên chưa có gì được lưu. Hãy mở lại trang và thử lại.',
@@ -115,5 +116,7 @@ export const messages = {
 	'error.storage': 'Máy chủ tạm thời không lưu được dữ liệu, nên thao tác vừa rồi chưa được ghi lại; dữ liệu cũ vẫn nguyên vẹn. Anh/chị vẫn xem được bài học; hãy thử lại sau ít phút. Nếu lỗi kéo dài, hãy báo quản trị viên.',
 	'error.busy': 'Máy chủ đang bận ghi dữ liệu khác nên chưa lưu được thao tác vừa rồi; dữ liệu cũ vẫn nguyên vẹn. Hãy thử lại sau ít giây.',
 	'error.overloaded': 'Máy chủ đang quá tải vì có nhiều người dùng cùng lúc. Yêu cầu của anh/chị chưa được xử lý; hãy thử lại sau ít giây.',
-	'error.tryAgain': 'Thử lại'
+	'error.tryAgain': 'Thử lại',
+	'manifest.name': 'Tập huấn',
+	'manifest.description': 'Nền tảng tập huấn trực tuyến cho cán bộ cơ sở'
 };

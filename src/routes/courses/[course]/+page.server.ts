@@ -12,6 +12,10 @@ import { vietnamDateTime } from '$lib/server/sessions/time';
 import { discussionScope } from '$lib/server/discussions/access';
 import { boardsWithNews } from '$lib/server/discussions/service';
 import { trainersForLearner } from '$lib/server/cohorts/service';
+import { courseVersion, modulePages, moduleThreads } from '$lib/server/courses/offline';
+import { pageScripts } from '$lib/server/page-script';
+import { quizActivityId } from '$lib/server/courses/catalog';
+import { openUntimedAttempt } from '$lib/server/quiz/queued';
 import type { PageServerLoad } from './$types';
 
 // Links, a progress bar and a <details>: a document with nothing to hydrate (see $lib/documents).
@@ -27,6 +31,10 @@ export const load = ((event) => {
 	const sessions = listLearnerSessions(db, user.id, course.slug);
 	const certificate = getCertificateOfLearner(db, user.id, course.slug);
 	const news = boardsWithNews(db, course.slug, discussionScope(db, user, course.slug), user.id);
+	const openAttemptOf = (module: (typeof course.modules)[number]) => {
+		const quiz = quizActivityId(catalog, course, module);
+		return quiz === undefined ? undefined : openUntimedAttempt(db, user.id, quiz);
+	};
 	// everything only the server renders with: this page sends no data to the browser
 	return {
 		overview: new RenderedOnServer({
@@ -47,8 +55,12 @@ export const load = ((event) => {
 				discussionNews: news.get(module.slug) ?? 0,
 				lessonStatus: progress.modules[index]!.lessonStatus,
 				doneActivities: progress.modules[index]!.doneActivities,
-				totalActivities: progress.modules[index]!.totalActivities
+				totalActivities: progress.modules[index]!.totalActivities,
+				offlinePages: modulePages(course, module, openAttemptOf(module)).join(' ')
 			})),
+			offlineVersion: courseVersion(course),
+			offlineThreads: moduleThreads(course),
+			offlineScript: pageScripts.offline.src,
 			doneActivities: progress.doneActivities,
 			totalActivities: progress.totalActivities,
 			percent: progress.percent,

@@ -1,4 +1,6 @@
-// Lesson heartbeats: time on task, the section in view, reaching the end.
+// Lesson heartbeats: time on task, the section in view, reaching the end. A beat the browser
+// queued offline carries its operation id (applied once, a second delivery gets the first answer)
+// how long ago it was taken, and who read it (another learner's beat is refused, 409).
 import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { translate } from '$lib/server/i18n';
@@ -7,6 +9,7 @@ import { lessonActivityId } from '$lib/server/courses/catalog';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
 import { assertSameOrigin } from '$lib/server/http/same-origin';
+import { applyOnce, isOwnOperation, queuedFields } from '$lib/server/tracking/operations';
 import { recordHeartbeat } from '$lib/server/tracking/reading';
 import type { RequestHandler } from './$types';
 
@@ -15,7 +18,8 @@ const beatSchema = z.object({
 	module: z.string().max(100),
 	activeMs: z.number().finite().min(0).max(24 * 60 * 60_000),
 	location: z.string().max(200).nullable(),
-	reachedEnd: z.boolean()
+	reachedEnd: z.boolean(),
+	...queuedFields
 });
 
 export const POST: RequestHandler = async ({ request, url, locals }) => {
@@ -30,20 +34,22 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 	const parsed = beatSchema.safeParse(body);
 	if (!parsed.success) error(400, translate(locals.locale, 'form.invalid'));
 	const beat = parsed.data;
+	if (!isOwnOperation(locals.user.username, beat)) error(409, translate(locals.locale, 'error.otherLearner'));
 	const db = getDb();
 	const catalog = getCatalog();
 	const course = requireCourse(db, catalog, locals.user, beat.course, locals.locale);
 	const module = requireModule(course, beat.module, locals.locale);
 	const known = module.lesson.sections.some((section) => section.id === beat.location);
-	const tracking = recordHeartbeat(db, locals.user.id, lessonActivityId(catalog, course, module), {
-		activeMs: beat.activeMs,
-		location: known ? beat.location : null,
-		// a discussion module is completed by posting, not by reading to the end
-		reachedEnd: beat.reachedEnd && module.completion === 'read'
-	});
-	return json({
-		completionStatus: tracking.completionStatus,
-		totalTimeMs: tracking.totalTimeMs,
-		location: tracking.location
-	});
+	const userId = locals.user.id;
+	const record = () => {
+		const tracking = recordHeartbeat(db, userId, lessonActivityId(catalog, course, module), {
+			activeMs: beat.activeMs,
+			location: known ? beat.location : null,
+			// a discussion module is completed by posting, not by reading to the end
+			reachedEnd: beat.reachedEnd && module.completion === 'read',
+			queuedForMs: beat.queuedForMs
+		});
+		return { completionStatus: tracking.completionStatus, totalTimeMs: tracking.totalTimeMs, location: tracking.location };
+	};
+	return json(beat.op ? applyOnce(db, userId, beat.op, 'heartbeat', record).result : record());
 };

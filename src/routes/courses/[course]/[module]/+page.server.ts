@@ -4,6 +4,7 @@ import { requireCourse, requireModule } from '$lib/server/courses/access';
 import { lessonActivityId, moduleAttachments } from '$lib/server/courses/catalog';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
+import { DOWNLOAD_HEADER } from '$lib/offline/store';
 import { RenderedOnServer } from '$lib/rendered-on-server';
 import { pageScripts } from '$lib/server/page-script';
 import { writeIfPossible } from '$lib/server/db/errors';
@@ -28,8 +29,11 @@ export const csr = false;
 
 export const load = ((event) => {
 	const { user, db, catalog, course, module, activityId } = resolveLesson(event);
-	// the lesson still opens when the database cannot take writes; only the launch goes unrecorded
-	const tracking = writeIfPossible(() => recordVisit(db, user.id, activityId)) ?? getTracking(db, user.id, activityId);
+	// the lesson still opens when the database cannot take writes; only the launch goes unrecorded.
+	// A download for offline study is no visit: the learner reads it later, and its heartbeats say when.
+	const downloading = event.request.headers.has(DOWNLOAD_HEADER);
+	const tracking =
+		(downloading ? null : writeIfPossible(() => recordVisit(db, user.id, activityId))) ?? getTracking(db, user.id, activityId);
 	const attachments = moduleAttachments(catalog, course, module);
 	const scoRows = getTrackingFor(db, user.id, attachments.flatMap((a) => a.scos.map((sco) => sco.activityId)));
 	const index = course.modules.indexOf(module);
@@ -52,6 +56,8 @@ export const load = ((event) => {
 				html: module.lesson.html
 			},
 			completed: tracking?.completionStatus === 'completed',
+			// whose outbox this page sends: on a shared phone, another learner's queue waits for them
+			learner: user.username,
 			// SCORM packages placed in this module, with how many of their parts are done
 			scorm: attachments.map((attachment) => ({
 				id: attachment.id,

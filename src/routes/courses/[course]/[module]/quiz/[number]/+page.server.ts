@@ -7,6 +7,7 @@ import { closedByAt, isPastDeadline, saveResponses, savedResponses, submitAttemp
 import { readAnswers } from '$lib/server/quiz/form';
 import { reviewLevel } from '$lib/quiz/review-level';
 import { buildReview } from '$lib/server/quiz/review';
+import { lateAnswers } from '$lib/server/quiz/queued';
 import { pageScripts } from '$lib/server/page-script';
 import { toPublicQuestion } from '$lib/server/quiz/snapshot';
 import { getTracking } from '$lib/server/tracking/service';
@@ -53,6 +54,8 @@ export const load = ((event) => {
 		quizTitle: quiz.settings.title,
 		attemptNumber: attempt.number,
 		passPercent: attempt.passPercent,
+		// whose outbox an untimed attempt answered offline uses
+		learner: user.username,
 		scriptSrc: pageScripts['quiz-attempt'].src
 	};
 	const responses = savedResponses(db, attempt.id);
@@ -87,7 +90,9 @@ export const load = ((event) => {
 				submittedAt: attempt.submittedAt
 			},
 			review: buildReview(attempt, responses, level),
-			attemptsLeft: left
+			attemptsLeft: left,
+			// answers written offline that arrived after the attempt closed: kept for the trainer
+			lateAnswers: lateAnswers(db, [attempt.id]).length
 		})
 	};
 }) satisfies PageServerLoad;

@@ -6,6 +6,7 @@ import { findCourse } from '$lib/server/courses/catalog';
 import { getCatalog } from '$lib/server/courses/current';
 import { getAttempt, savedResponses } from '$lib/server/quiz/attempts';
 import { buildReview } from '$lib/server/quiz/review';
+import { lateAnswers } from '$lib/server/quiz/queued';
 import { activityRecords, attemptLines, interactionLines, postLines } from '$lib/server/reports/learner-detail';
 import { listLearnerSessions } from '$lib/server/sessions/service';
 import { vietnamDateTime } from '$lib/server/sessions/time';
@@ -48,6 +49,10 @@ export const load = ((event) => {
 	const chosen = Number(event.url.searchParams.get('attempt'));
 	const shown = attempts.find((a) => a.id === chosen && a.status === 'submitted');
 	const attempt = shown ? getAttempt(db, shown.id) : null;
+	// answers written offline that arrived after their attempt closed: listed, one shown at a time
+	const late = lateAnswers(db, attempts.map((a) => a.id));
+	const lateShown = late.find((l) => l.id === Number(event.url.searchParams.get('late')));
+	const lateAttempt = lateShown ? getAttempt(db, lateShown.attemptId) : null;
 	return {
 		cohort: { id: cohort.id, name: cohort.name },
 		learner,
@@ -55,6 +60,11 @@ export const load = ((event) => {
 		interactions,
 		attempts,
 		review: attempt && shown ? { attempt: shown, ...buildReview(attempt, savedResponses(db, attempt.id), 'explanations') } : null,
+		late: late.map((l) => ({ id: l.id, attemptId: l.attemptId, takenAt: l.takenAt, receivedAt: l.receivedAt })),
+		lateReview:
+			lateShown && lateAttempt
+				? { id: lateShown.id, attempt: attempts.find((a) => a.id === lateShown.attemptId)!, ...buildReview(lateAttempt, lateShown.responses, 'explanations') }
+				: null,
 		posts: postLines(db, learner.id, cohort.id, cohort.courseIds)
 	};
 }) satisfies PageServerLoad;

@@ -1,0 +1,106 @@
+// The service worker: pages always from the network while it answers (never a stale page online);
+// without a network, a page from a downloaded module ($lib/offline/store) or else the offline page,
+// never the browser's own error. It stores nothing by itself except the offline page and what that
+// page needs; downloads are made by the course page's script.
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/// <reference types="@sveltejs/kit" />
+import { version } from '$service-worker';
+import { DOWNLOAD_HEADER, MODULE_CACHE_PREFIX, META_PATH } from '$lib/offline/store';
+
+const worker = self as unknown as ServiceWorkerGlobalScope;
+const SHELL = `taphuan-shell-${version}`;
+const OFFLINE_PAGE = '/offline';
+
+/** The offline page and the stylesheets it links (found in its HTML, so they follow the build). */
+async function storeShell() {
+	const cache = await caches.open(SHELL);
+	// without the learner's cookie: the page is the same for everyone and names nobody
+	const page = await fetch(OFFLINE_PAGE, { credentials: 'omit' });
+	if (!page.ok) throw new Error(`offline page: ${page.status}`);
+	const html = await page.clone().text();
+	const styles = [...html.matchAll(/<link[^>]+href="([^"]+\.css)"/g)].map((match) => match[1]!);
+	await cache.addAll([...styles, '/favicon.svg']);
+	await cache.put(OFFLINE_PAGE, page);
+}
+
+worker.addEventListener('install', (event) => {
+	event.waitUntil(storeShell().then(() => worker.skipWaiting()));
+});
+
+worker.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			for (const name of await caches.keys()) if (name.startsWith('taphuan-shell-') && name !== SHELL) await caches.delete(name);
+			await worker.clients.claim();
+		})()
+	);
+});
+
+/** The response stored for `request` by a complete download, if any. */
+async function fromDownloads(request: Request): Promise<Response | undefined> {
+	for (const name of await caches.keys()) {
+		if (!name.startsWith(MODULE_CACHE_PREFIX)) continue;
+		const cache = await caches.open(name);
+		if (!(await cache.match(META_PATH))) continue;
+		const response = await cache.match(request, { ignoreVary: true });
+		if (response) return response;
+	}
+	return undefined;
+}
+
+async function fromShell(request: Request | string): Promise<Response | undefined> {
+	return (await caches.open(SHELL)).match(request, { ignoreVary: true });
+}
+
+/** Downloads show the learner's name and progress: signing out (a shared phone) removes them. */
+async function forgetDownloads() {
+	for (const name of await caches.keys()) if (name.startsWith(MODULE_CACHE_PREFIX)) await caches.delete(name);
+}
+
+async function page(request: Request): Promise<Response> {
+	try {
+		const response = await fetch(request);
+		if (request.method === 'POST' && new URL(request.url).pathname === '/logout') await forgetDownloads();
+		return response;
+	} catch {
+		const stored = request.method === 'GET' ? await fromDownloads(request) : undefined;
+		return stored ?? (await fromShell(OFFLINE_PAGE)) ?? Response.error();
+	}
+}
+
+/**
+ * Pages link the build's files relatively (`../../_app/immutable/…`): the offline page, shown at
+ * any address, asks for them under that address. Those files are immutable, so one name each.
+ */
+function buildFile(url: URL): string | null {
+	const at = url.pathname.indexOf('/_app/immutable/');
+	return at > 0 ? url.pathname.slice(at) : null;
+}
+
+async function resource(request: Request): Promise<Response> {
+	try {
+		return await fetch(request);
+	} catch {
+		const stored = (await fromDownloads(request)) ?? (await fromShell(request));
+		const file = stored ? null : buildFile(new URL(request.url));
+		return stored ?? (file ? await fromShell(file) : undefined) ?? Response.error();
+	}
+}
+
+worker.addEventListener('fetch', (event) => {
+	const { request } = event;
+	const url = new URL(request.url);
+	if (url.origin !== worker.location.origin) return;
+	if (request.mode === 'navigate') {
+		event.respondWith(page(request));
+		return;
+	}
+	// API calls answer the page's own script, which keeps what it could not send; media seeking
+	// (Range) is left to the browser
+	// (Range) is left to the browser; a download's own requests must come from the network, never
+	// from an older copy
+	if (request.method !== 'GET' || url.pathname.startsWith('/api/') || request.headers.has('range') || request.headers.has(DOWNLOAD_HEADER)) return;
+	event.respondWith(resource(request));
+});
