@@ -17,7 +17,7 @@ async function workerReady(page: Page) {
 
 const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
 /** The operations queued on the phone (the outbox in IndexedDB). */
-const outbox = (page: Page) =>
+const readOutbox = (page: Page) =>
 	page.evaluate(
 		() =>
 			new Promise<{ body: { activeMs: number } }[]>((resolve, reject) => {
@@ -33,6 +33,18 @@ const outbox = (page: Page) =>
 				};
 			})
 	);
+/** The same, read again once the page has loaded if the page reloaded itself meanwhile (the quiz
+ * page does when the network returns and the queue learns the attempt was closed). */
+async function outbox(page: Page) {
+	for (let tries = 1; ; tries++) {
+		try {
+			return await readOutbox(page);
+		} catch (error) {
+			if (tries === 3 || !String(error).includes('Execution context was destroyed')) throw error;
+			await page.waitForLoadState('load');
+		}
+	}
+}
 const outboxSize = async (page: Page) => (await outbox(page)).length;
 const outboxTime = async (page: Page) => (await outbox(page)).reduce((sum, operation) => sum + operation.body.activeMs, 0);
 
@@ -50,6 +62,14 @@ async function learnerOnCoursePage(page: Page, app: App) {
 	await page.waitForURL(/\/courses$/);
 	await page.goto(`/courses/${COURSE}`);
 	await workerReady(page);
+}
+
+/** Starts the module's untimed quiz online; the attempt page's path. */
+async function startUntimedAttempt(page: Page): Promise<string> {
+	await page.goto(`${LESSON}/quiz`);
+	await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+	await page.waitForURL(/\/quiz\/\d+$/);
+	return new URL(page.url()).pathname;
 }
 
 async function downloadModule(page: Page, timeout = 10_000) {
@@ -328,10 +348,7 @@ test.describe('a module studied offline', () => {
 		test.slow();
 		await learnerOnCoursePage(page, app);
 		// started online: an untimed attempt, and a thread to reply to
-		await page.goto(`${LESSON}/quiz`);
-		await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
-		await page.waitForURL(/\/quiz\/\d+$/);
-		const attemptUrl = new URL(page.url()).pathname;
+		const attemptUrl = await startUntimedAttempt(page);
 		await page.goto(`${LESSON}/discussions`);
 		await page.getByLabel('Tiêu đề').fill('Hỏi về khung pháp lý');
 		await page.getByLabel('Nội dung').fill('Mở đầu.');
@@ -413,10 +430,7 @@ test.describe('a module studied offline', () => {
 	}) => {
 		test.slow();
 		await learnerOnCoursePage(page, app);
-		await page.goto(`${LESSON}/quiz`);
-		await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
-		await page.waitForURL(/\/quiz\/\d+$/);
-		const attemptUrl = new URL(page.url()).pathname;
+		const attemptUrl = await startUntimedAttempt(page);
 		await page.goto(`/courses/${COURSE}`);
 		await workerReady(page);
 		await downloadModule(page);

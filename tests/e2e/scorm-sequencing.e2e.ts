@@ -11,9 +11,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { buildZip } from '../../src/lib/server/scorm/test-zip';
-import { expect, expectAccessible, MODULE, registerLearner, seedCohort, test } from './fixtures';
+import { type App, expect, expectAccessible, MODULE, registerLearner, seedCohort, test } from './fixtures';
 import { fixture, signedInPage, uploadPackage } from './scorm-helpers';
 
 const COURSE = 'phong-chong-mai-dam';
@@ -47,18 +47,23 @@ async function openPackage(page: Page, name: string) {
 	await page.getByRole('link', { name: `Mở bài: ${name}` }).click();
 }
 
+/** A trainer adds a golf package to the module under `name`; a new learner opens it. */
+async function learnerOpensNewPackage(page: Page, app: App, browser: Browser, zip: string, name: string) {
+	seedCohort(app);
+	const trainer = await signedInPage(browser, app, 'giangvien');
+	expect(await uploadPackage(trainer, COURSE, MODULE, fixture(zip), name)).toContain(`Đã thêm gói “${name}”`);
+	await trainer.context().close();
+	await registerLearner(page);
+	await openPackage(page, name);
+}
+
 test('post-test rollup: the contents open in order, Continue and Previous follow the flow, the SCO’s own request is honoured, a forbidden launch is refused, a closed tab resumes', async ({
 	page,
 	app,
 	browser
 }) => {
 	test.slow();
-	seedCohort(app);
-	const trainer = await signedInPage(browser, app, 'giangvien');
-	expect(await uploadPackage(trainer, COURSE, MODULE, fixture('scorm2004-sequencing-post-test-rollup.zip'), 'Golf tuần tự')).toContain('Đã thêm gói “Golf tuần tự”');
-
-	await registerLearner(page);
-	await openPackage(page, 'Golf tuần tự');
+	await learnerOpensNewPackage(page, app, browser, 'scorm2004-sequencing-post-test-rollup.zip', 'Golf tuần tự');
 	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
 	await expect(page).toHaveURL(/\?sco=playing_item$/);
 	const toc = page.getByRole('navigation', { name: 'Mục lục' });
@@ -116,12 +121,7 @@ test('post-test rollup: the contents open in order, Continue and Previous follow
 
 test('simple remediation (flow only): nothing is chosen from the contents, Continue plays the content then the tests', async ({ page, app, browser }) => {
 	test.slow();
-	seedCohort(app);
-	const trainer = await signedInPage(browser, app, 'giangvien');
-	expect(await uploadPackage(trainer, COURSE, MODULE, fixture('scorm2004-sequencing-simple-remediation.zip'), 'Ôn tập')).toContain('Đã thêm gói “Ôn tập”');
-
-	await registerLearner(page);
-	await openPackage(page, 'Ôn tập');
+	await learnerOpensNewPackage(page, app, browser, 'scorm2004-sequencing-simple-remediation.zip', 'Ôn tập');
 	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
 	const pager = page.getByRole('navigation', { name: 'Chuyển phần' });
 	// the package lets no one choose: no link to a neighbour, only Continue
@@ -149,14 +149,7 @@ function packageRow(app: { query: (sql: string, ...p: unknown[]) => unknown[] })
 
 test('pre- or post-test: passing the pre-test completes and passes the whole package; it is stored as the package’s result and shown', async ({ page, app, browser }) => {
 	test.slow();
-	seedCohort(app);
-	const trainer = await signedInPage(browser, app, 'giangvien');
-	expect(await uploadPackage(trainer, COURSE, MODULE, fixture('scorm2004-sequencing-pre-or-post-test-rollup.zip'), 'Kiểm tra trước')).toContain(
-		'Đã thêm gói “Kiểm tra trước”'
-	);
-
-	await registerLearner(page);
-	await openPackage(page, 'Kiểm tra trước');
+	await learnerOpensNewPackage(page, app, browser, 'scorm2004-sequencing-pre-or-post-test-rollup.zip', 'Kiểm tra trước');
 	await expect(page).toHaveURL(/\?sco=pretest_item$/);
 	const toc = page.getByRole('navigation', { name: 'Mục lục' });
 	// the invisible wrappers give way to what they hold; the post-test is closed until the content is done
@@ -214,12 +207,7 @@ test('random test: after the content Continue draws a test; two failures end the
 	browser
 }) => {
 	test.slow();
-	seedCohort(app);
-	const trainer = await signedInPage(browser, app, 'giangvien');
-	expect(await uploadPackage(trainer, COURSE, MODULE, fixture('scorm2004-sequencing-random-test.zip'), 'Ngẫu nhiên')).toContain('Đã thêm gói “Ngẫu nhiên”');
-
-	await registerLearner(page);
-	await openPackage(page, 'Ngẫu nhiên');
+	await learnerOpensNewPackage(page, app, browser, 'scorm2004-sequencing-random-test.zip', 'Ngẫu nhiên');
 	await expect(page).toHaveURL(/\?sco=playing_item$/);
 	const toc = page.getByRole('navigation', { name: 'Mục lục' });
 	const pager = page.getByRole('navigation', { name: 'Chuyển phần' });
@@ -267,12 +255,7 @@ test('post-test rollup: a SCO that ends itself without a request waits for the l
 	browser
 }) => {
 	test.slow();
-	seedCohort(app);
-	const trainer = await signedInPage(browser, app, 'giangvien');
-	expect(await uploadPackage(trainer, COURSE, MODULE, fixture('scorm2004-sequencing-post-test-rollup.zip'), 'Golf tuần tự')).toContain('Đã thêm gói “Golf tuần tự”');
-
-	await registerLearner(page);
-	await openPackage(page, 'Golf tuần tự');
+	await learnerOpensNewPackage(page, app, browser, 'scorm2004-sequencing-post-test-rollup.zip', 'Golf tuần tự');
 	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
 	// the SCO ends itself, passed, asking nothing: the player says so and waits
 	await sco(page, [...PASSED, ['Terminate', '']]);
