@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { translate } from '$lib/server/i18n';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
+import { formatBytes } from '$lib/server/http/body-limit';
 import { readJson } from '$lib/server/http/form';
 import { assertSameOrigin } from '$lib/server/http/same-origin';
 import { requireOwnAttempt, requireQuiz } from '$lib/server/quiz/access';
@@ -24,7 +25,10 @@ const schema = z.object({
 export const POST: RequestHandler = async ({ request, url, params, locals }) => {
 	assertSameOrigin(request, url, locals.locale);
 	if (!locals.user) error(401, translate(locals.locale, 'error.signInAgain'));
-	if (Number(request.headers.get('content-length') ?? 0) > MAX_ANSWERS_BYTES) error(413, translate(locals.locale, 'quiz.invalidAnswer'));
+	if (Number(request.headers.get('content-length') ?? 0) > MAX_ANSWERS_BYTES) {
+		// the same message as an answer sent online over the limit, naming the limit
+		error(413, translate(locals.locale, 'quiz.tooLarge', { limit: formatBytes(MAX_ANSWERS_BYTES, locals.locale) }));
+	}
 	// typed text: read as the forms read it (NFC), so a post or answer is stored as if sent online
 	const body = await readJson(request);
 	if (body === null) error(400, translate(locals.locale, 'form.invalid'));
