@@ -99,7 +99,10 @@ for (const golf of GOLF) {
 		// through to the test at the end, answered right, then Exit
 		for (let i = 0; i < 12; i++) await sco.locator('#butNext').click();
 		await expect(sco.locator('#butNext')).toBeDisabled();
-		const quiz = page.frames().find((f) => f.url().includes('assessmenttemplate.html'))!;
+		// the last page loads the test into the SCO's inner frame: wait until that frame is there
+		const quizFrame = () => page.frames().find((f) => f.url().includes('assessmenttemplate.html'));
+		await expect.poll(() => quizFrame() !== undefined).toBe(true);
+		const quiz = quizFrame()!;
 		await quiz.waitForLoadState();
 		await quiz.evaluate(() => {
 			type Q = { Id: string; Type: string; Answers: string[] | null; CorrectAnswer: unknown };
