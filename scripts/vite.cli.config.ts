@@ -29,6 +29,7 @@ export default defineConfig({
 				'bench-page-weight': `${root}scripts/bench/page-weight.ts`,
 				'bench-certificate': `${root}scripts/bench/certificate.ts`,
 				'bench-write-lock': `${root}scripts/bench/write-lock.ts`,
+				'bench-offline-download': `${root}scripts/bench/offline-download.ts`,
 				bench: `${root}scripts/bench/bench.ts`
 			},
 			output: { format: 'esm', entryFileNames: '[name].js' }
