@@ -142,6 +142,22 @@ test.describe('a quiz', () => {
 		expect(asJson.status()).toBe(415);
 		expect(await asJson.text()).toContain('The server only accepts data sent from the forms on its pages');
 
+		// answers queued offline and sent later over the limit of one save (64 KB): the message an
+		// online save gets, nothing stored
+		const queued = await page.request.post(`${attemptUrl}/queued`, {
+			headers: { origin: app.url },
+			data: {
+				kind: 'save',
+				device: 'phone-0001',
+				seq: 1,
+				op: '0b5f3c1e-2d4a-4c8e-9f10-1a2b3c4d5e6f',
+				learner: 'nguyenthilan',
+				fields: [['q:q-tu-luan', 'x'.repeat(100_000)]]
+			}
+		});
+		expect(queued.status()).toBe(413);
+		expect((await queued.json()).message).toBe('The answer is too long: each save takes at most 64 KB, so it was not saved. Shorten the answer and try again.');
+
 		expect(stored()).toEqual(before);
 		expect(app.log()).not.toMatch(STACK_LINE);
 		expect(app.log()).not.toContain('[taphuan] error');
