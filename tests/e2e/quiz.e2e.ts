@@ -136,6 +136,24 @@ test('answers are saved as they change: a reload keeps them, an offline spell is
 	await second.goto(quizUrl());
 	await second.getByRole('link', { name: 'Tiếp tục làm bài' }).click();
 	await expect(question(second, 'q-dungsai').getByLabel('Sai')).toBeChecked();
+	// the page says the answers came from elsewhere, and which one wins from now on
+	const otherDevice = /^Bài làm này cũng đang được trả lời từ một lần đăng nhập khác \(máy hoặc trình duyệt khác\)\. Với mỗi câu hỏi, câu trả lời tới máy chủ sau cùng được giữ/;
+	await expect(second.locator('[data-other-device]')).toHaveText(otherDevice);
+	await expect(second.locator('[data-other-device]')).toHaveAttribute('role', 'status');
+	await expectAccessible(second);
+	// the second device changes an answer: it is the one kept
+	const saved = () => app.query<{ question_id: string; response: string }>(`SELECT question_id, response FROM quiz_response ORDER BY question_id`);
+	const firstDevicesAnswer = saved().find((row) => row.question_id === 'q-dungsai')!.response;
+	await question(second, 'q-dungsai').getByLabel('Đúng').check();
+	await waitUntilSaved(second);
+	// the first device has been told nothing yet; its next save learns of the other device
+	await expect(page.locator('[data-other-device]')).toBeEmpty();
+	await expect(page.locator('[data-other-device]')).toBeHidden();
+	await question(page, 'q-don').getByLabel('Huế').check();
+	await waitUntilSaved(page);
+	await expect(page.locator('[data-other-device]')).toHaveText(otherDevice);
+	expect(saved().map((row) => row.question_id)).toEqual(['q-don', 'q-dungsai', 'q-ngan']);
+	expect(saved().find((row) => row.question_id === 'q-dungsai')!.response).not.toBe(firstDevicesAnswer);
 	await other.close();
 });
 

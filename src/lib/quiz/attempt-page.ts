@@ -10,7 +10,7 @@ import { answerOffline, sendFromResult } from './offline-attempt';
 import { choosePosition } from './ordering';
 import { statusText, type StatusTexts } from './save-status';
 
-type Messages = StatusTexts & { minutesLeft?: string };
+type Messages = StatusTexts & { minutesLeft?: string; otherDevice?: string };
 
 function readMessages(): Messages {
 	const template = document.querySelector<HTMLTemplateElement>('template[data-quiz-messages]');
@@ -75,7 +75,11 @@ function answerPage(form: HTMLFormElement, answersUrl: string) {
 		status.textContent = statusText(state, messages, { now: Date.now(), serverMessage });
 	};
 
-	const autosave = createAutosave(form, answersUrl, showState);
+	const otherDevice = document.querySelector<HTMLElement>('[data-other-device]');
+	const autosave = createAutosave(form, answersUrl, showState, () => {
+		// said once (a live region): the learner reads it, then goes on answering
+		if (otherDevice && !otherDevice.textContent) otherDevice.textContent = messages.otherDevice ?? '';
+	});
 	// before the listener below: autosave keeps the order as it is after the swap
 	swapPositions(form);
 	// an untimed attempt goes on offline, its answers queued in the outbox (./offline-attempt)

@@ -31,7 +31,9 @@ export function forgetUnsaved(url: string) {
 export function createAutosave(
 	form: HTMLFormElement,
 	url: string,
-	onState: (state: SaveState, message?: string) => void
+	onState: (state: SaveState, message?: string) => void,
+	/** the server says the save before this one came from another device (another sign-in) */
+	onOtherSignIn: () => void = () => {}
 ): Autosave {
 	const pending = new Set<string>();
 	let timer: ReturnType<typeof setTimeout> | undefined;
@@ -125,6 +127,7 @@ export function createAutosave(
 					// answered again meanwhile? then the newer answer stays stored until it is sent
 					forget(new Set([...batch].filter((id) => !pending.has(id))));
 					onState(pending.size ? 'saving' : 'saved');
+					if (body.otherSignIn === true) onOtherSignIn();
 				} else if (response.status === 409) {
 					stopped = true;
 					writeStored({});

@@ -18,6 +18,8 @@ export const messages: Record<keyof typeof vi, string> = {
 	'quiz.attemptNumber': 'Attempt {n}',
 	'quiz.saving': 'Saving…',
 	'quiz.savedAt': 'Saved ({time})',
+	'quiz.otherDevice':
+		'This attempt is also being answered from another sign-in (another device or browser). For each question, the answer that reaches the server last is kept; check the answers below before you submit.',
 	'quiz.retrying': 'Not saved yet — retrying. Your answers are kept on this device; do not close the page.',
 	'quiz.autosaveHint': 'Answers are saved automatically as you choose.',
 	'quiz.submitHint': 'Check your answers before submitting. Once submitted they cannot change.',

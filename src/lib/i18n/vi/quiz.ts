@@ -16,6 +16,8 @@ export const messages = {
 	'quiz.attemptNumber': 'Lần làm bài {n}',
 	'quiz.saving': 'Đang lưu…',
 	'quiz.savedAt': 'Đã lưu ({time})',
+	'quiz.otherDevice':
+		'Bài làm này cũng đang được trả lời từ một lần đăng nhập khác (máy hoặc trình duyệt khác). Với mỗi câu hỏi, câu trả lời tới máy chủ sau cùng được giữ; hãy xem lại các câu trả lời dưới đây trước khi nộp bài.',
 	'quiz.retrying': 'Chưa lưu được — đang thử lại. Câu trả lời vẫn còn trên máy, đừng đóng trang.',
 	'quiz.autosaveHint': 'Câu trả lời được lưu tự động khi anh/chị chọn.',
 	'quiz.submitHint': 'Kiểm tra lại các câu trả lời trước khi nộp. Sau khi nộp bài sẽ không sửa được.',

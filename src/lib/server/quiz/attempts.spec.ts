@@ -18,6 +18,7 @@ import {
 	listAttempts,
 	savedResponses,
 	saveResponses,
+	savedFromElsewhere,
 	startAttempt,
 	submitAttempt,
 	UNTIMED_ATTEMPT_TIME_CAP_MS,
@@ -302,11 +303,13 @@ describe('saveResponses', () => {
 		const attempt = start();
 		expect(saveResponses(db, attempt.id, answers('motWrong', 'haiWrong'), T0 + SECOND)).toEqual({
 			ok: true,
-			savedAt: T0 + SECOND
+			savedAt: T0 + SECOND,
+			otherSignIn: false
 		});
 		expect(saveResponses(db, attempt.id, answers('motRight'), T0 + 2 * SECOND)).toEqual({
 			ok: true,
-			savedAt: T0 + 2 * SECOND
+			savedAt: T0 + 2 * SECOND,
+			otherSignIn: false
 		});
 		expect(responseRows(db, attempt.id)).toEqual([
 			{ question_id: 'hai', response: JSON.stringify(ANSWERS.haiWrong[1]), saved_at: T0 + SECOND, score: null, max_score: null, correct: null },
@@ -318,6 +321,27 @@ describe('saveResponses', () => {
 		expect(savedResponses(db, attempt.id)).toEqual(new Map<string, Response>([ANSWERS.motRight]));
 		// removing what was never saved is fine
 		expect(saveResponses(db, attempt.id, answers(['ba', null]), T0 + 4 * SECOND).ok).toBe(true);
+	});
+
+	it('the same attempt saved from two sign-ins: the last answer per question stays, and each save says whether the one before came from elsewhere', () => {
+		const attempt = start();
+		const PHONE = 111;
+		const LAPTOP = 222;
+		expect(saveResponses(db, attempt.id, answers('motWrong'), T0 + SECOND, PHONE)).toMatchObject({ ok: true, otherSignIn: false });
+		expect(saveResponses(db, attempt.id, answers('haiRight'), T0 + 2 * SECOND, PHONE)).toMatchObject({ ok: true, otherSignIn: false });
+		expect(savedFromElsewhere(db, attempt.id, PHONE)).toBe(false);
+		expect(savedFromElsewhere(db, attempt.id, LAPTOP)).toBe(true);
+		// the laptop's answer to the same question replaces the phone's: it arrived last
+		expect(saveResponses(db, attempt.id, answers('motRight'), T0 + 3 * SECOND, LAPTOP)).toMatchObject({ ok: true, otherSignIn: true });
+		expect(savedResponses(db, attempt.id)).toEqual(new Map<string, Response>([ANSWERS.haiRight, ANSWERS.motRight]));
+		expect(saveResponses(db, attempt.id, answers('baRight'), T0 + 4 * SECOND, LAPTOP)).toMatchObject({ ok: true, otherSignIn: false });
+		// back on the phone: told once
+		expect(savedFromElsewhere(db, attempt.id, PHONE)).toBe(true);
+		expect(saveResponses(db, attempt.id, answers('haiWrong'), T0 + 5 * SECOND, PHONE)).toMatchObject({ ok: true, otherSignIn: true });
+		expect(saveResponses(db, attempt.id, answers('haiRight'), T0 + 6 * SECOND, PHONE)).toMatchObject({ ok: true, otherSignIn: false });
+		// a save that names no sign-in (a submission's answers) changes nothing of this
+		saveResponses(db, attempt.id, answers('baWrong'), T0 + 7 * SECOND);
+		expect(savedFromElsewhere(db, attempt.id, PHONE)).toBe(false);
 	});
 
 	it('refuses to save into a submitted attempt', () => {
@@ -537,7 +561,8 @@ describe('deadlines', () => {
 		const attempt = start(timed);
 		expect(saveResponses(db, attempt.id, answers('motRight'), DEADLINE + 5 * SECOND)).toEqual({
 			ok: true,
-			savedAt: DEADLINE + 5 * SECOND
+			savedAt: DEADLINE + 5 * SECOND,
+			otherSignIn: false
 		});
 		expect(saveResponses(db, attempt.id, answers('haiRight'), DEADLINE + DEADLINE_GRACE_MS).ok).toBe(true);
 		const result = submitAttempt(db, attempt.id, answers('baRight'), DEADLINE + DEADLINE_GRACE_MS);

@@ -230,20 +230,25 @@ export function startAttempt(
 }
 
 export type SaveResult =
-	| { ok: true; savedAt: number }
+	| { ok: true; savedAt: number; otherSignIn: boolean }
 	| { ok: false; reason: 'closed' | 'expired' };
 
-/** Autosave: stores (or, for a blank answer, removes) the given answers of an open attempt. */
+/**
+ * Autosave: stores (or, for a blank answer, removes) the given answers of an open attempt. `from`
+ * is the sign-in sending them (sign-in.ts); `otherSignIn` says the save before came from another
+ * one (the attempt is open on another device too: per question, the last answer to arrive wins).
+ */
 export function saveResponses(
 	db: Db,
 	attemptId: number,
 	responses: Map<string, Response | null>,
-	now = Date.now()
+	now = Date.now(),
+	from: number | null = null
 ): SaveResult {
 	return db
 		.transaction((): SaveResult => {
-			const state = db.prepare('SELECT status, deadline_at AS deadlineAt FROM quiz_attempt WHERE id = ?').get(attemptId) as
-				| { status: Attempt['status']; deadlineAt: number | null }
+			const state = db.prepare('SELECT status, deadline_at AS deadlineAt, saved_from AS savedFrom FROM quiz_attempt WHERE id = ?').get(attemptId) as
+				| { status: Attempt['status']; deadlineAt: number | null; savedFrom: number | null }
 				| undefined;
 			if (!state || state.status !== 'open') return { ok: false, reason: 'closed' };
 			if (isPastDeadline(state, now)) {
@@ -260,7 +265,9 @@ export function saveResponses(
 				if (response) upsert.run(attemptId, questionId, JSON.stringify(response), now);
 				else remove.run(attemptId, questionId);
 			}
-			return { ok: true, savedAt: now };
+			if (from === null) return { ok: true, savedAt: now, otherSignIn: false };
+			if (state.savedFrom !== from) db.prepare('UPDATE quiz_attempt SET saved_from = ? WHERE id = ?').run(from, attemptId);
+			return { ok: true, savedAt: now, otherSignIn: state.savedFrom !== null && state.savedFrom !== from };
 		})
 		.immediate();
 }
@@ -382,4 +389,10 @@ export function closeExpiredAttempts(db: Db, now = Date.now()): number {
 		}).immediate();
 	}
 	return closed;
+}
+
+/** Whether the attempt's last save came from a sign-in other than `from` (another device). */
+export function savedFromElsewhere(db: Db, attemptId: number, from: number): boolean {
+	const savedFrom = db.prepare('SELECT saved_from FROM quiz_attempt WHERE id = ?').pluck().get(attemptId) as number | null | undefined;
+	return savedFrom !== null && savedFrom !== undefined && savedFrom !== from;
 }

@@ -21,6 +21,8 @@ export interface QueuedAnswers {
 	responses: Map<string, Response | null>;
 	/** when the phone saved them, by the server's clock (now − their age) */
 	takenAt: number;
+	/** the sign-in that sent them (sign-in.ts) */
+	from?: number | null;
 }
 
 export type QueuedAnswersResult =
@@ -66,7 +68,7 @@ export function applyQueuedAnswers(db: Db, userId: number, attemptId: number, an
 			const newest = claimSequence(db, attempt.id, answers.device, answers.seq);
 			if (answers.kind === 'save') {
 				if (!newest) return { stale: true };
-				saveResponses(db, attempt.id, answers.responses, now);
+				saveResponses(db, attempt.id, answers.responses, now, answers.from ?? null);
 				return { saved: true };
 			}
 			// a submission older than a save already applied from this phone grades what is saved

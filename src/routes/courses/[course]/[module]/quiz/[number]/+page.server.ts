@@ -3,7 +3,8 @@ import { requireUser } from '$lib/server/auth/guard';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
 import { attemptsLeft, listAttempts, requireOwnAttempt, requireQuiz } from '$lib/server/quiz/access';
-import { closedByAt, isPastDeadline, saveResponses, savedResponses, submitAttempt } from '$lib/server/quiz/attempts';
+import { closedByAt, isPastDeadline, saveResponses, savedFromElsewhere, savedResponses, submitAttempt } from '$lib/server/quiz/attempts';
+import { requestSignIn } from '$lib/server/quiz/sign-in';
 import { readAnswers } from '$lib/server/quiz/form';
 import { reviewLevel } from '$lib/quiz/review-level';
 import { buildReview } from '$lib/server/quiz/review';
@@ -67,6 +68,8 @@ export const load = ((event) => {
 				mode: 'answer' as const,
 				questions: attempt.questions.map((q) => withText(toPublicQuestion(q))),
 				responses: Object.fromEntries(responses),
+				// the last save came from another device: the answers shown are those that arrived last
+				savedElsewhere: savedFromElsewhere(db, attempt.id, requestSignIn(event.locals) ?? -1),
 				deadlineAt: attempt.deadlineAt,
 				serverNow: Date.now()
 			})
@@ -113,7 +116,7 @@ export const actions = {
 		const answers = readAnswers(attempt.questions, form);
 		if (answers.invalid) return fail(400, { message: 'quiz.invalidAnswer' as const });
 		if (answers.errors.size) return fail(400, { questionErrors: Object.fromEntries(answers.errors) });
-		const saved = saveResponses(db, attempt.id, answers.responses);
+		const saved = saveResponses(db, attempt.id, answers.responses, Date.now(), requestSignIn(event.locals));
 		if (!saved.ok) return fail(409, { message: saved.reason === 'expired' ? ('quiz.expired' as const) : ('quiz.closed' as const) });
 		return { saved: true };
 	},

@@ -8,6 +8,7 @@ import { getDb } from '$lib/server/db';
 import { requireOwnAttemptState, requireQuiz } from '$lib/server/quiz/access';
 import { getAttemptQuestions, saveResponses } from '$lib/server/quiz/attempts';
 import { MAX_ANSWERS_BYTES, questionsNamedIn, readAnswers } from '$lib/server/quiz/form';
+import { requestSignIn } from '$lib/server/quiz/sign-in';
 import { readForm } from '$lib/server/http/form';
 import { formatBytes } from '$lib/server/http/body-limit';
 import type { RequestHandler } from './$types';
@@ -38,10 +39,11 @@ export const POST: RequestHandler = async (event) => {
 		const [questionId, key] = [...answers.errors][0]!;
 		return json({ message: translate(locale, key), questionId }, { status: 422 });
 	}
-	const saved = saveResponses(db, attempt.id, answers.responses);
+	const saved = saveResponses(db, attempt.id, answers.responses, Date.now(), requestSignIn(event.locals));
 	if (!saved.ok) {
 		const key = saved.reason === 'expired' ? 'quiz.expired' : 'quiz.closed';
 		return json({ message: translate(locale, key), closed: true }, { status: 409 });
 	}
-	return json({ savedAt: saved.savedAt });
+	// otherSignIn: the save before came from another device; the page says the last answer wins
+	return json({ savedAt: saved.savedAt, otherSignIn: saved.otherSignIn });
 };

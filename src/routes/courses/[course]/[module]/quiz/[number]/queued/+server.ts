@@ -11,6 +11,7 @@ import { assertSameOrigin } from '$lib/server/http/same-origin';
 import { requireOwnAttempt, requireQuiz } from '$lib/server/quiz/access';
 import { MAX_ANSWERS_BYTES, readAnswers } from '$lib/server/quiz/form';
 import { applyQueuedAnswers } from '$lib/server/quiz/queued';
+import { requestSignIn } from '$lib/server/quiz/sign-in';
 import { isOwnOperation, queuedFields } from '$lib/server/tracking/operations';
 import type { RequestHandler } from './$types';
 
@@ -48,7 +49,7 @@ export const POST: RequestHandler = async ({ request, url, params, locals }) => 
 		db,
 		locals.user.id,
 		attempt.id,
-		{ op: queued.op!, kind: queued.kind, device: queued.device, seq: queued.seq, responses: answers.responses, takenAt: now - (queued.queuedForMs ?? 0) },
+		{ op: queued.op!, kind: queued.kind, device: queued.device, seq: queued.seq, responses: answers.responses, takenAt: now - (queued.queuedForMs ?? 0), from: requestSignIn(locals) },
 		now
 	);
 	return json(result);
