@@ -151,6 +151,38 @@ for (const golf of GOLF) {
 	});
 }
 
+test('a commit made without a network is kept on the phone, said so, and stored once the network returns', async ({ page, context, app, browser }) => {
+	seedCohort(app);
+	const trainer = await signedInPage(browser, app, 'giangvien');
+	await uploadPackage(trainer, COURSE, MODULE, fixture('scorm12-runtime-basic-calls.zip'));
+	await registerLearner(page);
+	await page.goto(`/courses/${COURSE}/${MODULE}`);
+	await page.getByRole('link', { name: /Mở bài: Golf Explained/ }).click();
+	await expect(page.frameLocator('iframe[title="Golf Explained"]').locator('#butNext')).toBeEnabled();
+	await expect.poll(() => app.query(`SELECT count(*) AS n FROM scorm_session`)).toEqual([{ n: 1 }]);
+	const call = (method: string, ...args: string[]) =>
+		page.evaluate(([m, a]) => (window as unknown as Record<string, Record<string, (...x: string[]) => string>>).API![m as string]!(...(a as string[])), [method, args] as const);
+
+	await context.setOffline(true);
+	expect(await call('LMSSetValue', 'cmi.suspend_data', 'trang=3;ngoai-tuyen')).toBe('true');
+	// the SCO is told its data is safe: it is, on the phone
+	expect(await call('LMSCommit', '')).toBe('true');
+	expect(await call('LMSGetLastError')).toBe('0');
+	await expect(page.getByText('Không có mạng: kết quả học đã được lưu trên máy này và sẽ tự gửi khi có mạng trở lại.')).toBeVisible();
+	await expect(page.locator('[data-outbox-status]')).toHaveText('1 thay đổi chờ gửi');
+	expect(scoTracking(app)[0]!.suspend_data).toBeNull();
+	await expectAccessible(page, { exclude: ['.scorm-stage iframe'] });
+
+	await context.setOffline(false);
+	await expect.poll(() => scoTracking(app)[0]?.suspend_data).toBe('trang=3;ngoai-tuyen');
+	await expect(page.locator('[data-outbox-status]')).toHaveText('Đã đồng bộ');
+	// online again, commits go straight to the server
+	expect(await call('LMSSetValue', 'cmi.core.lesson_location', '4')).toBe('true');
+	expect(await call('LMSCommit', '')).toBe('true');
+	await expect(page.getByText('Đã lưu kết quả học.')).toBeVisible();
+	expect(scoTracking(app)[0]!.location).toBe('4');
+});
+
 test('a multi-SCO package shows its nested table of contents and tracks each SCO on its own', async ({ page, app, browser }) => {
 	seedCohort(app);
 	const trainer = await signedInPage(browser, app, 'giangvien');

@@ -4,15 +4,24 @@
 // SCO that never calls the API still has its attempt; it ends when the learner leaves the SCO,
 // by the SCO's own Terminate or, for a SCO that never called the API, by an 'exit' message from
 // the player. Every message carries the launch's session id, an increasing sequence number (so
-// the server can ignore repeats and stragglers) and how long the SCO has been on screen.
+// the server can ignore repeats and stragglers) and how long the SCO has been on screen. A message
+// that cannot reach the server (no network) goes to the outbox ($lib/offline/outbox) and is sent
+// when the network returns; its session and sequence number make a late one harmless.
+import { enqueue } from '$lib/offline/outbox';
+
 export type ScormVersion = '1.2' | '2004';
+
+/** What became of a commit: on the server, kept on this device until the network returns, or lost. */
+export type CommitOutcome = 'stored' | 'queued' | 'failed';
 
 export interface RuntimeOptions {
 	version: ScormVersion;
 	launch: Record<string, unknown>;
 	commitUrl: string;
-	/** called after every commit the SCO asks for: true when the server stored it */
-	onCommit?: (stored: boolean) => void;
+	/** the learner signed in (their username): whose outbox keeps a commit made offline */
+	learner: string;
+	/** called after every commit the SCO asks for */
+	onCommit?: (outcome: CommitOutcome) => void;
 	/** called when the SCO ends its session, with its SCORM 2004 navigation request if any
 	 * ('continue', 'previous', 'exitAll', 'suspendAll'…) and the server's answer to it */
 	onFinish?: (navigationRequest: string | null, answer: Promise<NavigationAnswer | null>) => void;
@@ -83,12 +92,18 @@ function visibleClock() {
  */
 class PlayerHttp {
 	pending: Promise<unknown> = Promise.resolve(null);
-	constructor(private readonly envelope: (payload: unknown, terminate: boolean) => unknown) {}
+	/** the last commit went to the outbox rather than the server */
+	queued = false;
+	constructor(
+		private readonly envelope: (payload: unknown, terminate: boolean) => unknown,
+		private readonly learner: string
+	) {}
 
 	processHttpRequest(url: string, params: unknown, immediate = false, _log?: unknown, _listeners?: unknown, metadata?: { isTerminateCommit?: boolean }): ResultObject {
 		const body = JSON.stringify(this.envelope(params, immediate || (metadata?.isTerminateCommit ?? false)));
+		this.queued = false;
 		if (immediate) {
-			this.pending = post(url, body);
+			this.pending = post(url, body, this.learner);
 			return { result: 'true', errorCode: 0 };
 		}
 		const xhr = new XMLHttpRequest();
@@ -97,7 +112,13 @@ class PlayerHttp {
 			xhr.setRequestHeader('content-type', 'application/json');
 			xhr.send(body);
 		} catch {
-			return { result: 'false', errorCode: 391 };
+			xhr.abort();
+		}
+		if (xhr.status === 0) {
+			// no network: kept on this device and sent when it returns, so the SCO may go on
+			this.queued = true;
+			void keepForLater(url, body, this.learner);
+			return { result: 'true', errorCode: 0 };
 		}
 		if (xhr.status < 200 || xhr.status > 299) return { result: 'false', errorCode: 391 };
 		try {
@@ -111,12 +132,20 @@ class PlayerHttp {
 	updateSettings(): void {}
 }
 
-/** Sends with keepalive; resolves with the answer's sequencing part (null when there is none). */
-function post(url: string, body: string): Promise<NavigationAnswer | null> {
-	return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: true })
-		.then((response) => (response.ok ? (response.json() as Promise<{ sequencing?: NavigationAnswer | null }>) : null))
-		.then((answer) => answer?.sequencing ?? null)
-		.catch(() => null);
+/** A message that could not reach the server, into the outbox (the envelope is its body). */
+function keepForLater(url: string, body: string, learner: string): Promise<unknown> {
+	return enqueue(learner, url, JSON.parse(body) as Record<string, unknown>).catch(() => undefined);
+}
+
+/**
+ * Sends with keepalive; resolves with the answer's sequencing part (null when there is none).
+ * Without a network the message goes to the outbox (no answer then: the engine decides later).
+ */
+function post(url: string, body: string, learner: string): Promise<NavigationAnswer | null> {
+	return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: true }).then(
+		(response) => (response.ok ? (response.json() as Promise<{ sequencing?: NavigationAnswer | null }>).then((answer) => answer?.sequencing ?? null, () => null) : null),
+		() => keepForLater(url, body, learner).then(() => null)
+	);
 }
 
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
@@ -139,7 +168,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 		visibleMs: clock.ms(),
 		...(terminate ? { navRequest: playerRequest ?? scoRequest() } : {})
 	});
-	const http = new PlayerHttp((commit, terminate) => envelope('commit', (commit as { cmi?: unknown }).cmi ?? commit, terminate));
+	const http = new PlayerHttp((commit, terminate) => envelope('commit', (commit as { cmi?: unknown }).cmi ?? commit, terminate), options.learner);
 	const settings = {
 		lmsCommitUrl: options.commitUrl,
 		dataCommitFormat: 'json',
@@ -158,7 +187,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 	api.loadFromJSON(options.launch, '');
 
 	const names = options.version === '1.2' ? { commit: 'LMSCommit', finish: 'LMSFinish' } : { commit: 'Commit', finish: 'Terminate' };
-	api.on(names.commit, () => options.onCommit?.(String(api.lastErrorCode ?? '0') === '0'));
+	api.on(names.commit, () => options.onCommit?.(String(api.lastErrorCode ?? '0') !== '0' ? 'failed' : http.queued ? 'queued' : 'stored'));
 	api.on(names.finish, () => {
 		clock.stop();
 		// the terminate commit has just been sent: its answer carries the engine's
@@ -176,7 +205,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 	return {
 		delivered() {
 			clock.start();
-			void post(options.commitUrl, JSON.stringify(envelope('launch', null, false)));
+			void post(options.commitUrl, JSON.stringify(envelope('launch', null, false)), options.learner);
 		},
 		finish(removeFrame, navRequest) {
 			ended ??= (async () => {
@@ -188,7 +217,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 				} else if (!api.isInitialized() && !api.isTerminated()) {
 					// The SCO never spoke: the player says it was left. Sent at once, because the page
 					// may be closing; an exit that overtakes its launch opens and ends the session.
-					http.pending = post(options.commitUrl, JSON.stringify(envelope('exit', null, true)));
+					http.pending = post(options.commitUrl, JSON.stringify(envelope('exit', null, true)), options.learner);
 				}
 				clock.stop();
 				const answer = (await http.pending) as NavigationAnswer | null;

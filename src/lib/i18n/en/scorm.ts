@@ -8,6 +8,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'scorm.player.failed': 'The lesson could not be opened. Reload the page; if it still fails, tell your trainer.',
 	'scorm.player.loading': 'Opening the lesson…',
 	'scorm.player.saved': 'Your progress is saved.',
+	'scorm.player.savedOnDevice': 'No network: your progress is kept on this device and will be sent when the network returns.',
 	'scorm.player.notSaved': 'Your progress could not be saved. Check the connection and keep this page open.',
 	'scorm.player.pager': 'Parts',
 	'scorm.player.exit': 'Back to the module',

@@ -6,6 +6,7 @@ export const messages = {
 	'scorm.player.failed': 'Không mở được bài học. Hãy tải lại trang; nếu vẫn lỗi, hãy báo cho giảng viên.',
 	'scorm.player.loading': 'Đang mở bài học…',
 	'scorm.player.saved': 'Đã lưu kết quả học.',
+	'scorm.player.savedOnDevice': 'Không có mạng: kết quả học đã được lưu trên máy này và sẽ tự gửi khi có mạng trở lại.',
 	'scorm.player.notSaved': 'Chưa lưu được kết quả. Hãy kiểm tra kết nối mạng và đừng đóng trang.',
 	'scorm.player.pager': 'Chuyển phần',
 	'scorm.player.exit': 'Thoát về học phần',
