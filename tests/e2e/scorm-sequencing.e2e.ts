@@ -272,3 +272,33 @@ test('post-test rollup: a SCO that ends itself without a request waits for the l
 	await expect(page.locator('iframe[title="Etiquette"]')).toBeVisible();
 	await expect(page).toHaveURL(/\?sco=etuqiette_item$/);
 });
+
+test('post-test rollup: the SCO’s own exitAll ends the package; the player says so, what was passed is kept, and the next visit starts the course again', async ({
+	page,
+	app,
+	browser
+}) => {
+	test.slow();
+	await learnerOpensNewPackage(page, app, browser, 'scorm2004-sequencing-post-test-rollup.zip', 'Golf tuần tự');
+	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
+	await sco(page, [...PASSED, ['SetValue', 'adl.nav.request', 'continue'], ['Terminate', '']]);
+	await expect(page.locator('iframe[title="Etiquette"]')).toBeVisible();
+	await sco(page, [...PASSED, ['SetValue', 'adl.nav.request', 'exitAll'], ['Terminate', '']]);
+	// the learner sees the package ended, not the next part, and no Continue
+	await expect(page).toHaveURL(/\?ended$/);
+	await expect(page.getByRole('heading', { name: 'Đã kết thúc gói bài học' })).toBeVisible();
+	await expect(page.locator('iframe')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: /Tiếp tục/ })).toHaveCount(0);
+	// stored: the SCO's results, its session closed, the package still incomplete (only the test counts)
+	expect(scoRow(app, 'Etiquette')).toMatchObject({ completion_status: 'completed', success_status: 'passed' });
+	expect((app.query(`SELECT count(*) AS n FROM scorm_session WHERE terminated_at IS NULL`) as { n: number }[])[0]!.n).toBe(0);
+	expect(packageRow(app)).toMatchObject({ completion_status: 'incomplete' });
+	await expectAccessible(page);
+
+	// nothing is suspended or current: the next visit starts the course again (not on Etiquette),
+	// with what was passed kept (Handicapping, after the passed Etiquette, may be chosen)
+	await openPackage(page, 'Golf tuần tự');
+	await expect(page).toHaveURL(/\?sco=playing_item$/);
+	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
+	await expect(page.getByRole('navigation', { name: 'Mục lục' }).getByRole('link', { name: 'Handicapping' })).toBeVisible();
+});
