@@ -302,3 +302,26 @@ test('post-test rollup: the SCO’s own exitAll ends the package; the player say
 	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
 	await expect(page.getByRole('navigation', { name: 'Mục lục' }).getByRole('link', { name: 'Handicapping' })).toBeVisible();
 });
+
+/** What the SCO reads from its API (after Initialize), as a SCO asking about navigation would. */
+async function scoValue(page: Page, element: string): Promise<string> {
+	await expect.poll(() => page.evaluate(() => (window as unknown as ApiWindow).API_1484_11?.isInitialized() ?? false)).toBe(true);
+	return page.evaluate((e) => (window as unknown as ApiWindow).API_1484_11!.GetValue!(e), element);
+}
+
+test('post-test rollup: the SCO’s adl.nav.request_valid answers what the server’s engine allows', async ({ page, app, browser }) => {
+	test.slow();
+	await learnerOpensNewPackage(page, app, browser, 'scorm2004-sequencing-post-test-rollup.zip', 'Golf tuần tự');
+	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
+	expect(await scoValue(page, 'adl.nav.request_valid.continue')).toBe('true');
+	expect(await scoValue(page, 'adl.nav.request_valid.previous')).toBe('false');
+	expect(await scoValue(page, 'adl.nav.request_valid.choice.{target=playing_item}')).toBe('true');
+	// Etiquette opens only once Playing is passed, as the contents say
+	expect(await scoValue(page, 'adl.nav.request_valid.choice.{target=etuqiette_item}')).toBe('false');
+
+	await sco(page, [...PASSED, ['SetValue', 'adl.nav.request', 'continue'], ['Terminate', '']]);
+	await expect(page.locator('iframe[title="Etiquette"]')).toBeVisible();
+	expect(await scoValue(page, 'adl.nav.request_valid.previous')).toBe('true');
+	expect(await scoValue(page, 'adl.nav.request_valid.choice.{target=playing_item}')).toBe('true');
+	expect(await scoValue(page, 'adl.nav.request_valid.choice.{target=assessment_item}')).toBe('false');
+});

@@ -5,12 +5,16 @@
 // by the SCO's own Terminate or, for a SCO that never called the API, by an 'exit' message from
 // the player. Every message carries the launch's session id, an increasing sequence number (so
 // the server can ignore repeats and stragglers) and how long the SCO has been on screen.
+import { requestValidSettings, setRequestValid, type RequestValidity } from './request-valid';
+
 export type ScormVersion = '1.2' | '2004';
 
 export interface RuntimeOptions {
 	version: ScormVersion;
 	launch: Record<string, unknown>;
 	commitUrl: string;
+	/** SCORM 2004 with sequencing: the engine's answers for adl.nav.request_valid */
+	requestValid?: RequestValidity | null;
 	/** called after every commit the SCO asks for: true when the server stored it */
 	onCommit?: (stored: boolean) => void;
 	/** called when the SCO ends its session, with its SCORM 2004 navigation request if any
@@ -147,7 +151,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 		autocommit: true,
 		autocommitSeconds: 30,
 		logLevel: 4,
-		httpService: http
+		httpService: http,
+		...(options.version === '2004' && options.requestValid ? requestValidSettings(options.requestValid) : {})
 	};
 	// The packages' ESM builds export the class by name (their type declarations say default).
 	type ApiClass = new (settings: object) => ScormApi;
@@ -156,6 +161,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 			? new ((await import('scorm-again/scorm12')) as unknown as { Scorm12API: ApiClass }).Scorm12API(settings)
 			: new ((await import('scorm-again/scorm2004')) as unknown as { Scorm2004API: ApiClass }).Scorm2004API(settings);
 	api.loadFromJSON(options.launch, '');
+	if (options.version === '2004' && options.requestValid) setRequestValid(api as unknown as Parameters<typeof setRequestValid>[0], options.requestValid);
 
 	const names = options.version === '1.2' ? { commit: 'LMSCommit', finish: 'LMSFinish' } : { commit: 'Commit', finish: 'Terminate' };
 	api.on(names.commit, () => options.onCommit?.(String(api.lastErrorCode ?? '0') === '0'));

@@ -47,6 +47,8 @@ describe('the player’s questions to the engine (post-test rollup)', () => {
 		expect(first.delivery).toEqual({ ok: true, identifier: 'playing_item' });
 		expect(first.view).toMatchObject({ canContinue: true, canPrevious: false, hide: [] });
 		expect(first.view.availability).toMatchObject({ playing_item: 'current', etuqiette_item: 'closed', assessment_item: 'closed' });
+		// what the SCO's adl.nav.request_valid.choice answers: only the parts a choice would deliver
+		expect(first.view.choosable).toEqual(['playing_item']);
 		// a refused launch changes nothing (the engine ends the attempt on screen before it tries the choice)
 		const before = loadState(db, lan, pkg);
 		expect(openForLearner(db, lan, attachment, pkg, 'assessment_item').delivery).toEqual({ ok: false, reason: 'closed' });
