@@ -168,6 +168,20 @@ test('pre- or post-test: passing the pre-test completes and passes the whole pac
 	await expect(toc.locator('li', { hasText: 'Post Test' })).toContainText('chưa mở');
 	await expect(toc.getByRole('link', { name: 'Etiquette' })).toBeVisible();
 	await expectAccessible(page, { exclude: ['.scorm-stage iframe'] });
+
+	// the trainer sees the package's own line beside its parts, with the same figures as the learner's page
+	const trainer = await signedInPage(browser, app, 'giangvien');
+	await trainer.goto(`/manage/cohorts/1/courses/${COURSE}`);
+	const report = trainer.locator('[data-scorm-package] table[data-table="scorm-scos"]');
+	await expect(report.locator('tfoot tr th')).toHaveText('Cả gói (kết quả tổng hợp, học phần tính kết quả này)');
+	await expect(report.locator('tfoot tr td')).toHaveText(['1/1', '1', '1', '0', '90%', '—']);
+	await expect(report.locator('tbody tr', { hasText: 'Pre Test' }).locator('td')).toHaveText(['1/1', '1', '1', '0', /.*/, /\d+/]);
+	await expectAccessible(trainer);
+	const learnerId = (app.query(`SELECT id FROM user WHERE role = 'learner' ORDER BY id DESC LIMIT 1`) as { id: number }[])[0]!.id;
+	await trainer.goto(`/manage/cohorts/1/learners/${learnerId}`);
+	const whole = trainer.locator(`tr[data-activity^="${MODULE}/scorm/"]`, { hasText: 'cả gói' });
+	await expect(whole).toContainText('đạt');
+	await expect(whole.locator('td').nth(2)).toHaveText('90%');
 });
 
 test('the import page lists the sequencing rules the player leaves out', async ({ app, browser }) => {
