@@ -339,3 +339,31 @@ test('post-test rollup: the SCO’s adl.nav.request_valid answers what the serve
 	expect(await scoValue(page, 'adl.nav.request_valid.choice.{target=playing_item}')).toBe('true');
 	expect(await scoValue(page, 'adl.nav.request_valid.choice.{target=assessment_item}')).toBe('false');
 });
+
+test('post-test rollup: a retake that fails counts as it went, though the stored result keeps the earlier pass', async ({ page, app, browser }) => {
+	test.slow();
+	await learnerOpensNewPackage(page, app, browser, 'scorm2004-sequencing-post-test-rollup.zip', 'Golf tuần tự');
+	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
+	await sco(page, [...PASSED, ['SetValue', 'cmi.score.scaled', '0.9'], ['SetValue', 'adl.nav.request', 'continue'], ['Terminate', '']]);
+	await expect(page.locator('iframe[title="Etiquette"]')).toBeVisible();
+	const toc = page.getByRole('navigation', { name: 'Mục lục' });
+	// the learner takes Playing again, fails it, and the SCO ends itself without a request
+	await toc.getByRole('link', { name: 'Playing the Game' }).click();
+	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
+	await sco(page, [
+		['SetValue', 'cmi.completion_status', 'completed'],
+		['SetValue', 'cmi.success_status', 'failed'],
+		['SetValue', 'cmi.score.scaled', '0.2'],
+		['Terminate', '']
+	]);
+	const finished = page.locator('.scorm-finished');
+	await expect(finished).toContainText('Anh/chị đã kết thúc phần này');
+	// Continue replays that attempt's end: Etiquette needs Playing passed, so nothing opens
+	await finished.getByRole('button', { name: 'Tiếp tục' }).click();
+	await expect(finished).toContainText('Gói bài học không cho phép bước này lúc này.');
+	await expect(page.locator('iframe[title="Etiquette"]')).toHaveCount(0);
+	// the learner's record keeps the best result; the sequencing counts the last attempt
+	expect(scoRow(app, 'Playing the Game')).toMatchObject({ completion_status: 'completed', success_status: 'passed' });
+	await page.reload();
+	await expect(page.getByRole('navigation', { name: 'Mục lục' }).locator('li', { hasText: 'Etiquette' })).toContainText('chưa mở');
+});

@@ -92,7 +92,8 @@ describe('the player’s questions to the engine (post-test rollup)', () => {
 		session('second', 'failed', '0.2', T0 + 600_000);
 		expect(endForLearner(db, lan, attachment, pkg, 'playing_item', report('failed', 0.2), null)).toBeNull();
 		expect(getScoState(db, lan, activity('playing_item'))?.lastReport).toEqual({ completion: 'completed', success: 'failed', scaled: 0.2 });
-		navigateForLearner(db, lan, attachment, pkg, 'continue', 'playing_item');
+		// Etiquette needs Playing passed: the Continue that replays the failed retake delivers nothing
+		expect(navigateForLearner(db, lan, attachment, pkg, 'continue', 'playing_item')).toEqual({ accepted: true, deliver: null, ended: false });
 		// the tracking row keeps the best ever; the engine counts the last attempt
 		expect(getTracking(db, lan, activity('playing_item'))).toMatchObject({ successStatus: 'passed', scoreScaled: 0.9 });
 		expect(runSequencing(db, lan, pkg, (e) => e.status('playing_item'))).toMatchObject({ success: 'failed' });
