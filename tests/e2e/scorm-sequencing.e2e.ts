@@ -168,6 +168,20 @@ test('pre- or post-test: passing the pre-test completes and passes the whole pac
 	await expect(toc.locator('li', { hasText: 'Post Test' })).toContainText('chưa mở');
 	await expect(toc.getByRole('link', { name: 'Etiquette' })).toBeVisible();
 	await expectAccessible(page, { exclude: ['.scorm-stage iframe'] });
+
+	// the trainer sees the package's own line beside its parts, with the same figures as the learner's page
+	const trainer = await signedInPage(browser, app, 'giangvien');
+	await trainer.goto(`/manage/cohorts/1/courses/${COURSE}`);
+	const report = trainer.locator('[data-scorm-package] table[data-table="scorm-scos"]');
+	await expect(report.locator('tfoot tr th')).toHaveText('Cả gói (kết quả tổng hợp, học phần tính kết quả này)');
+	await expect(report.locator('tfoot tr td')).toHaveText(['1/1', '1', '1', '0', '90%', '—']);
+	await expect(report.locator('tbody tr', { hasText: 'Pre Test' }).locator('td')).toHaveText(['1/1', '1', '1', '0', /.*/, /\d+/]);
+	await expectAccessible(trainer);
+	const learnerId = (app.query(`SELECT id FROM user WHERE role = 'learner' ORDER BY id DESC LIMIT 1`) as { id: number }[])[0]!.id;
+	await trainer.goto(`/manage/cohorts/1/learners/${learnerId}`);
+	const whole = trainer.locator(`tr[data-activity^="${MODULE}/scorm/"]`, { hasText: 'cả gói' });
+	await expect(whole).toContainText('đạt');
+	await expect(whole.locator('td').nth(2)).toHaveText('90%');
 });
 
 test('the import page lists the sequencing rules the player leaves out', async ({ app, browser }) => {
@@ -271,4 +285,85 @@ test('post-test rollup: a SCO that ends itself without a request waits for the l
 	await openPackage(page, 'Golf tuần tự');
 	await expect(page.locator('iframe[title="Etiquette"]')).toBeVisible();
 	await expect(page).toHaveURL(/\?sco=etuqiette_item$/);
+});
+
+test('post-test rollup: the SCO’s own exitAll ends the package; the player says so, what was passed is kept, and the next visit starts the course again', async ({
+	page,
+	app,
+	browser
+}) => {
+	test.slow();
+	await learnerOpensNewPackage(page, app, browser, 'scorm2004-sequencing-post-test-rollup.zip', 'Golf tuần tự');
+	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
+	await sco(page, [...PASSED, ['SetValue', 'adl.nav.request', 'continue'], ['Terminate', '']]);
+	await expect(page.locator('iframe[title="Etiquette"]')).toBeVisible();
+	await sco(page, [...PASSED, ['SetValue', 'adl.nav.request', 'exitAll'], ['Terminate', '']]);
+	// the learner sees the package ended, not the next part, and no Continue
+	await expect(page).toHaveURL(/\?ended$/);
+	await expect(page.getByRole('heading', { name: 'Đã kết thúc gói bài học' })).toBeVisible();
+	await expect(page.locator('iframe')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: /Tiếp tục/ })).toHaveCount(0);
+	// stored: the SCO's results, its session closed, the package still incomplete (only the test counts)
+	expect(scoRow(app, 'Etiquette')).toMatchObject({ completion_status: 'completed', success_status: 'passed' });
+	expect((app.query(`SELECT count(*) AS n FROM scorm_session WHERE terminated_at IS NULL`) as { n: number }[])[0]!.n).toBe(0);
+	expect(packageRow(app)).toMatchObject({ completion_status: 'incomplete' });
+	await expectAccessible(page);
+
+	// nothing is suspended or current: the next visit starts the course again (not on Etiquette),
+	// with what was passed kept (Handicapping, after the passed Etiquette, may be chosen)
+	await openPackage(page, 'Golf tuần tự');
+	await expect(page).toHaveURL(/\?sco=playing_item$/);
+	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
+	await expect(page.getByRole('navigation', { name: 'Mục lục' }).getByRole('link', { name: 'Handicapping' })).toBeVisible();
+});
+
+/** What the SCO reads from its API (after Initialize), as a SCO asking about navigation would. */
+async function scoValue(page: Page, element: string): Promise<string> {
+	await expect.poll(() => page.evaluate(() => (window as unknown as ApiWindow).API_1484_11?.isInitialized() ?? false)).toBe(true);
+	return page.evaluate((e) => (window as unknown as ApiWindow).API_1484_11!.GetValue!(e), element);
+}
+
+test('post-test rollup: the SCO’s adl.nav.request_valid answers what the server’s engine allows', async ({ page, app, browser }) => {
+	test.slow();
+	await learnerOpensNewPackage(page, app, browser, 'scorm2004-sequencing-post-test-rollup.zip', 'Golf tuần tự');
+	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
+	expect(await scoValue(page, 'adl.nav.request_valid.continue')).toBe('true');
+	expect(await scoValue(page, 'adl.nav.request_valid.previous')).toBe('false');
+	expect(await scoValue(page, 'adl.nav.request_valid.choice.{target=playing_item}')).toBe('true');
+	// Etiquette opens only once Playing is passed, as the contents say
+	expect(await scoValue(page, 'adl.nav.request_valid.choice.{target=etuqiette_item}')).toBe('false');
+
+	await sco(page, [...PASSED, ['SetValue', 'adl.nav.request', 'continue'], ['Terminate', '']]);
+	await expect(page.locator('iframe[title="Etiquette"]')).toBeVisible();
+	expect(await scoValue(page, 'adl.nav.request_valid.previous')).toBe('true');
+	expect(await scoValue(page, 'adl.nav.request_valid.choice.{target=playing_item}')).toBe('true');
+	expect(await scoValue(page, 'adl.nav.request_valid.choice.{target=assessment_item}')).toBe('false');
+});
+
+test('post-test rollup: a retake that fails counts as it went, though the stored result keeps the earlier pass', async ({ page, app, browser }) => {
+	test.slow();
+	await learnerOpensNewPackage(page, app, browser, 'scorm2004-sequencing-post-test-rollup.zip', 'Golf tuần tự');
+	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
+	await sco(page, [...PASSED, ['SetValue', 'cmi.score.scaled', '0.9'], ['SetValue', 'adl.nav.request', 'continue'], ['Terminate', '']]);
+	await expect(page.locator('iframe[title="Etiquette"]')).toBeVisible();
+	const toc = page.getByRole('navigation', { name: 'Mục lục' });
+	// the learner takes Playing again, fails it, and the SCO ends itself without a request
+	await toc.getByRole('link', { name: 'Playing the Game' }).click();
+	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
+	await sco(page, [
+		['SetValue', 'cmi.completion_status', 'completed'],
+		['SetValue', 'cmi.success_status', 'failed'],
+		['SetValue', 'cmi.score.scaled', '0.2'],
+		['Terminate', '']
+	]);
+	const finished = page.locator('.scorm-finished');
+	await expect(finished).toContainText('Anh/chị đã kết thúc phần này');
+	// Continue replays that attempt's end: Etiquette needs Playing passed, so nothing opens
+	await finished.getByRole('button', { name: 'Tiếp tục' }).click();
+	await expect(finished).toContainText('Gói bài học không cho phép bước này lúc này.');
+	await expect(page.locator('iframe[title="Etiquette"]')).toHaveCount(0);
+	// the learner's record keeps the best result; the sequencing counts the last attempt
+	expect(scoRow(app, 'Playing the Game')).toMatchObject({ completion_status: 'completed', success_status: 'passed' });
+	await page.reload();
+	await expect(page.getByRole('navigation', { name: 'Mục lục' }).locator('li', { hasText: 'Etiquette' })).toContainText('chưa mở');
 });

@@ -133,9 +133,9 @@ for (const golf of GOLF) {
 		const line = trainer.locator(`tr[data-activity^="${MODULE}/scorm/"]`, { hasText: ': Golf Explained' });
 		await expect(line).toContainText('SCORM “Golf Explained - Run-time Basic Calls”: Golf Explained');
 		// SCORM 2004: the package as a whole too, its rollup (here its one SCO's result)
-		const whole = trainer.locator(`tr[data-activity^="${MODULE}/scorm/"]`, { hasText: 'cả gói' });
-		if (golf.version === '2004') await expect(whole).toContainText('đạt');
-		else await expect(whole).toHaveCount(0);
+		const wholeLine = trainer.locator(`tr[data-activity^="${MODULE}/scorm/"]`, { hasText: 'cả gói' });
+		if (golf.version === '2004') await expect(wholeLine).toContainText('đạt');
+		else await expect(wholeLine).toHaveCount(0);
 		await expect(line).toContainText('đã xong');
 		await expect(line).toContainText('đạt');
 		await expect(line).toContainText('100/100');
@@ -147,6 +147,10 @@ for (const golf of GOLF) {
 		await expect(scos).toHaveCount(1);
 		await expect(scos.first().locator('th')).toHaveText('Golf Explained');
 		await expect(scos.first().locator('td')).toHaveText(['1/1', '1', '1', '0', '100', /\d+/]);
+		// SCORM 2004: the package's own line beside its parts (what the module counts)
+		const whole = trainer.locator('[data-scorm-package] table[data-table="scorm-scos"] tfoot tr');
+		if (golf.version === '2004') await expect(whole.locator('td')).toHaveText(['1/1', '1', '1', '0', /^(\d+%|—)$/, '—']);
+		else await expect(whole).toHaveCount(0);
 		await expectAccessible(trainer);
 	});
 }

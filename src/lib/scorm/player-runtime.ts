@@ -8,6 +8,7 @@
 // that cannot reach the server (no network) goes to the outbox ($lib/offline/outbox) and is sent
 // when the network returns; its session and sequence number make a late one harmless.
 import { enqueue } from '$lib/offline/outbox';
+import { requestValidSettings, setRequestValid, type RequestValidity } from './request-valid';
 
 export type ScormVersion = '1.2' | '2004';
 
@@ -20,6 +21,8 @@ export interface RuntimeOptions {
 	commitUrl: string;
 	/** the learner signed in (their username): whose outbox keeps a commit made offline */
 	learner: string;
+	/** SCORM 2004 with sequencing: the engine's answers for adl.nav.request_valid */
+	requestValid?: RequestValidity | null;
 	/** called after every commit the SCO asks for */
 	onCommit?: (outcome: CommitOutcome) => void;
 	/** called when the SCO ends its session, with its SCORM 2004 navigation request if any
@@ -176,7 +179,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 		autocommit: true,
 		autocommitSeconds: 30,
 		logLevel: 4,
-		httpService: http
+		httpService: http,
+		...(options.version === '2004' && options.requestValid ? requestValidSettings(options.requestValid) : {})
 	};
 	// The packages' ESM builds export the class by name (their type declarations say default).
 	type ApiClass = new (settings: object) => ScormApi;
@@ -185,6 +189,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 			? new ((await import('scorm-again/scorm12')) as unknown as { Scorm12API: ApiClass }).Scorm12API(settings)
 			: new ((await import('scorm-again/scorm2004')) as unknown as { Scorm2004API: ApiClass }).Scorm2004API(settings);
 	api.loadFromJSON(options.launch, '');
+	if (options.version === '2004' && options.requestValid) setRequestValid(api as unknown as Parameters<typeof setRequestValid>[0], options.requestValid);
 
 	const names = options.version === '1.2' ? { commit: 'LMSCommit', finish: 'LMSFinish' } : { commit: 'Commit', finish: 'Terminate' };
 	api.on(names.commit, () => options.onCommit?.(String(api.lastErrorCode ?? '0') !== '0' ? 'failed' : http.queued ? 'queued' : 'stored'));

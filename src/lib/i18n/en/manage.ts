@@ -317,6 +317,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'learner.recordedAt': 'When',
 	'report.scormTitle': 'SCORM packages',
 	'report.scormScos': 'Parts of “{title}”',
+	'report.scormWhole': 'Whole package (its rolled-up result, which the module counts)',
 	'report.scormPart': 'Part',
 	'report.scormStarted': 'Opened',
 	'report.scormCompleted': 'Completed',

@@ -315,6 +315,7 @@ export const messages = {
 	'learner.recordedAt': 'Thời điểm',
 	'report.scormTitle': 'Gói SCORM',
 	'report.scormScos': 'Các phần của gói “{title}”',
+	'report.scormWhole': 'Cả gói (kết quả tổng hợp, học phần tính kết quả này)',
 	'report.scormPart': 'Phần',
 	'report.scormStarted': 'Đã mở',
 	'report.scormCompleted': 'Hoàn thành',

@@ -2,14 +2,17 @@ import path from 'node:path';
 import os from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildCatalog } from '../courses/catalog';
+import { buildCatalog, moduleAttachments } from '../courses/catalog';
 import { addMember, createCohort } from '../cohorts/service';
 import { openDatabase } from '../db/open';
 import { readPackage } from '../scorm/import';
 import { placePackage } from '../scorm/place';
 import { recordCommit } from '../scorm/runtime/commit';
 import { insertUser } from '../users/service';
+import { endForLearner, openForLearner, sequencedPackage } from '../scorm/sequencing/navigation';
+import { activityRecords } from './learner-detail';
 import { scormReport, summariseInteractions } from './scorm-report';
+import { mean } from './stats';
 
 const T0 = Date.UTC(2026, 10, 29, 2);
 const storage = mkdtempSync(path.join(os.tmpdir(), 'taphuan-scorm-report-'));
@@ -55,5 +58,61 @@ describe('scormReport', () => {
 		expect(summary!.interactions).toEqual([
 			{ identifier: 'q1', description: null, type: 'choice', answered: 2, correctPercent: 50, topResponses: [{ response: 'b', count: 1 }, { response: 'c', count: 1 }] }
 		]);
+	});
+});
+
+describe('scormReport: a SCORM 2004 package’s own line', () => {
+	it('counts the package’s rollup for the cohort as each learner’s page shows it, beside its SCOs', async () => {
+		const db = openDatabase(':memory:');
+		const course = buildCatalog(db, 'courses', T0).courses[0]!;
+		const imported = await readPackage('/work/shared/fixtures/scorm/scorm2004-sequencing-pre-or-post-test-rollup.zip', storage);
+		if (!imported.ok) throw new Error('import');
+		const placed = placePackage(db, imported, 1, { kind: 'attach', courseSlug: course.slug, moduleSlug: course.modules[1]!.slug, title: 'Kiểm tra trước' }, null, T0);
+		const catalog = buildCatalog(db, 'courses', T0);
+		const attachment = moduleAttachments(catalog, course, course.modules[1]!).find((a) => a.id === placed.id)!;
+		const pkg = sequencedPackage(db, attachment)!;
+		const cohort = createCohort(db, { name: 'Lớp', enrolCode: 'LOP-2', courseIds: [course.slug], trainerIds: [], createdBy: null }, T0);
+		const [an, binh, chi, dung] = ['an', 'binh', 'chi', 'dung'].map((name) => insertUser(db, { username: name, displayName: name, password: 'x', role: 'learner' }, 'x', T0).id);
+		const outsider = insertUser(db, { username: 'ngoai', displayName: 'Ngoài', password: 'x', role: 'learner' }, 'x', T0).id;
+		for (const id of [an!, binh!, chi!, dung!]) addMember(db, cohort.id, id, 'learner', T0);
+		const pretest = (userId: number, success: 'passed' | 'failed', scoreScaled: number) => {
+			expect(openForLearner(db, userId, attachment, pkg, null).delivery).toEqual({ ok: true, identifier: 'pretest_item' });
+			const report = { completion: 'completed', completionKnown: true, success, scoreScaled, progressMeasure: null, exit: '' } as const;
+			endForLearner(db, userId, attachment, pkg, 'pretest_item', report, 'continue');
+		};
+		pretest(an!, 'passed', 0.9);
+		pretest(binh!, 'passed', 0.8);
+		pretest(chi!, 'failed', 0.3);
+		pretest(outsider, 'passed', 1);
+		// dung never opens it
+
+		const [summary] = scormReport(db, catalog, cohort.id, course);
+		// the engine's rollup: a failed pre-test fails the package (still incomplete) with its score
+		expect(summary!.rollup).toEqual({ activityId: attachment.packageActivityId, started: 3, completed: 2, passed: 2, failed: 1, averagePercent: 67 });
+		// its SCOs are still listed, each on its own (their rows come from their commits, not made here)
+		expect(summary!.scos.map((s) => s.title)).toContain('Pre Test');
+
+		// every figure is the sum of what the learners' pages show on their package line
+		const lines = [an!, binh!, chi!, dung!]
+			.map((id) => activityRecords(db, catalog, course, id).find((r) => r.activityId === attachment.packageActivityId)!)
+			.map((r) => r.tracking)
+			.filter((t) => t !== null && t.completionStatus !== 'not attempted');
+		expect(summary!.rollup).toMatchObject({
+			started: lines.length,
+			completed: lines.filter((t) => t!.completionStatus === 'completed').length,
+			passed: lines.filter((t) => t!.successStatus === 'passed').length,
+			failed: lines.filter((t) => t!.successStatus === 'failed').length,
+			averagePercent: Math.round(mean(lines.flatMap((t) => (t!.scoreScaled === null ? [] : [t!.scoreScaled * 100])))!)
+		});
+	});
+
+	it('has no package line for SCORM 1.2 (the module counts each SCO)', async () => {
+		const db = openDatabase(':memory:');
+		const course = buildCatalog(db, 'courses', T0).courses[0]!;
+		const imported = await readPackage('/work/shared/fixtures/scorm/scorm12-runtime-basic-calls.zip', storage);
+		if (!imported.ok) throw new Error('import');
+		placePackage(db, imported, 1, { kind: 'attach', courseSlug: course.slug, moduleSlug: course.modules[1]!.slug, title: 'Golf' }, null, T0);
+		const cohort = createCohort(db, { name: 'Lớp', enrolCode: 'LOP-3', courseIds: [course.slug], trainerIds: [], createdBy: null }, T0);
+		expect(scormReport(db, buildCatalog(db, 'courses', T0), cohort.id, course)[0]!.rollup).toBeNull();
 	});
 });

@@ -28,11 +28,28 @@ export interface InteractionSummary {
 	topResponses: { response: string; count: number }[];
 }
 
+/**
+ * A SCORM 2004 package as a whole: its activity's results, the rollup of its tree (what the module
+ * counts and the learner's page lists as "cả gói"). Its score is the rolled-up scaled score, as a
+ * percentage; time is counted in its parts, so it has none of its own.
+ */
+export interface PackageRollup {
+	activityId: number;
+	started: number;
+	completed: number;
+	passed: number;
+	failed: number;
+	/** mean of the learners' scaled scores (those who have one), in percent */
+	averagePercent: number | null;
+}
+
 export interface PackageSummary {
 	id: number;
 	title: string;
 	moduleTitle: string;
 	learners: number;
+	/** null for SCORM 1.2: the module counts each SCO */
+	rollup: PackageRollup | null;
 	scos: ScoSummary[];
 	interactions: InteractionSummary[];
 }
@@ -44,7 +61,7 @@ export function scormReport(db: Db, catalog: Catalog, cohortId: number, course: 
 		db.prepare(`SELECT count(*) AS n FROM cohort_member WHERE cohort_id = ? AND role = 'learner'`).get(cohortId) as { n: number }
 	).n;
 	const rowsFor = db.prepare(
-		`SELECT t.completion_status, t.success_status, t.score_raw, t.total_time_ms FROM cohort_member m
+		`SELECT t.completion_status, t.success_status, t.score_raw, t.score_scaled, t.total_time_ms FROM cohort_member m
 		 JOIN tracking t ON t.user_id = m.user_id
 		 WHERE m.cohort_id = ? AND m.role = 'learner' AND t.activity_id = ? AND t.completion_status != 'not attempted'`
 	);
@@ -88,9 +105,26 @@ export function scormReport(db: Db, catalog: Catalog, cohortId: number, course: 
 				learner_response: string | null;
 				result: string | null;
 			}[];
-			return { id: attachment.id, title: attachment.title, moduleTitle: module.title, learners, scos, interactions: summariseInteractions(answers) };
+			const rollup = attachment.packageActivityId === null ? null : packageRollup(attachment.packageActivityId, rowsFor.all(cohortId, attachment.packageActivityId) as TrackingRow[]);
+			return { id: attachment.id, title: attachment.title, moduleTitle: module.title, learners, rollup, scos, interactions: summariseInteractions(answers) };
 		})
 	);
+}
+
+type TrackingRow = { completion_status: string; success_status: string; score_scaled: number | null };
+
+/** The cohort's package rows (started ones only) counted as the learner's page shows each of them. */
+function packageRollup(activityId: number, rows: TrackingRow[]): PackageRollup {
+	const percents = rows.map((r) => r.score_scaled).filter((s): s is number => s !== null).map((s) => s * 100);
+	const average = mean(percents);
+	return {
+		activityId,
+		started: rows.length,
+		completed: rows.filter((r) => r.completion_status === 'completed').length,
+		passed: rows.filter((r) => r.success_status === 'passed').length,
+		failed: rows.filter((r) => r.success_status === 'failed').length,
+		averagePercent: average === null ? null : Math.round(average)
+	};
 }
 
 export function summariseInteractions(

@@ -5,7 +5,7 @@ import { openDatabase, type Db } from '../../db/open';
 import { getTracking } from '../../tracking/service';
 import { insertUser } from '../../users/service';
 import { CmiError } from './cmi';
-import { recordCommit, SessionMismatch, type CommitInput, type ScoTarget } from './commit';
+import { getScoState, recordCommit, SessionMismatch, type CommitInput, type ScoTarget } from './commit';
 
 const T0 = Date.UTC(2026, 10, 29, 2);
 const MIN = 60_000;
@@ -221,6 +221,25 @@ describe('recordCommit, SCORM 2004 attempts (End Attempt defaults, wall-clock ti
 		recordCommit(db, sco2004, launch('s3'), T0 + 4 * MIN);
 		recordCommit(db, sco2004, commit2004(1, { completion_status: 'unknown', success_status: 'unknown' }, { session: 's3', terminate: true }), T0 + 5 * MIN);
 		expect(getTracking(db, userId, target.activityId)).toMatchObject({ completionStatus: 'completed', successStatus: 'passed' });
+	});
+
+	it('keeps what the latest session itself reported of its attempt, for the sequencing engine: a new attempt starts with nothing, a resume keeps it', () => {
+		recordCommit(db, sco2004, launch(), T0);
+		recordCommit(db, sco2004, commit2004(1, { completion_status: 'completed', success_status: 'passed', score: { scaled: '0.9' } }, { terminate: true }), T0 + MIN);
+		expect(getScoState(db, userId, target.activityId)?.lastReport).toEqual({ completion: 'completed', success: 'passed', scaled: 0.9 });
+		// a retake that does worse: the tracking row keeps the best, the last report is the retake's
+		recordCommit(db, sco2004, launch('s2'), T0 + 2 * MIN);
+		expect(getScoState(db, userId, target.activityId)?.lastReport).toEqual({});
+		recordCommit(db, sco2004, commit2004(1, { completion_status: 'incomplete', success_status: 'failed', score: { scaled: '0.2' }, exit: 'suspend' }, { session: 's2', terminate: true }), T0 + 3 * MIN);
+		expect(getTracking(db, userId, target.activityId)).toMatchObject({ successStatus: 'passed', scoreScaled: 0.9 });
+		expect(getScoState(db, userId, target.activityId)?.lastReport).toEqual({ completion: 'incomplete', success: 'failed', scaled: 0.2 });
+		// resumed: the same attempt goes on, with what it had reported
+		recordCommit(db, sco2004, launch('s3'), T0 + 4 * MIN);
+		expect(getScoState(db, userId, target.activityId)?.lastReport).toEqual({ completion: 'incomplete', success: 'failed', scaled: 0.2 });
+		// SCORM 1.2 has no sequencing: nothing kept
+		recordCommit(db, { ...target, activityId: secondId }, launch('s4'), T0 + 5 * MIN);
+		recordCommit(db, { ...target, activityId: secondId }, commit(1, { lesson_status: 'passed' }, { session: 's4', terminate: true }), T0 + 6 * MIN);
+		expect(getScoState(db, userId, secondId)?.lastReport).toBeNull();
 	});
 
 	it('credits the wall-clock time of a SCO that terminates without session_time, once', () => {

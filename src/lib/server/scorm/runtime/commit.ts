@@ -9,7 +9,7 @@ import { logEvent } from '../../tracking/service';
 import type { DeliveryControls, ScormVersion } from '../manifest';
 import { readCommit12, readCommit2004, type Interaction, type Objective, type ScoReport, type ScoRules } from './cmi';
 import { endAttempt, SILENT_ATTEMPT } from './end-attempt';
-import type { StoredScoState } from './launch';
+import type { LastReport, StoredScoState } from './launch';
 
 export interface ScoTarget {
 	activityId: number;
@@ -105,6 +105,10 @@ function openSession(db: Db, target: ScoTarget, input: CommitInput, now: number)
 		`INSERT INTO scorm_session (id, user_id, activity_id, package_id, started_at) VALUES (?, ?, ?, ?, ?)`
 	).run(input.session, input.userId, target.activityId, target.packageId, now);
 	openAttempt(db, input.userId, target.activityId, { countsAsAttempt: true, detail: { session: input.session } }, now);
+	// SCORM 2004: a launch that is not a resume starts a new attempt, which has reported nothing yet
+	if (target.version === '2004') {
+		db.prepare(`UPDATE scorm_state SET last_report = '{}' WHERE user_id = ? AND activity_id = ? AND exit != 'suspend'`).run(input.userId, target.activityId);
+	}
 	if (target.scormType === 'asset') applyResult(db, input.userId, target.activityId, { completion: 'completed' }, now);
 	return { id: input.session, user_id: input.userId, activity_id: target.activityId, started_at: now, last_sequence: -1, credited_ms: 0, terminated_at: null };
 }
@@ -182,7 +186,7 @@ function storeReport(db: Db, target: ScoTarget, input: CommitInput, session: Ses
 		now
 	);
 	if (creditMs > 0) db.prepare('UPDATE scorm_session SET credited_ms = credited_ms + ? WHERE id = ?').run(creditMs, session.id);
-	saveState(db, userId, target.activityId, report, now);
+	saveState(db, userId, target.activityId, report, target.version === '2004' ? lastReport(report) : null, now);
 	saveInteractions(db, userId, target.activityId, session.id, report.interactions, now);
 	if (after.successStatus !== before.successStatus && after.successStatus !== 'unknown') {
 		logEvent(db, userId, target.activityId, after.successStatus, { score: report.scoreRaw, scaled: report.scoreScaled }, now);
@@ -208,27 +212,42 @@ export function wallClockCredit(session: Pick<SessionRow, 'started_at' | 'credit
 
 /** The exit and objectives for the next launch. Objectives that changed are also an event, so
  * the log keeps their history while scorm_state keeps only their latest state. */
-function saveState(db: Db, userId: number, activityId: number, report: ScoReport, now: number): void {
+/** The attempt's own results in this report (each commit carries the SCO's whole data model). */
+function lastReport(report: ScoReport): LastReport {
+	const last: LastReport = {};
+	if (report.completionKnown && (report.completion === 'completed' || report.completion === 'incomplete')) last.completion = report.completion;
+	if (report.success === 'passed' || report.success === 'failed') last.success = report.success;
+	if (report.scoreScaled !== null) last.scaled = report.scoreScaled;
+	return last;
+}
+
+function saveState(db: Db, userId: number, activityId: number, report: ScoReport, last: LastReport | null, now: number): void {
 	const objectives = report.objectives.filter((objective) => objective.id !== '');
 	const json = objectives.length > 0 ? JSON.stringify(objectives) : null;
 	const before = db.prepare('SELECT objectives FROM scorm_state WHERE user_id = ? AND activity_id = ?').get(userId, activityId) as
 		| { objectives: string | null }
 		| undefined;
 	db.prepare(
-		`INSERT INTO scorm_state (user_id, activity_id, exit, progress_measure, objectives) VALUES (?, ?, ?, ?, ?)
+		`INSERT INTO scorm_state (user_id, activity_id, exit, progress_measure, objectives, last_report) VALUES (?, ?, ?, ?, ?, ?)
 		 ON CONFLICT (user_id, activity_id) DO UPDATE SET exit = excluded.exit,
 		   progress_measure = coalesce(excluded.progress_measure, progress_measure),
-		   objectives = coalesce(excluded.objectives, objectives)`
-	).run(userId, activityId, report.exit, report.progressMeasure, json);
+		   objectives = coalesce(excluded.objectives, objectives),
+		   last_report = coalesce(excluded.last_report, last_report)`
+	).run(userId, activityId, report.exit, report.progressMeasure, json, last === null ? null : JSON.stringify(last));
 	if (json !== null && json !== (before?.objectives ?? null)) logEvent(db, userId, activityId, 'objectives', objectives, now);
 }
 
 export function getScoState(db: Db, userId: number, activityId: number): StoredScoState | null {
-	const row = db.prepare('SELECT exit, progress_measure, objectives FROM scorm_state WHERE user_id = ? AND activity_id = ?').get(userId, activityId) as
-		| { exit: string; progress_measure: number | null; objectives: string | null }
+	const row = db.prepare('SELECT exit, progress_measure, objectives, last_report FROM scorm_state WHERE user_id = ? AND activity_id = ?').get(userId, activityId) as
+		| { exit: string; progress_measure: number | null; objectives: string | null; last_report: string | null }
 		| undefined;
 	if (!row) return null;
-	return { exit: row.exit, progressMeasure: row.progress_measure, objectives: row.objectives ? (JSON.parse(row.objectives) as Objective[]) : [] };
+	return {
+		exit: row.exit,
+		progressMeasure: row.progress_measure,
+		objectives: row.objectives ? (JSON.parse(row.objectives) as Objective[]) : [],
+		lastReport: row.last_report === null ? null : (JSON.parse(row.last_report) as LastReport)
+	};
 }
 
 /** Interactions are a journal: a new one is appended, a changed one is appended again, an

@@ -6,10 +6,20 @@ import type { Sco } from '../sco';
 import type { Objective } from './cmi';
 import { formatDuration2004, formatTimespan12 } from '$lib/scorm/time';
 
+/** What a SCORM 2004 SCO's latest session itself reported of its attempt (not the best ever):
+ * only what it said, so the sequencing engine's End Attempt defaults decide the rest. */
+export interface LastReport {
+	completion?: 'completed' | 'incomplete';
+	success?: 'passed' | 'failed';
+	scaled?: number;
+}
+
 export interface StoredScoState {
 	exit: string;
 	progressMeasure: number | null;
 	objectives: Objective[];
+	/** null: saved before migration 019, or never reported (the tracking row stands in) */
+	lastReport?: LastReport | null;
 }
 
 export interface LaunchInput {

@@ -8,6 +8,7 @@ import { getTracking } from '../../tracking/service';
 import { insertUser } from '../../users/service';
 import { readPackage } from '../import';
 import { placePackage } from '../place';
+import { getScoState, recordCommit } from '../runtime/commit';
 import { endForLearner, navigateForLearner, openForLearner, parseRequest, sequencedPackage } from './navigation';
 import { loadState, runSequencing } from './state';
 
@@ -47,6 +48,8 @@ describe('the player’s questions to the engine (post-test rollup)', () => {
 		expect(first.delivery).toEqual({ ok: true, identifier: 'playing_item' });
 		expect(first.view).toMatchObject({ canContinue: true, canPrevious: false, hide: [] });
 		expect(first.view.availability).toMatchObject({ playing_item: 'current', etuqiette_item: 'closed', assessment_item: 'closed' });
+		// what the SCO's adl.nav.request_valid.choice answers: only the parts a choice would deliver
+		expect(first.view.choosable).toEqual(['playing_item']);
 		// a refused launch changes nothing (the engine ends the attempt on screen before it tries the choice)
 		const before = loadState(db, lan, pkg);
 		expect(openForLearner(db, lan, attachment, pkg, 'assessment_item').delivery).toEqual({ ok: false, reason: 'closed' });
@@ -69,6 +72,31 @@ describe('the player’s questions to the engine (post-test rollup)', () => {
 		expect(navigateForLearner(db, lan, attachment, pkg, 'continue', 'etuqiette_item')).toEqual({ accepted: true, deliver: 'handicapping_item', ended: false });
 		expect(navigateForLearner(db, lan, attachment, pkg, 'previous', 'handicapping_item')).toEqual({ accepted: true, deliver: 'etuqiette_item', ended: false });
 		expect(navigateForLearner(db, lan, attachment, pkg, 'nonsense', 'etuqiette_item')).toEqual({ accepted: false, deliver: null, ended: false });
+	});
+
+	it('a retake that did worse counts as it went when the learner’s request replays its end (not the best result ever stored)', async () => {
+		const { db, lan, attachment, pkg, activity } = await golf('scorm2004-sequencing-post-test-rollup');
+		const sco = attachment.scos.find((s) => s.identifier === 'playing_item')!;
+		const target = { activityId: sco.activityId, packageId: attachment.package.id, version: '2004' as const, scormType: 'sco' as const, rules: sco.rules, deliveryControls: sco.deliveryControls };
+		const session = (id: string, success: string, scaled: string, at: number) => {
+			recordCommit(db, target, { userId: lan, session: id, kind: 'launch', sequence: 0, terminate: false, cmi: null }, at);
+			const cmi = { completion_status: 'completed', success_status: success, score: { scaled }, session_time: 'PT1M' };
+			recordCommit(db, target, { userId: lan, session: id, kind: 'commit', sequence: 1, terminate: true, cmi }, at + 60_000);
+		};
+		const report = (success: 'passed' | 'failed', scoreScaled: number) => ({ completion: 'completed', completionKnown: true, success, scoreScaled, progressMeasure: null, exit: '' }) as const;
+		openForLearner(db, lan, attachment, pkg, null);
+		session('first', 'passed', '0.9', T0);
+		expect(endForLearner(db, lan, attachment, pkg, 'playing_item', report('passed', 0.9), 'continue')).toMatchObject({ deliver: 'etuqiette_item' });
+		expect(navigateForLearner(db, lan, attachment, pkg, '{target=playing_item}choice', 'etuqiette_item')).toMatchObject({ deliver: 'playing_item' });
+		// the retake fails and ends itself without a request; the learner then presses Continue
+		session('second', 'failed', '0.2', T0 + 600_000);
+		expect(endForLearner(db, lan, attachment, pkg, 'playing_item', report('failed', 0.2), null)).toBeNull();
+		expect(getScoState(db, lan, activity('playing_item'))?.lastReport).toEqual({ completion: 'completed', success: 'failed', scaled: 0.2 });
+		// Etiquette needs Playing passed: the Continue that replays the failed retake delivers nothing
+		expect(navigateForLearner(db, lan, attachment, pkg, 'continue', 'playing_item')).toEqual({ accepted: true, deliver: null, ended: false });
+		// the tracking row keeps the best ever; the engine counts the last attempt
+		expect(getTracking(db, lan, activity('playing_item'))).toMatchObject({ successStatus: 'passed', scoreScaled: 0.9 });
+		expect(runSequencing(db, lan, pkg, (e) => e.status('playing_item'))).toMatchObject({ success: 'failed' });
 	});
 
 	it('the package’s result is its tree’s rollup, stored through the tracking door: only the test counts', async () => {

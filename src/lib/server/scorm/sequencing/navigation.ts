@@ -30,6 +30,9 @@ export interface NavigationView {
 	canPrevious: boolean;
 	/** the controls the SCO on screen draws itself (adlnav:hideLMSUI) */
 	hide: HideLmsUi[];
+	/** the SCOs a choice would deliver now: what the SCO's `adl.nav.request_valid.choice` answers
+	 * (clusters are left out, as in the contents: see `scorm/player.ts`) */
+	choosable: string[];
 }
 
 function tocIds(entries: TocEntry[]): string[] {
@@ -45,13 +48,19 @@ function findActivity(activity: Activity, id: string): Activity | null {
 	return null;
 }
 
+function choosableScos(engine: Engine, attachment: Attachment): string[] {
+	const open = engine.choosable();
+	return attachment.scos.map((sco) => sco.identifier).filter((id) => open.has(id));
+}
+
 function view(engine: Engine, pkg: SequencedPackage, attachment: Attachment): NavigationView {
 	const current = engine.active() ? engine.current() : null;
 	return {
 		availability: Object.fromEntries(availability(engine, tocIds(attachment.toc))),
 		canContinue: current !== null && engine.canContinue(),
 		canPrevious: current !== null && engine.canPrevious(),
-		hide: current === null ? [] : (findActivity(pkg.tree.root, current)?.hideLmsUi ?? [])
+		hide: current === null ? [] : (findActivity(pkg.tree.root, current)?.hideLmsUi ?? []),
+		choosable: choosableScos(engine, attachment)
 	};
 }
 

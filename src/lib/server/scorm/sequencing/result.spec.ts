@@ -31,6 +31,15 @@ describe('attemptEndFrom', () => {
 			progress: 0.5,
 			exit: 'suspend'
 		});
+		// the latest session's own report is the attempt's result, whatever the best ever stored
+		const best = row({ completionStatus: 'completed', successStatus: 'passed', scoreScaled: 0.9 });
+		expect(attemptEndFrom(best, { exit: '', progressMeasure: null, objectives: [], lastReport: { completion: 'completed', success: 'failed', scaled: 0.2 } })).toEqual({
+			completion: 'completed',
+			success: 'failed',
+			scaled: 0.2
+		});
+		// a new attempt that has reported nothing: the engine's End Attempt defaults decide
+		expect(attemptEndFrom(best, { exit: '', progressMeasure: null, objectives: [], lastReport: {} })).toEqual({});
 		// a SCO that never reported: the engine's End Attempt defaults decide
 		expect(attemptEndFrom(row({}), null)).toEqual({});
 		expect(attemptEndFrom(null, null)).toEqual({});

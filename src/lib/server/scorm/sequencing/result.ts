@@ -7,12 +7,22 @@ import type { StoredScoState } from '../runtime/launch';
 import type { ActivityStatus, AttemptEnd } from './engine';
 
 /** The stored results of a SCO as the end of its attempt; what is unknown is left unsaid, so the
- * engine's End Attempt defaults decide it as they would have. */
+ * engine's End Attempt defaults decide it as they would have. The attempt's own results are what
+ * its latest session reported (`lastReport`): the tracking row keeps the best ever, and a retake
+ * that did worse must count as it went. The tracking row stands in only for states saved before
+ * the SCO's report was kept (migration 019). */
 export function attemptEndFrom(tracking: Tracking | null, state: StoredScoState | null): AttemptEnd {
 	const end: AttemptEnd = {};
-	if (tracking?.completionStatus === 'completed' || tracking?.completionStatus === 'incomplete') end.completion = tracking.completionStatus;
-	if (tracking?.successStatus === 'passed' || tracking?.successStatus === 'failed') end.success = tracking.successStatus;
-	if (tracking?.scoreScaled !== null && tracking?.scoreScaled !== undefined) end.scaled = tracking.scoreScaled;
+	const last = state?.lastReport;
+	if (last) {
+		if (last.completion) end.completion = last.completion;
+		if (last.success) end.success = last.success;
+		if (last.scaled !== undefined) end.scaled = last.scaled;
+	} else {
+		if (tracking?.completionStatus === 'completed' || tracking?.completionStatus === 'incomplete') end.completion = tracking.completionStatus;
+		if (tracking?.successStatus === 'passed' || tracking?.successStatus === 'failed') end.success = tracking.successStatus;
+		if (tracking?.scoreScaled !== null && tracking?.scoreScaled !== undefined) end.scaled = tracking.scoreScaled;
+	}
 	if (state?.progressMeasure !== null && state?.progressMeasure !== undefined) end.progress = state.progressMeasure;
 	if (state?.exit) end.exit = state.exit;
 	return end;
