@@ -196,6 +196,22 @@ export function postForm(url: string, fields: Record<string, string>, cookie?: s
 	});
 }
 
+/** Registers a learner through the real form with the cohort's enrolment code; returns their session cookie. */
+export async function registerLearner(url: string, enrolCode: string, username: string, password: string): Promise<string> {
+	const response = await postForm(`${url}/register`, {
+		enrolCode,
+		displayName: 'Nguyễn Thị Lan',
+		organisation: 'Hội LHPN xã Tân Hưng',
+		commune: 'xã Tân Hưng',
+		province: 'Hưng Yên',
+		username,
+		password,
+		passwordConfirm: password
+	});
+	if (response.status !== 303) throw new Error(`registration of ${username}: ${response.status}`);
+	return signIn(url, username, password);
+}
+
 /** Signs in through the real form and returns the session cookie. */
 export async function signIn(url: string, username: string, password: string): Promise<string> {
 	const response = await postForm(`${url}/login`, { username, password });

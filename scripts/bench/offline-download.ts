@@ -6,7 +6,7 @@
 // Prints a Markdown table for docs/BENCHMARKS.md. Option: --runs N (each measurement, median; default 1).
 import { parseArgs } from 'node:util';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { load, machine, postForm, scratchDatabase, signIn, startServer } from './harness';
+import { load, machine, registerLearner, scratchDatabase, startServer } from './harness';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '1' } } });
 const RUNS = Math.max(1, Number(values.runs) || 1);
@@ -24,21 +24,6 @@ const PROFILES = {
 } as const;
 type Profile = keyof typeof PROFILES;
 const UNTHROTTLED = { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
-
-async function registerLearner(url: string): Promise<string> {
-	const response = await postForm(`${url}/register`, {
-		enrolCode: 'BENCH',
-		displayName: 'Nguyễn Thị Lan',
-		organisation: 'Hội LHPN xã Tân Hưng',
-		commune: 'xã Tân Hưng',
-		province: 'Hưng Yên',
-		username: LEARNER,
-		password: PASSWORD,
-		passwordConfirm: PASSWORD
-	});
-	if (response.status !== 303) throw new Error(`registration: ${response.status}`);
-	return signIn(url, LEARNER, PASSWORD);
-}
 
 /** The course page with its service worker in control, nothing downloaded yet. */
 async function freshCoursePage(page: Page, url: string) {
@@ -82,7 +67,7 @@ try {
 	const server = await startServer(scratch);
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
 	try {
-		const [name, value] = (await registerLearner(server.url)).split('=') as [string, string];
+		const [name, value] = (await registerLearner(server.url, 'BENCH', LEARNER, PASSWORD)).split('=') as [string, string];
 		const context = await browser.newContext({ locale: 'vi-VN' });
 		await context.addCookies([{ name, value, url: server.url }]);
 		const page = await context.newPage();

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { machine, postForm, scratchDatabase, signIn, startServer } from './harness';
+import { machine, postForm, registerLearner, scratchDatabase, signIn, startServer } from './harness';
 import { KIND_LABELS, KINDS, kb, pageTypes, weigh, type PageType } from './weigh';
 
 const { values } = parseArgs({
@@ -35,17 +35,7 @@ async function redirectOf(url: string, fields: Record<string, string>, cookie?: 
 
 /** A learner who just joined, with a quiz attempt open and a thread started; the cohort's trainer. */
 async function seedPages(url: string) {
-	await redirectOf(`${url}/register`, {
-		enrolCode: 'BENCH',
-		displayName: 'Nguyễn Thị Lan',
-		organisation: 'Hội LHPN xã Tân Hưng',
-		commune: 'xã Tân Hưng',
-		province: 'Hưng Yên',
-		username: LEARNER,
-		password: PASSWORD,
-		passwordConfirm: PASSWORD
-	});
-	const learner = await signIn(url, LEARNER, PASSWORD);
+	const learner = await registerLearner(url, 'BENCH', LEARNER, PASSWORD);
 	const attempt = await redirectOf(`${url}/courses/${COURSE}/${QUIZ_MODULE}/quiz?/start`, {}, learner);
 	const thread = await redirectOf(
 		`${url}/courses/${COURSE}/${QUIZ_MODULE}/discussions`,
