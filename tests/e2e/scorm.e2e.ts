@@ -1,6 +1,9 @@
 // SCORM packages end to end with real packages: a trainer uploads, a learner plays, leaves,
 // resumes at the bookmark and finishes; what the SCO reported is stored and the trainer sees it.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildZip } from '../../src/lib/server/scorm/test-zip';
 import { expect, expectAccessible, MODULE, registerLearner, seedCohort, test } from './fixtures';
 import { fixture, pendingUploads, signedInPage, storedFolders, uploadPackage, waitForTerminated } from './scorm-helpers';
 
@@ -185,6 +188,56 @@ test('a commit made without a network is kept on the phone, said so, and stored 
 	expect(await call('LMSCommit', '')).toBe('true');
 	await expect(page.getByText('Đã lưu kết quả học.')).toBeVisible();
 	expect(scoTracking(app)[0]!.location).toBe('4');
+});
+
+test('SCORM 1.2 prerequisites: a part waiting for another is shown closed and refused, and opens once that one is completed', async ({ page, app, browser }) => {
+	seedCohort(app);
+	const sco = (n: number) => `<resource identifier="r${n}" type="webcontent" adlcp:scormtype="sco" href="trang${n}.html"><file href="trang${n}.html"/></resource>`;
+	const manifest = `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="dieu-kien" version="1.0" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
+  <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>
+  <organizations default="o"><organization identifier="o"><title>Học theo điều kiện</title>
+    <item identifier="i1" identifierref="r1"><title>Trang 1</title></item>
+    <item identifier="i2" identifierref="r2"><title>Trang 2</title><adlcp:prerequisites type="aicc_script">i1</adlcp:prerequisites></item>
+  </organization></organizations>
+  <resources>${sco(1)}${sco(2)}</resources>
+</manifest>`;
+	const pageOf = (n: number) => `<!doctype html><html lang="vi"><head><title>Trang ${n}</title></head><body><p>Nội dung trang ${n}</p></body></html>`;
+	const dir = mkdtempSync(join(tmpdir(), 'taphuan-prereq-'));
+	const zip = join(dir, 'dieu-kien.zip');
+	writeFileSync(zip, buildZip([{ name: 'imsmanifest.xml', data: manifest }, { name: 'trang1.html', data: pageOf(1) }, { name: 'trang2.html', data: pageOf(2) }]));
+	const trainer = await signedInPage(browser, app, 'giangvien');
+	expect(await uploadPackage(trainer, COURSE, MODULE, zip)).toContain('Đã thêm gói “Học theo điều kiện” (2 phần)');
+
+	await registerLearner(page);
+	await page.goto(`/courses/${COURSE}/${MODULE}`);
+	await page.getByRole('link', { name: 'Mở bài: Học theo điều kiện' }).click();
+	await expect(page.locator('iframe[title="Trang 1"]')).toBeVisible();
+	const toc = page.getByRole('navigation', { name: 'Mục lục' });
+	// Trang 2 waits for Trang 1: text with its reason, no link, and no way there from the pager
+	await expect(toc.getByRole('link', { name: 'Trang 2' })).toHaveCount(0);
+	await expect(toc.getByText('Trang 2')).toBeVisible();
+	await expect(toc).toContainText('chưa mở');
+	await expect(page.getByRole('navigation', { name: 'Chuyển phần' }).getByRole('link', { name: /Trang 2/ })).toHaveCount(0);
+	await expectAccessible(page, { exclude: ['.scorm-stage iframe'] });
+	// asked for directly: refused by the server, nothing opened
+	const pageUrl = page.url();
+	const refused = await page.request.get(pageUrl.replace(/\?sco=.*$/, '?sco=i2'));
+	expect(refused.status()).toBe(403);
+	expect(await refused.text()).toContain('Phần này chưa mở');
+	const sessions = () => app.query<{ title: string }>(`SELECT a.title FROM scorm_session s JOIN activity a ON a.id = s.activity_id`).map((row) => row.title);
+	expect(sessions()).toEqual(['Trang 1']);
+
+	// Trang 1 completed: Trang 2 opens, in the contents and as the next part
+	const call = (method: string, ...args: string[]) =>
+		page.evaluate(([m, a]) => (window as unknown as Record<string, Record<string, (...x: string[]) => string>>).API![m as string]!(...(a as string[])), [method, args] as const);
+	expect(await call('LMSInitialize', '')).toBe('true');
+	expect(await call('LMSSetValue', 'cmi.core.lesson_status', 'completed')).toBe('true');
+	expect(await call('LMSFinish', '')).toBe('true');
+	await expect(toc.getByRole('link', { name: 'Trang 2' })).toBeVisible();
+	await page.getByRole('link', { name: 'Phần tiếp theo: Trang 2' }).click();
+	await expect(page.locator('iframe[title="Trang 2"]')).toBeVisible();
+	await expect.poll(sessions).toEqual(['Trang 1', 'Trang 2']);
 });
 
 test('a multi-SCO package shows its nested table of contents and tracks each SCO on its own', async ({ page, app, browser }) => {

@@ -38,14 +38,21 @@ export function requireAttachment(db: Db, catalog: Catalog, user: User, id: stri
 
 /** The SCO asked for; without one, where the learner left off: the part opened last if it isn't
  * done yet, else the first part not done, else the first part. */
-export function findSco(attachment: Attachment, identifier: string | null, tracking: Map<number, Tracking> = new Map()): ScoActivity | undefined {
+export function findSco(
+	attachment: Attachment,
+	identifier: string | null,
+	tracking: Map<number, Tracking> = new Map(),
+	/** parts the learner may not open now (SCORM 1.2 prerequisites): never the resume point */
+	closed: ReadonlySet<string> = new Set()
+): ScoActivity | undefined {
 	if (identifier !== null) return attachment.scos.find((sco) => sco.identifier === identifier);
 	const done = (sco: ScoActivity) => isActivityDone('scorm', tracking.get(sco.activityId));
-	const lastOpened = attachment.scos
+	const open = attachment.scos.filter((sco) => !closed.has(sco.identifier));
+	const lastOpened = open
 		.filter((sco) => tracking.get(sco.activityId)?.lastAccessedAt)
 		.sort((a, b) => tracking.get(b.activityId)!.lastAccessedAt! - tracking.get(a.activityId)!.lastAccessedAt!)[0];
 	if (lastOpened && !done(lastOpened)) return lastOpened;
-	return attachment.scos.find((sco) => !done(sco)) ?? attachment.scos[0];
+	return open.find((sco) => !done(sco)) ?? open[0];
 }
 
 export function findScoByActivity(attachment: Attachment, activityId: number): ScoActivity | undefined {

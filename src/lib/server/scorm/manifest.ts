@@ -32,6 +32,8 @@ export interface ScormItem {
 	maxTimeAllowed: string | null;
 	timeLimitAction: string | null;
 	dataFromLms: string | null;
+	/** SCORM 1.2 adlcp:prerequisites (aicc_script, see prerequisites.ts); null when absent */
+	prerequisites: string | null;
 	/** SCORM 2004, 0–1 */
 	completionThreshold: number | null;
 	/** SCORM 2004 primary objective's minNormalizedMeasure when it is satisfied by measure, −1–1 */
@@ -215,6 +217,7 @@ function readItem(node: XmlNode, resources: Map<string, ScormResource>, collecti
 		maxTimeAllowed: text(child(node, 'maxtimeallowed')) || null,
 		timeLimitAction: text(child(node, 'timelimitaction')) || null,
 		dataFromLms: text(child(node, 'datafromlms')) || null,
+		prerequisites: text(child(node, 'prerequisites')) || null,
 		// 2004 3rd Edition writes the threshold as text, 4th Edition as minProgressMeasure.
 		completionThreshold: numberOrNull(text(threshold) || attr(threshold, 'minProgressMeasure')),
 		scaledPassingScore: byMeasure ? numberOrNull(text(child(primary, 'minNormalizedMeasure')) || '1') : null,

@@ -10,14 +10,15 @@ import { getScoState } from './runtime/commit';
 import { launchData } from './runtime/launch';
 import type { Availability } from './sequencing/delivery';
 import type { NavigationView } from './sequencing/navigation';
+import { closedByPrerequisites, lessonStatusOf } from './prerequisites';
 
 export interface TocView {
 	identifier: string;
 	title: string;
 	/** null for a folder of the table of contents */
 	status: ActivityStatus | null;
-	/** may the learner open it from the contents now, and if not why (SCORM 2004 sequencing);
-	 * a SCO of a package without sequencing is always 'open', a folder 'inOrder' (text only) */
+	/** may the learner open it from the contents now, and if not why (SCORM 2004 sequencing, or
+	 * SCORM 1.2 prerequisites: 'closed'); otherwise a SCO is 'open', a folder 'inOrder' (text only) */
 	available: Exclude<Availability, 'hidden'>;
 	children: TocView[];
 }
@@ -27,13 +28,15 @@ export function contentUrl(attachment: Attachment, launchUrl: string): string {
 	return `/scorm-content/${attachment.id}/${attachment.package.hash}/${path}`;
 }
 
-function tocView(entries: TocEntry[], tracking: Map<number, Tracking>, ids: Map<string, number>, nav: NavigationView | null): TocView[] {
+type AvailabilityOf = (identifier: string) => Availability | undefined;
+
+function tocView(entries: TocEntry[], tracking: Map<number, Tracking>, ids: Map<string, number>, availabilityOf: AvailabilityOf): TocView[] {
 	return entries.flatMap((entry): TocView[] => {
-		if (nav?.availability[entry.identifier] === 'hidden') return [];
+		if (availabilityOf(entry.identifier) === 'hidden') return [];
 		// an item the manifest hides (isvisible="false", often a wrapper its rules need) is not
 		// shown, but what it holds is
-		if (!entry.visible) return tocView(entry.children, tracking, ids, nav);
-		const sequenced = nav?.availability[entry.identifier];
+		if (!entry.visible) return tocView(entry.children, tracking, ids, availabilityOf);
+		const sequenced = availabilityOf(entry.identifier);
 		return [
 			{
 				identifier: entry.identifier,
@@ -42,10 +45,18 @@ function tocView(entries: TocEntry[], tracking: Map<number, Tracking>, ids: Map<
 				// a folder is never a link: scorm-again 3.4.3 refuses a choice of a cluster whose
 				// children are drawn at random, so its parts are reached by Continue or chosen one by one
 				available: !entry.sco ? 'inOrder' : sequenced && sequenced !== 'hidden' ? sequenced : 'open',
-				children: tocView(entry.children, tracking, ids, nav)
+				children: tocView(entry.children, tracking, ids, availabilityOf)
 			}
 		];
 	});
+}
+
+/** SCORM 1.2: the parts whose prerequisites do not hold yet for this learner (none for 2004,
+ * whose sequencing rules decide instead). */
+export function closedParts(attachment: Attachment, tracking: Map<number, Tracking>): Set<string> {
+	if (attachment.package.version !== '1.2') return new Set();
+	const ids = new Map(attachment.scos.map((s) => [s.identifier, s.activityId]));
+	return closedByPrerequisites(attachment.toc, (identifier) => lessonStatusOf(tracking.get(ids.get(identifier) ?? -1)));
 }
 
 /** What the page shows: the SCO being delivered (none once a sequenced course has ended), the
@@ -54,11 +65,13 @@ function tocView(entries: TocEntry[], tracking: Map<number, Tracking>, ids: Map<
 export function playerView(db: Db, user: User, attachment: Attachment, sco: ScoActivity | null, nav: NavigationView | null) {
 	const ids = new Map(attachment.scos.map((s) => [s.identifier, s.activityId]));
 	const tracking = getTrackingFor(db, user.id, [...attachment.scos.map((s) => s.activityId), ...(attachment.packageActivityId === null ? [] : [attachment.packageActivityId])]);
+	const closed = closedParts(attachment, tracking);
+	const availabilityOf: AvailabilityOf = (identifier) => (nav ? nav.availability[identifier] : closed.has(identifier) ? 'closed' : undefined);
 	const index = sco ? attachment.scos.indexOf(sco) : -1;
 	const neighbour = (i: number) => {
 		const other = sco ? attachment.scos[i] : undefined;
 		if (!other) return null;
-		const available = nav ? nav.availability[other.identifier] : 'open';
+		const available = availabilityOf(other.identifier) ?? 'open';
 		return available === 'open' ? { identifier: other.identifier, title: other.title } : null;
 	};
 	const done = countDone(attachment.scos.map((s) => ({ kind: 'scorm' as const, row: tracking.get(s.activityId) })));
@@ -67,7 +80,7 @@ export function playerView(db: Db, user: User, attachment: Attachment, sco: ScoA
 		previous: nav !== null && nav.canPrevious && !nav.hide.includes('previous')
 	};
 	return {
-		toc: tocView(attachment.toc, tracking, ids, nav),
+		toc: tocView(attachment.toc, tracking, ids, availabilityOf),
 		progress: { done, total: attachment.scos.length },
 		/** SCORM 2004: the package's own result, its tree's rollup (what the module counts) */
 		packageStatus: attachment.packageActivityId === null ? null : activityStatus(tracking.get(attachment.packageActivityId)),

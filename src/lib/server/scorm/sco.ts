@@ -24,6 +24,8 @@ export interface TocEntry {
 	title: string;
 	visible: boolean;
 	sco: Sco | null;
+	/** SCORM 1.2 prerequisites (prerequisites.ts); packages stored before they were read have none */
+	prerequisites: string | null;
 	children: TocEntry[];
 }
 
@@ -54,6 +56,7 @@ export function tableOfContents(items: readonly ScormItem[]): TocEntry[] {
 		title: item.title,
 		visible: item.visible,
 		sco: scoOf(item),
+		prerequisites: item.prerequisites ?? null,
 		children: tableOfContents(item.children)
 	}));
 }

@@ -4,7 +4,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
 import { findSco, requireAttachment } from '$lib/server/scorm/access';
-import { playerView } from '$lib/server/scorm/player';
+import { closedParts, playerView } from '$lib/server/scorm/player';
 import { endedView, openForLearner, sequencedPackage } from '$lib/server/scorm/sequencing/navigation';
 import { getTrackingFor } from '$lib/server/tracking/service';
 import type { PageServerLoad } from './$types';
@@ -39,8 +39,11 @@ export const load = ((event) => {
 		return { ...page, commitUrl: `/api/scorm/commit/${attachment.id}/${sco.activityId}`, ended: false, ...playerView(db, user, attachment, sco, view) };
 	}
 	const tracking = getTrackingFor(db, user.id, attachment.scos.map((s) => s.activityId));
-	const sco = findSco(attachment, asked, tracking);
-	if (!sco) error(404, translate(locale, 'error.notFound'));
+	// SCORM 1.2 prerequisites: a part that waits for another is refused, like a sequencing rule
+	const closed = closedParts(attachment, tracking);
+	const sco = findSco(attachment, asked, tracking, closed);
+	if (!sco) error(asked === null ? 403 : 404, translate(locale, asked === null ? REFUSED.nothing : 'error.notFound'));
+	if (closed.has(sco.identifier)) error(403, translate(locale, REFUSED.closed));
 	// The address always names the SCO on screen, so back and forward return to the same one
 	// (the resume point an address without it means moves as the learner progresses).
 	if (asked === null) redirect(303, `?sco=${encodeURIComponent(sco.identifier)}`);
