@@ -199,15 +199,18 @@ test('SCORM 1.2 prerequisites: a part waiting for another is shown closed and re
   <organizations default="o"><organization identifier="o"><title>Học theo điều kiện</title>
     <item identifier="i1" identifierref="r1"><title>Trang 1</title></item>
     <item identifier="i2" identifierref="r2"><title>Trang 2</title><adlcp:prerequisites type="aicc_script">i1</adlcp:prerequisites></item>
+    <item identifier="i3" identifierref="r3"><title>Trang 3</title><adlcp:prerequisites type="aicc_script">i1 &amp;</adlcp:prerequisites></item>
   </organization></organizations>
-  <resources>${sco(1)}${sco(2)}</resources>
+  <resources>${sco(1)}${sco(2)}${sco(3)}</resources>
 </manifest>`;
 	const pageOf = (n: number) => `<!doctype html><html lang="vi"><head><title>Trang ${n}</title></head><body><p>Nội dung trang ${n}</p></body></html>`;
 	const dir = mkdtempSync(join(tmpdir(), 'taphuan-prereq-'));
 	const zip = join(dir, 'dieu-kien.zip');
-	writeFileSync(zip, buildZip([{ name: 'imsmanifest.xml', data: manifest }, { name: 'trang1.html', data: pageOf(1) }, { name: 'trang2.html', data: pageOf(2) }]));
+	writeFileSync(zip, buildZip([{ name: 'imsmanifest.xml', data: manifest }, ...[1, 2, 3].map((n) => ({ name: `trang${n}.html`, data: pageOf(n) }))]));
 	const trainer = await signedInPage(browser, app, 'giangvien');
-	expect(await uploadPackage(trainer, COURSE, MODULE, zip)).toContain('Đã thêm gói “Học theo điều kiện” (2 phần)');
+	expect(await uploadPackage(trainer, COURSE, MODULE, zip)).toContain('Đã thêm gói “Học theo điều kiện” (3 phần)');
+	// a prerequisite the player cannot read is named at upload, and blocks no one
+	await expect(trainer.locator('form.scorm-upload .scorm-warnings')).toContainText('Mục “i3”: điều kiện mở bài viết sai cú pháp (adlcp:prerequisites="i1 &"), nên phần này luôn mở.');
 
 	await registerLearner(page);
 	await page.goto(`/courses/${COURSE}/${MODULE}`);
@@ -216,6 +219,7 @@ test('SCORM 1.2 prerequisites: a part waiting for another is shown closed and re
 	const toc = page.getByRole('navigation', { name: 'Mục lục' });
 	// Trang 2 waits for Trang 1: text with its reason, no link, and no way there from the pager
 	await expect(toc.getByRole('link', { name: 'Trang 2' })).toHaveCount(0);
+	await expect(toc.getByRole('link', { name: 'Trang 3' })).toBeVisible();
 	await expect(toc.getByText('Trang 2')).toBeVisible();
 	await expect(toc).toContainText('chưa mở');
 	await expect(page.getByRole('navigation', { name: 'Chuyển phần' }).getByRole('link', { name: /Trang 2/ })).toHaveCount(0);

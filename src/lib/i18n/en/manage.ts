@@ -303,6 +303,7 @@ export const messages: Record<keyof typeof vi, string> = {
 	'scorm.warnings.seq.unknownRuleAction': 'Item “{item}”: a rule action that does not belong here ({detail}); the rule is left out.',
 	'scorm.warnings.seq.unknownCondition': 'Item “{item}”: an unsupported condition ({detail}); the whole rule is left out.',
 	'scorm.warnings.seq.unsupportedElement': 'Item “{item}”: an unsupported element ({detail}), left out.',
+	'scorm.warnings.seq.badPrerequisites': 'Item “{item}”: a prerequisite that cannot be read ({detail}), so this part is always open.',
 	'scorm.warnings.seq.badValue': 'Item “{item}”: a value that is not valid ({detail}); the default is used.',
 	'scorm.warnings.externalMore': '… and {n} more addresses.',
 	'scorm.warnings.noApi2004': 'No page in the package looks for the SCORM API (API_1484_11), so the lesson will not report results itself. It is still tracked: each part counts as completed when the learner leaves it, and the study time is the time it was on screen.',

@@ -301,6 +301,7 @@ export const messages = {
 	'scorm.warnings.seq.unknownRuleAction': 'Mục “{item}”: hành động quy tắc không hợp lệ ở vị trí này ({detail}), quy tắc bị bỏ qua.',
 	'scorm.warnings.seq.unknownCondition': 'Mục “{item}”: điều kiện không được hỗ trợ ({detail}), cả quy tắc bị bỏ qua.',
 	'scorm.warnings.seq.unsupportedElement': 'Mục “{item}”: phần tử không được hỗ trợ ({detail}), bị bỏ qua.',
+	'scorm.warnings.seq.badPrerequisites': 'Mục “{item}”: điều kiện mở bài viết sai cú pháp ({detail}), nên phần này luôn mở.',
 	'scorm.warnings.seq.badValue': 'Mục “{item}”: giá trị không hợp lệ ({detail}), dùng giá trị mặc định.',
 	'scorm.warnings.externalMore': '… và {n} địa chỉ khác.',
 	'scorm.warnings.noApi2004': 'Không trang nào trong gói tìm tới giao diện SCORM (API_1484_11), nên bài học sẽ không tự báo kết quả. Hệ thống vẫn ghi nhận: mỗi phần được tính là hoàn thành khi học viên rời khỏi phần đó, và thời gian học là thời gian phần đó mở trên màn hình.',

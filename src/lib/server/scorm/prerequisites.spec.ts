@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closedByPrerequisites, lessonStatusOf, parsePrerequisites, prerequisitesMet, prerequisitesReadable, type LessonStatus } from './prerequisites';
+import { closedByPrerequisites, lessonStatusOf, parsePrerequisites, prerequisiteWarnings, prerequisitesMet, prerequisitesReadable, type LessonStatus } from './prerequisites';
 
 const statuses = (known: Record<string, LessonStatus>) => (id: string) => known[id] ?? null;
 const met = (script: string, known: Record<string, LessonStatus>) => prerequisitesMet(parsePrerequisites(script), statuses(known));
@@ -88,5 +88,16 @@ describe('closedByPrerequisites', () => {
 		expect(lessonStatusOf({ completionStatus: 'completed', successStatus: 'unknown' })).toBe('completed');
 		expect(lessonStatusOf({ completionStatus: 'incomplete', successStatus: 'unknown' })).toBe('incomplete');
 		expect(lessonStatusOf({ completionStatus: 'not attempted', successStatus: 'unknown' })).toBe('not attempted');
+	});
+});
+
+describe('prerequisiteWarnings', () => {
+	it('names each script that cannot be read, inside folders too, and nothing else', () => {
+		const items = [
+			{ identifier: 'a', prerequisites: null, children: [] },
+			{ identifier: 'b', prerequisites: 'a', children: [] },
+			{ identifier: 'phan', prerequisites: null, children: [{ identifier: 'c', prerequisites: 'a &', children: [] }] }
+		];
+		expect(prerequisiteWarnings(items)).toEqual([{ key: 'badPrerequisites', item: 'c', detail: 'adlcp:prerequisites="a &"' }]);
 	});
 });

@@ -4,7 +4,9 @@
 // `id <> "failed"` compares an item's lesson_status (in full or by its first letter); and
 // `n*{a,b,c}` holds when at least n of the set hold. A bare identifier holds when that item is
 // passed or completed. A script that cannot be read restricts nothing: a learner is never locked
-// out by a package's typo (the import page does not name such a script yet).
+// out by a package's typo (the import page names it, see prerequisiteWarnings).
+
+import type { SequencingWarning } from './sequencing/tree';
 
 export type LessonStatus = 'passed' | 'completed' | 'failed' | 'incomplete' | 'browsed' | 'not attempted';
 
@@ -189,4 +191,12 @@ export function closedByPrerequisites(toc: readonly PrerequisiteEntry[], statusO
 	};
 	for (const entry of toc) close(entry, false);
 	return closed;
+}
+
+/** The trainer is told at import of each prerequisite script the player cannot read. */
+export function prerequisiteWarnings(items: readonly { identifier: string; prerequisites?: string | null; children: readonly unknown[] }[]): SequencingWarning[] {
+	return items.flatMap((item) => [
+		...(prerequisitesReadable(item.prerequisites) ? [] : [{ key: 'badPrerequisites' as const, item: item.identifier, detail: `adlcp:prerequisites="${item.prerequisites}"` }]),
+		...prerequisiteWarnings(item.children as typeof items)
+	]);
 }

@@ -132,7 +132,8 @@ export interface Activity {
 
 /** What the translation left out or changed, for the trainer: the manifest's element, the item. */
 export interface SequencingWarning {
-	key: 'unknownRuleAction' | 'unknownCondition' | 'unsupportedElement' | 'badValue';
+	/** badPrerequisites: a SCORM 1.2 prerequisite script that cannot be read (prerequisites.ts) */
+	key: 'unknownRuleAction' | 'unknownCondition' | 'unsupportedElement' | 'badValue' | 'badPrerequisites';
 	item: string;
 	detail: string;
 }

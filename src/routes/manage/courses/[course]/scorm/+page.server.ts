@@ -9,6 +9,7 @@ import { packageSequencing } from '$lib/server/scorm/store';
 import { requireAttachment } from '$lib/server/scorm/access';
 import { resolveLimits } from '$lib/server/scorm/limits';
 import { versionLabel } from '$lib/server/scorm/sco';
+import { prerequisiteWarnings } from '$lib/server/scorm/prerequisites';
 import { removeAttachment } from '$lib/server/scorm/store';
 import { readForm } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,7 +31,10 @@ export const load = ((event) => {
 				version: versionLabel(attachment.package.version, attachment.package.manifest),
 				scormVersion: attachment.package.version,
 				analysis: attachment.package.analysis,
-				sequencingWarnings: attachment.package.version === '2004' ? (packageSequencing(getDb(), attachment.package.id)?.warnings ?? []) : [],
+				sequencingWarnings:
+					attachment.package.version === '2004'
+						? (packageSequencing(getDb(), attachment.package.id)?.warnings ?? [])
+						: prerequisiteWarnings(attachment.package.manifest.items),
 				scos: attachment.scos.length,
 				zipBytes: attachment.package.zipBytes,
 				updatedAt: attachment.updatedAt,

@@ -13,7 +13,7 @@ export interface ImportAnalysis {
 
 /** A SCORM 2004 sequencing construct the translation left out or changed (server: sequencing/tree.ts). */
 export interface SequencingWarning {
-	key: 'unknownRuleAction' | 'unknownCondition' | 'unsupportedElement' | 'badValue';
+	key: 'unknownRuleAction' | 'unknownCondition' | 'unsupportedElement' | 'badValue' | 'badPrerequisites';
 	item: string;
 	detail: string;
 }

@@ -14,6 +14,7 @@ import { requireAttachment } from '$lib/server/scorm/access';
 import { readPackage } from '$lib/server/scorm/import';
 import { placePackage, type Placement } from '$lib/server/scorm/place';
 import { completedUpload, discardUpload, uploadsDir } from '$lib/server/scorm/uploads';
+import { prerequisiteWarnings } from '$lib/server/scorm/prerequisites';
 import type { RequestHandler } from './$types';
 
 const importSchema = z.union([
@@ -55,7 +56,7 @@ export const POST: RequestHandler = async (event) => {
 				existing: imported.existing,
 				analysis: imported.analysis,
 				// what of the package's sequencing the translation left out (sequencing/translate.ts)
-				sequencingWarnings: imported.sequencing?.warnings ?? []
+				sequencingWarnings: imported.sequencing?.warnings ?? prerequisiteWarnings(imported.manifest.items)
 			},
 			{ status: 201 }
 		);
