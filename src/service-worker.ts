@@ -7,7 +7,6 @@
 /// <reference lib="webworker" />
 /// <reference types="@sveltejs/kit" />
 import { version } from '$service-worker';
-import { flushEveryone, OUTBOX_SENT_MESSAGE, OUTBOX_SYNC_TAG } from '$lib/offline/outbox';
 import { DOWNLOAD_HEADER, MODULE_CACHE_PREFIX, META_PATH } from '$lib/offline/store';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
@@ -115,24 +114,4 @@ worker.addEventListener('fetch', (event) => {
 	// from an older copy
 	if (request.method !== 'GET' || url.pathname.startsWith('/api/') || request.headers.has('range') || request.headers.has(DOWNLOAD_HEADER)) return;
 	event.respondWith(resource(request));
-});
-
-/** Background Sync's event (Chromium); absent from lib.webworker. */
-type SyncEvent = ExtendableEvent & { tag: string };
-
-// The network is back (or the browser tries again): what the pages queued is sent from here, so
-// it arrives even if the learner closed every page of the site while offline. A page sending the
-// same operations at the same moment does no harm: the server applies each once.
-worker.addEventListener('sync', (event) => {
-	const sync = event as SyncEvent;
-	if (sync.tag !== OUTBOX_SYNC_TAG) return;
-	sync.waitUntil(
-		(async () => {
-			const results = await flushEveryone();
-			// open pages count their outbox again
-			for (const client of await worker.clients.matchAll({ type: 'window' })) client.postMessage(OUTBOX_SENT_MESSAGE);
-			// still no server: failing tells the browser to try again later (its own back-off)
-			if (results.includes('offline')) throw new Error('outbox: the server could not be reached');
-		})()
-	);
 });

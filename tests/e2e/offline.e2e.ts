@@ -201,44 +201,6 @@ test('a downloaded module opens offline; reading done offline is credited once w
 	expect(lessonRow(app)!.time).toBe(row.time);
 });
 
-test('every page closed while offline: the service worker sends what was queued once the network returns', async ({ page, context, app }) => {
-	await learnerOnCoursePage(page, app);
-	await page.goto(LESSON);
-	await workerReady(page);
-	await context.setOffline(true);
-	await readToTheEnd(page);
-	await expect.poll(() => outboxSize(page), { timeout: 45_000 }).toBeGreaterThan(0);
-	// the page has asked the browser to wake the worker when there is a network
-	const tags = await page.evaluate(async () => {
-		const registration = (await navigator.serviceWorker.ready) as ServiceWorkerRegistration & { sync: { getTags(): Promise<string[]> } };
-		return registration.sync.getTags();
-	});
-	expect(tags).toContain('taphuan-outbox');
-	await page.close();
-	// the visit was recorded online; nothing read offline has arrived
-	expect(lessonRow(app)).toMatchObject({ status: 'incomplete', time: 0 });
-
-	// back online with no page of the site that sends its outbox (the manifest is no page with a
-	// script); the browser's sync event is dispatched as Chromium does when the network returns
-	await context.setOffline(false);
-	const idle = await context.newPage();
-	await idle.goto('/manifest.webmanifest');
-	const cdp = await context.newCDPSession(idle);
-	const registration = new Promise<string>((resolve) =>
-		cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-			const ours = registrations.find((r: { scopeURL: string; isDeleted: boolean }) => r.scopeURL === `${app.url}/` && !r.isDeleted);
-			if (ours) resolve(ours.registrationId);
-		})
-	);
-	await cdp.send('ServiceWorker.enable');
-	await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: app.url, registrationId: await registration, tag: 'taphuan-outbox', lastChance: false });
-	await expect.poll(() => lessonRow(app)?.status).toBe('completed');
-	await expect.poll(() => outboxSize(idle)).toBe(0);
-	expect(
-		app.query(`SELECT e.id FROM learning_event e JOIN activity a ON a.id = e.activity_id WHERE a.module_slug = ? AND e.verb = 'completed'`, MODULE)
-	).toHaveLength(1);
-});
-
 test('online, the worker never serves the stored copy: the course page shows progress made since the download', async ({ page, app }) => {
 	await learnerOnCoursePage(page, app);
 	await downloadModule(page);

@@ -1,9 +1,7 @@
 // The outbox: what the learner did while the server could not be reached, kept in IndexedDB (it
-// outlives the tab) as application operations, each with an id made here. Sent oldest first by
-// the pages (on load, and when the network returns) and by the service worker (Background Sync,
-// when the network returns though no page of the site is open); the server applies each id once
-// (src/lib/server/tracking/operations.ts), so a second sending after a lost answer, or the page and
-// the worker sending at the same moment, changes nothing.
+// outlives the tab) as application operations, each with an id made here. Sent oldest first when
+// the network returns; the server applies each id once (src/lib/server/tracking/operations.ts),
+// so sending one again after a lost answer changes nothing.
 
 const DB_NAME = 'taphuan-outbox';
 const STORE = 'operations';
@@ -54,28 +52,10 @@ async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
 	}
 }
 
-/** The Background Sync tag under which the service worker sends the outbox. */
-export const OUTBOX_SYNC_TAG = 'taphuan-outbox';
-/** What the service worker tells open pages after it has sent the outbox. */
-export const OUTBOX_SENT_MESSAGE = 'taphuan:outbox-sent';
-
-type SyncRegistration = ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } };
-
-/**
- * Asks the browser to wake the service worker once there is a network, even if the learner has
- * closed every page of the site by then. Browsers without Background Sync (Firefox, Safari) skip
- * it: there the pages send the outbox when they load and when the network returns.
- */
-function askWorkerToSend() {
-	if (typeof navigator === 'undefined' || !navigator.serviceWorker) return;
-	navigator.serviceWorker.ready.then((registration) => (registration as SyncRegistration).sync?.register(OUTBOX_SYNC_TAG)).catch(() => undefined);
-}
-
 /** Queues an operation; resolves with its id once it is stored. */
 export async function enqueue(learner: string, url: string, body: Record<string, unknown>, draft?: string): Promise<string> {
 	const operation: Operation = { id: operationId(), learner, url, body, queuedAt: Date.now(), ...(draft ? { draft } : {}) };
 	await run('readwrite', (store) => store.put(operation));
-	askWorkerToSend();
 	return operation.id;
 }
 
@@ -149,17 +129,4 @@ export function flush(learner: string, onAnswer: (operation: Operation, answer: 
 		}
 	})();
 	return flushing;
-}
-
-/**
- * Sends every learner's operations, one learner after another: the service worker knows no
- * learner. The server takes each only from its own learner's session (409 otherwise), so one whose
- * learner is signed out waits, and stops only that learner's. One result per learner.
- */
-export async function flushEveryone(): Promise<FlushResult[]> {
-	const all = await run('readonly', (store) => store.getAll() as IDBRequest<Operation[]>);
-	const learners = [...new Set(all.filter((operation) => operation.returned === undefined).map((operation) => operation.learner))];
-	const results: FlushResult[] = [];
-	for (const learner of learners) results.push(await flush(learner));
-	return results;
 }

@@ -2,7 +2,7 @@
 // on this phone, "Đã đồng bộ" once none do. The page renders the element (OutboxStatus.svelte) with
 // its texts from the catalogues and the synced text shown; a polite live region, so a screen
 // reader hears each change without losing its place.
-import { OUTBOX_SENT_MESSAGE, pending, returned } from './outbox';
+import { pending, returned } from './outbox';
 
 /** The text for `count` waiting operations, from the element's catalogue templates. */
 export function pendingText(texts: { synced?: string; one?: string; many?: string; returned?: string }, count: number, given = 0): string {
@@ -12,19 +12,8 @@ export function pendingText(texts: { synced?: string; one?: string; many?: strin
 	return given > 0 ? `${state} ${(texts.returned ?? '').replace('{n}', String(given))}` : state;
 }
 
-let listening = false;
-
-/**
- * Counts `learner`'s queued operations and shows the count in every outbox status element; from
- * the first call on, again whenever the service worker says it has sent the outbox.
- */
+/** Counts `learner`'s queued operations and shows the count in every outbox status element. */
 export async function showPending(learner: string): Promise<number> {
-	if (!listening && typeof navigator !== 'undefined' && navigator.serviceWorker) {
-		listening = true;
-		navigator.serviceWorker.addEventListener('message', (event) => {
-			if (event.data === OUTBOX_SENT_MESSAGE) void showPending(learner);
-		});
-	}
 	const count = (await pending(learner).catch(() => [])).length;
 	const given = (await returned(learner).catch(() => [])).length;
 	for (const element of document.querySelectorAll<HTMLElement>('[data-outbox-status]')) {
