@@ -7,6 +7,7 @@
 /// <reference lib="webworker" />
 /// <reference types="@sveltejs/kit" />
 import { version } from '$service-worker';
+import { flushEveryone, OUTBOX_DELIVERED_MESSAGE, OUTBOX_SYNC_TAG } from '$lib/offline/outbox';
 import { DOWNLOAD_HEADER, MODULE_CACHE_PREFIX, META_PATH } from '$lib/offline/store';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
@@ -114,4 +115,24 @@ worker.addEventListener('fetch', (event) => {
 	// from an older copy
 	if (request.method !== 'GET' || url.pathname.startsWith('/api/') || request.headers.has('range') || request.headers.has(DOWNLOAD_HEADER)) return;
 	event.respondWith(resource(request));
+});
+
+/** Background Sync's event (Chromium); absent from lib.webworker. */
+type SyncEvent = ExtendableEvent & { tag: string };
+
+// The network is back (or the browser tries again): what the pages queued is sent from here, so it
+// arrives even if the learner closed every page of the site while offline. The server's answers
+// stay in the outbox until a page of their learner shows them ($lib/offline/outbox); open pages are
+// told to do so now. A page sending the same operations at the same moment does no harm.
+worker.addEventListener('sync', (event) => {
+	const sync = event as SyncEvent;
+	if (sync.tag !== OUTBOX_SYNC_TAG) return;
+	sync.waitUntil(
+		(async () => {
+			const results = await flushEveryone();
+			for (const client of await worker.clients.matchAll({ type: 'window' })) client.postMessage(OUTBOX_DELIVERED_MESSAGE);
+			// still no server: failing tells the browser to try again later (its own back-off)
+			if (results.includes('offline')) throw new Error('outbox: the server could not be reached');
+		})()
+	);
 });

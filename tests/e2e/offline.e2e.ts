@@ -88,6 +88,26 @@ async function readToTheEnd(page: Page) {
 	return sections;
 }
 
+/** Dispatches Background Sync's event to the site's worker as Chromium does when the network returns. */
+async function dispatchSync(page: Page, app: App) {
+	const cdp = await page.context().newCDPSession(page);
+	const registration = new Promise<string>((resolve) =>
+		cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+			const ours = registrations.find((r: { scopeURL: string; isDeleted: boolean }) => r.scopeURL === `${app.url}/` && !r.isDeleted);
+			if (ours) resolve(ours.registrationId);
+		})
+	);
+	await cdp.send('ServiceWorker.enable');
+	await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: app.url, registrationId: await registration, tag: 'taphuan-outbox', lastChance: false });
+}
+
+/** The Background Sync tags the page's worker registration holds. */
+const syncTags = (page: Page) =>
+	page.evaluate(async () => {
+		const registration = (await navigator.serviceWorker.ready) as ServiceWorkerRegistration & { sync: { getTags(): Promise<string[]> } };
+		return registration.sync.getTags();
+	});
+
 test('a page not downloaded shows the offline page in Vietnamese and English, never the browser error', async ({ page, context, app }) => {
 	await learnerOnCoursePage(page, app);
 	await context.setOffline(true);
@@ -199,6 +219,46 @@ test('a downloaded module opens offline; reading done offline is credited once w
 	expect(foreign.status).toBe(409);
 	expect(app.query(`SELECT op_id FROM applied_operation`)).toHaveLength(operations);
 	expect(lessonRow(app)!.time).toBe(row.time);
+});
+
+test('every page closed while offline: the service worker sends what was queued when the network returns; the next page shows it', async ({ page, context, app }) => {
+	await learnerOnCoursePage(page, app);
+	await page.goto(LESSON);
+	await workerReady(page);
+	await context.setOffline(true);
+	await readToTheEnd(page);
+	await expect.poll(() => outboxSize(page), { timeout: 45_000 }).toBeGreaterThan(0);
+	// the page has asked the browser to wake the worker when there is a network
+	expect(await syncTags(page)).toContain('taphuan-outbox');
+	await page.close();
+	// the visit was recorded online; nothing read offline has arrived
+	expect(lessonRow(app)).toMatchObject({ status: 'incomplete', time: 0 });
+
+	// back online with no page of the site that sends its outbox (the manifest is no page with a script)
+	await context.setOffline(false);
+	const idle = await context.newPage();
+	await idle.goto('/manifest.webmanifest');
+	await dispatchSync(idle, app);
+	await expect.poll(() => lessonRow(app)?.status).toBe('completed');
+	expect(
+		app.query(`SELECT e.id FROM learning_event e JOIN activity a ON a.id = e.activity_id WHERE a.module_slug = ? AND e.verb = 'completed'`, MODULE)
+	).toHaveLength(1);
+	// sent, but kept with the server's answer until a page of the learner has shown it
+	const kept = (await outbox(idle)) as unknown as { delivered?: { answer: unknown } }[];
+	expect(kept.length).toBeGreaterThan(0);
+	expect(kept.every((operation) => operation.delivered)).toBe(true);
+
+	const back = await context.newPage();
+	await back.goto(LESSON);
+	await expect.poll(() => outboxSize(back)).toBe(0);
+	await expect(back.locator('[data-outbox-status]')).toHaveText('Đã đồng bộ');
+	await expect(back.locator('.badge.completed')).toBeVisible();
+	// shown, not sent again: one completion, and each operation applied once
+	expect(
+		app.query(`SELECT e.id FROM learning_event e JOIN activity a ON a.id = e.activity_id WHERE a.module_slug = ? AND e.verb = 'completed'`, MODULE)
+	).toHaveLength(1);
+	const applied = app.query<{ n: number; distinct_ops: number }>(`SELECT count(*) AS n, count(DISTINCT op_id) AS distinct_ops FROM applied_operation`)[0]!;
+	expect(applied.n).toBe(applied.distinct_ops);
 });
 
 test('online, the worker never serves the stored copy: the course page shows progress made since the download', async ({ page, app }) => {
@@ -468,5 +528,41 @@ test.describe('a module studied offline', () => {
 		await trainer.getByRole('link', { name: 'Xem câu trả lời gửi muộn' }).click();
 		await expect(trainer.getByRole('heading', { name: /^Câu trả lời gửi muộn: / })).toBeVisible();
 		await expectAccessible(trainer);
+	});
+
+	test('the service worker delivers the late answers while the attempt page is open: the page tells the learner', async ({ page, context, browser, app }) => {
+		test.slow();
+		await learnerOnCoursePage(page, app);
+		const attemptUrl = await startUntimedAttempt(page);
+		await page.goto(`/courses/${COURSE}`);
+		await workerReady(page);
+		await downloadModule(page);
+
+		await context.setOffline(true);
+		await page.goto(attemptUrl);
+		await page.locator('fieldset[data-question] input[type="radio"], fieldset[data-question] input[type="checkbox"]').first().check();
+		await expect.poll(() => outboxSize(page)).toBeGreaterThan(0);
+
+		const other = await (await browser.newContext({ baseURL: app.url })).newPage();
+		await signIn(other, 'nguyenthilan');
+		await other.goto(attemptUrl);
+		await other.getByRole('button', { name: 'Nộp bài' }).click();
+		await expect(other.getByRole('heading', { name: /^(Đạt|Chưa đạt)$/ })).toBeVisible();
+
+		// the page's own sending is lost on the way (page.route does not see the worker's requests)
+		let lost = 0;
+		await page.route('**/queued', (route) => {
+			lost++;
+			return route.abort('internetdisconnected');
+		});
+		await context.setOffline(false);
+		await expect.poll(() => lost).toBeGreaterThan(0);
+		// as Chromium does when the network returns (it may have done so already: no harm, nothing is left to send)
+		await dispatchSync(page, app);
+		await expect.poll(() => app.query(`SELECT id FROM quiz_late_answers`).length).toBe(1);
+		// the worker tells the open page, which shows its answer as if it had sent it itself
+		await expect(page.getByText('Các câu trả lời đó không được tính điểm, nhưng đã được lưu lại để giảng viên xem.')).toBeVisible({ timeout: 30_000 });
+		await expect.poll(() => outboxSize(page)).toBe(0);
+		expect(app.query(`SELECT id FROM quiz_late_answers`)).toHaveLength(1);
 	});
 });

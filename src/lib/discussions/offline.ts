@@ -4,7 +4,7 @@
 // outbox now holds the text. The outbox is sent when the network returns (here, or from any page
 // with an outbox); the server applies it once. One the server gives back (the thread was locked
 // meanwhile) returns to its form as a draft, with the server's reason shown above it.
-import { enqueue, flush, remove, returned, type Operation } from '$lib/offline/outbox';
+import { enqueue, flush, onWorkerDelivered, remove, returned, type Operation } from '$lib/offline/outbox';
 import { showPending } from '$lib/offline/pending';
 import { hasText, readDraft, removeDraft, writeDraft, type DraftStore } from './drafts';
 
@@ -106,4 +106,5 @@ export function postWhenOffline(store: DraftStore | null) {
 	);
 	void sendAndShow(store, learner);
 	window.addEventListener('online', () => void sendAndShow(store, learner));
+	onWorkerDelivered(() => void sendAndShow(store, learner));
 }

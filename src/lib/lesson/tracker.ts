@@ -3,7 +3,7 @@
 // reading, keeps what it could not send in the outbox (IndexedDB, $lib/offline/outbox) for when the
 // network returns, also after the tab is closed, and shows what happened in elements the page
 // rendered hidden (its messages come from the catalogues, not from here).
-import { enqueue, flush } from '$lib/offline/outbox';
+import { enqueue, flush, onWorkerDelivered } from '$lib/offline/outbox';
 import { showPending } from '$lib/offline/pending';
 import {
 	acknowledge,
@@ -105,6 +105,8 @@ function track(article: HTMLElement, end: HTMLElement) {
 	void sendQueued();
 	// back online: what was kept goes first, then the time read since, without waiting for the next beat
 	window.addEventListener('online', () => void sendQueued().then(() => send()));
+	// the service worker sent what was kept: its answers are shown here as if this page had sent them
+	onWorkerDelivered(() => void sendQueued());
 
 	const checkEnd = () => {
 		if (!readsEndNow(reading, reportsEnd)) return;

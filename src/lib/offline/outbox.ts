@@ -1,7 +1,15 @@
 // The outbox: what the learner did while the server could not be reached, kept in IndexedDB (it
-// outlives the tab) as application operations, each with an id made here. Sent oldest first when
-// the network returns; the server applies each id once (src/lib/server/tracking/operations.ts),
-// so sending one again after a lost answer changes nothing.
+// outlives the tab) as application operations, each with an id made here. Sent oldest first by the
+// pages (on load, and when the network returns) and by the service worker (Background Sync, when
+// the network returns even if no page of the site is open); the server applies each id once
+// (src/lib/server/tracking/operations.ts), so a second sending after a lost answer, or a page and
+// the worker sending at the same moment, changes nothing.
+//
+// The worker has no page to tell the learner what the server answered ("Đã lưu", "the attempt was
+// closed meanwhile", "your post is online"). So what it delivers stays here, marked with the
+// server's answer, until a page of that learner takes it and shows it exactly as if it had sent it
+// itself. Taking is one IndexedDB transaction (read and delete), so each answer is shown once, in
+// whichever order the worker and the pages get there.
 
 const DB_NAME = 'taphuan-outbox';
 const STORE = 'operations';
@@ -19,9 +27,19 @@ export interface Operation {
 	draft?: string;
 	/** why the server gave it back (its words, in the learner's language): kept until the draft's form takes it */
 	returned?: string;
+	/** the service worker sent it and the server accepted it: its answer, kept until a page shows it */
+	delivered?: { answer: unknown };
 }
 
 export type FlushResult = 'empty' | 'sent' | 'offline' | 'signedOut';
+
+/** Who is sending: a page shows each answer at once; the worker keeps it for the pages. */
+export type Sender = 'page' | 'worker';
+
+/** The Background Sync tag under which the service worker sends the outbox. */
+export const OUTBOX_SYNC_TAG = 'taphuan-outbox';
+/** What the service worker tells open pages once it has sent the outbox. */
+export const OUTBOX_DELIVERED_MESSAGE = 'taphuan:outbox-delivered';
 
 /** 128 random bits; crypto.randomUUID() exists only on https pages, getRandomValues everywhere. */
 export function operationId(): string {
@@ -52,21 +70,66 @@ async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
 	}
 }
 
+/**
+ * Reads operation `id` and replaces it by `change`'s result (null deletes it, undefined leaves it)
+ * in one transaction; resolves with what was stored before. An operation another page or the
+ * worker removed meanwhile stays removed: nothing is written back for it.
+ */
+async function update(id: string, change: (stored: Operation) => Operation | null | undefined): Promise<Operation | undefined> {
+	const db = await open();
+	try {
+		return await new Promise<Operation | undefined>((resolve, reject) => {
+			const transaction = db.transaction(STORE, 'readwrite');
+			const store = transaction.objectStore(STORE);
+			const read = store.get(id) as IDBRequest<Operation | undefined>;
+			read.onsuccess = () => {
+				if (!read.result) return;
+				const next = change(read.result);
+				if (next === null) store.delete(id);
+				else if (next) store.put(next);
+			};
+			transaction.oncomplete = () => resolve(read.result);
+			transaction.onerror = () => reject(transaction.error);
+			transaction.onabort = () => reject(transaction.error);
+		});
+	} finally {
+		db.close();
+	}
+}
+
+type SyncRegistration = ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } };
+
+/**
+ * Asks the browser to wake the service worker once there is a network, even if the learner has
+ * closed every page of the site by then. Browsers without Background Sync (Firefox, Safari) skip
+ * it: there the pages send the outbox when they load and when the network returns.
+ */
+function askWorkerToSend() {
+	if (typeof navigator === 'undefined' || !navigator.serviceWorker) return;
+	navigator.serviceWorker.ready.then((registration) => (registration as SyncRegistration).sync?.register(OUTBOX_SYNC_TAG)).catch(() => undefined);
+}
+
 /** Queues an operation; resolves with its id once it is stored. */
 export async function enqueue(learner: string, url: string, body: Record<string, unknown>, draft?: string): Promise<string> {
 	const operation: Operation = { id: operationId(), learner, url, body, queuedAt: Date.now(), ...(draft ? { draft } : {}) };
 	await run('readwrite', (store) => store.put(operation));
+	askWorkerToSend();
 	return operation.id;
 }
 
-async function mine(learner: string): Promise<Operation[]> {
-	const all = await run('readonly', (store) => store.getAll() as IDBRequest<Operation[]>);
-	return all.filter((operation) => operation.learner === learner).sort((a, b) => a.queuedAt - b.queuedAt);
+async function all(): Promise<Operation[]> {
+	return (await run('readonly', (store) => store.getAll() as IDBRequest<Operation[]>)).sort((a, b) => a.queuedAt - b.queuedAt);
 }
+
+async function mine(learner: string): Promise<Operation[]> {
+	return (await all()).filter((operation) => operation.learner === learner);
+}
+
+const waiting = (operation: Operation) => operation.returned === undefined && operation.delivered === undefined;
 
 /** `learner`'s operations waiting to be sent, oldest first. */
 export async function pending(learner: string): Promise<Operation[]> {
-	return (await mine(learner)).filter((operation) => operation.returned === undefined);
+	return (await mine(learner)).filter(waiting);
 }
 
 /** `learner`'s operations the server gave back, waiting for their draft's form. */
@@ -78,26 +141,48 @@ export function remove(id: string): Promise<unknown> {
 	return run('readwrite', (store) => store.delete(id));
 }
 
+/** Removes operation `id`; resolves with it if it was still there (so only one page shows its answer). */
+const take = (id: string) => update(id, () => null);
+
 /** Kept, marked with the server's reason, for its draft's form; one without a draft has nowhere to go. */
 function giveBack(operation: Operation, reason: string | undefined): Promise<unknown> {
 	if (!operation.draft) return remove(operation.id);
-	return run('readwrite', (store) => store.put({ ...operation, returned: reason ?? '' }));
+	return update(operation.id, (stored) => ({ ...stored, returned: reason ?? '' }));
 }
 
-let flushing: Promise<FlushResult> | null = null;
+/** The worker's delivery: kept with the server's answer until a page of its learner takes it. */
+const keepDelivered = (operation: Operation, answer: unknown) => update(operation.id, (stored) => ({ ...stored, delivered: { answer } }));
+
+/** Hands the answers the worker received for `learner` to the page, each once; how many. */
+async function takeDelivered(learner: string, onAnswer: (operation: Operation, answer: unknown) => void): Promise<number> {
+	let shown = 0;
+	for (const operation of await mine(learner)) {
+		if (!operation.delivered || !(await take(operation.id))) continue;
+		shown++;
+		onAnswer(operation, operation.delivered.answer);
+	}
+	return shown;
+}
+
+const flushing = new Map<string, Promise<FlushResult>>();
 
 /**
  * Sends every operation `learner` queued (others wait for their own learner), oldest first, each at most until it is answered. Stops at the
  * first that cannot reach the server (kept for next time) or finds the learner signed out (kept
  * until they sign in again). One the server refuses for good (4xx: a module no longer in the
  * course) or answers `returned` is given back to its draft (see `returned`), or removed when it has
- * none (a heartbeat: sending it again could never succeed). `onAnswer` sees each accepted answer.
+ * none (a heartbeat: sending it again could never succeed). A page first takes what the worker
+ * delivered, then sends; `onAnswer` sees each accepted answer once, whoever sent it. The worker
+ * keeps each answer for the pages instead (see `keepDelivered`).
  */
-export function flush(learner: string, onAnswer: (operation: Operation, answer: unknown) => void = () => {}): Promise<FlushResult> {
-	flushing ??= (async (): Promise<FlushResult> => {
+export function flush(learner: string, onAnswer: (operation: Operation, answer: unknown) => void = () => {}, sender: Sender = 'page'): Promise<FlushResult> {
+	const running = flushing.get(learner);
+	if (running) return running;
+	const sending = (async (): Promise<FlushResult> => {
 		try {
+			const shown = sender === 'page' ? await takeDelivered(learner, onAnswer) : 0;
 			const operations = await pending(learner);
-			if (operations.length === 0) return 'empty';
+			if (operations.length === 0) return shown > 0 ? 'sent' : 'empty';
 			for (const operation of operations) {
 				let response: Response;
 				try {
@@ -118,15 +203,41 @@ export function flush(learner: string, onAnswer: (operation: Operation, answer: 
 				// author gets it back as a draft with the reason, never silently lost
 				if (!response.ok) await giveBack(operation, answer?.message);
 				else if (typeof answer?.returned === 'string') await giveBack(operation, answer.returned);
-				else {
-					onAnswer(operation, answer);
-					await remove(operation.id);
-				}
+				else if (sender === 'worker') await keepDelivered(operation, answer);
+				// the worker may have delivered it meanwhile: whoever takes it shows it
+				else if (await take(operation.id)) onAnswer(operation, answer);
 			}
 			return 'sent';
 		} finally {
-			flushing = null;
+			flushing.delete(learner);
 		}
 	})();
-	return flushing;
+	flushing.set(learner, sending);
+	return sending;
+}
+
+/**
+ * The worker's sending: every learner's operations, one learner after another (the worker knows no
+ * learner; the server takes each only from its own learner's session, 409 otherwise, so one whose
+ * learner is signed out waits and stops only that learner's). One result per learner.
+ */
+export async function flushEveryone(): Promise<FlushResult[]> {
+	const learners = [...new Set((await all()).filter(waiting).map((operation) => operation.learner))];
+	const results: FlushResult[] = [];
+	for (const learner of learners) results.push(await flush(learner, undefined, 'worker'));
+	return results;
+}
+
+/**
+ * Calls `send` whenever the service worker says it has sent the outbox, so the page shows the
+ * answers; returns what stops listening.
+ */
+export function onWorkerDelivered(send: () => void): () => void {
+	if (typeof navigator === 'undefined' || !navigator.serviceWorker) return () => {};
+	const container = navigator.serviceWorker;
+	const listener = (event: MessageEvent) => {
+		if (event.data === OUTBOX_DELIVERED_MESSAGE) send();
+	};
+	container.addEventListener('message', listener);
+	return () => container.removeEventListener('message', listener);
 }

@@ -5,7 +5,7 @@
 // "Nộp bài" offline queues the submission. Back online (here or on any page with an outbox) they
 // are sent once; the page then shows the result, or says the attempt was closed meanwhile.
 // Timed attempts are not continued offline: their countdown is the server's.
-import { enqueue, flush, operationId, pending, remove } from '$lib/offline/outbox';
+import { enqueue, flush, onWorkerDelivered, operationId, pending, remove } from '$lib/offline/outbox';
 import { showPending } from '$lib/offline/pending';
 
 function stored(key: string, make: () => string): string {
@@ -124,6 +124,8 @@ export function answerOffline(form: HTMLFormElement, answersUrl: string, show: (
 			else await showPending(learner);
 		});
 	window.addEventListener('online', () => void sendQueued());
+	// the service worker sent them first: its answers are shown here the same way
+	onWorkerDelivered(() => void sendQueued());
 
 	return { changed };
 }
@@ -134,14 +136,18 @@ export function answerOffline(form: HTMLFormElement, answersUrl: string, show: (
  */
 export function sendFromResult(section: HTMLElement, answersUrl: string) {
 	const learner = section.dataset.learner;
-	if (!learner || !navigator.onLine) return;
+	if (!learner) return;
 	const url = answersUrl.replace(/\/answers$/, '/queued');
-	let late = false;
-	void flush(learner, (operation, answer) => {
-		if (operation.url === url && (answer as { late?: boolean } | null)?.late) late = true;
-	})
-		.then(() => {
-			if (late) location.reload();
+	const send = () => {
+		let late = false;
+		void flush(learner, (operation, answer) => {
+			if (operation.url === url && (answer as { late?: boolean } | null)?.late) late = true;
 		})
-		.catch(() => undefined);
+			.then(() => {
+				if (late) location.reload();
+			})
+			.catch(() => undefined);
+	};
+	if (navigator.onLine) send();
+	onWorkerDelivered(send);
 }
