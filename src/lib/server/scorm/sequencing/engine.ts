@@ -76,6 +76,7 @@ interface InternalActivity {
 	id: string;
 	isActive: boolean;
 	isHiddenFromChoice: boolean;
+	isNewAttempt: boolean;
 	sequencingRules: { preConditionRules: { action: string; evaluate(activity: InternalActivity): boolean }[] };
 	parent: InternalActivity | null;
 	sequencingControls: { choice: boolean };
@@ -97,7 +98,10 @@ interface InternalApi {
 			getAvailableChoices(): string[];
 			predictContinueEnabled(): boolean;
 			predictPreviousEnabled(): boolean;
-			sequencingProcess: { validateNavigationRequest(request: 'choice', target: string, current: null): { valid: boolean } };
+			sequencingProcess: {
+				validateNavigationRequest(request: 'choice', target: string, current: null): { valid: boolean };
+				traversalService: { ensureSelectionAndRandomization(activity: InternalActivity): void };
+			};
 		} | null;
 	};
 }
@@ -118,6 +122,7 @@ export function withEngine<T>(tree: SequencingTree, state: string | null, fn: (e
 			sequencing: { activityTree: tree.root as never, autoRollupOnCMIChange: false, autoProgressOnCompletion: false }
 		} as never);
 		if (state !== null && !api.deserializeSequencingState(state)) throw new Error('sequencing state could not be restored');
+		if (state === null) drawChildren(api as unknown as InternalApi);
 		let delivered: string | null = null;
 		let ended = false;
 		api.setSequencingEventListeners({
@@ -189,6 +194,28 @@ export function withEngine<T>(tree: SequencingTree, state: string | null, fn: (e
 	} finally {
 		console.debug = debug;
 	}
+}
+
+/**
+ * A learner's first tree: every cluster that selects or reorders its children does so now, before
+ * anything flows into it. SN (SR.1, SR.2) applies selection and randomisation to a cluster that is
+ * neither active nor suspended, so a cluster drawn "onEachNewAttempt" is drawn for its first
+ * attempt too; scorm-again 3.4.3 draws only when an attempt begins, after its flow has already
+ * picked the first child in manifest order, so every learner got the random test's Test 1 first.
+ * Marking the cluster as at a new attempt makes its own process draw (and keeps the draw in the state).
+ */
+function drawChildren(api: InternalApi) {
+	const traversal = api._sequencing.overallSequencingProcess?.sequencingProcess.traversalService;
+	if (!traversal) return;
+	const visit = (activity: InternalActivity) => {
+		if (activity.children.length === 0) return;
+		const wasNew = activity.isNewAttempt;
+		activity.isNewAttempt = true;
+		traversal.ensureSelectionAndRandomization(activity);
+		activity.isNewAttempt = wasNew;
+		for (const child of activity.children) visit(child);
+	};
+	if (api._sequencing.activityTree.root) visit(api._sequencing.activityTree.root);
 }
 
 /** The SCO's last results replayed through the run-time, as the browser's API would have seen them. */
