@@ -14,7 +14,7 @@ import { availability, deliver, type Availability, type Delivery } from './deliv
 import { NAVIGATION_REQUESTS, type AttemptEnd, type Engine, type NavigationRequest, type Outcome } from './engine';
 import { attemptEndFrom, packageResult } from './result';
 import { runSequencing, type SequencedPackage } from './state';
-import type { Activity, HideLmsUi } from './tree';
+import { findActivity, type HideLmsUi } from './tree';
 
 /** The package's sequencing, or null when the player needs none (SCORM 1.2). */
 export function sequencedPackage(db: Db, attachment: Attachment): SequencedPackage | null {
@@ -37,15 +37,6 @@ export interface NavigationView {
 
 function tocIds(entries: TocEntry[]): string[] {
 	return entries.flatMap((entry) => [entry.identifier, ...tocIds(entry.children)]);
-}
-
-function findActivity(activity: Activity, id: string): Activity | null {
-	if (activity.id === id) return activity;
-	for (const child of activity.children ?? []) {
-		const found = findActivity(child, id);
-		if (found) return found;
-	}
-	return null;
 }
 
 function choosableScos(engine: Engine, attachment: Attachment): string[] {

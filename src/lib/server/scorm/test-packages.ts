@@ -1,0 +1,67 @@
+// Small SCORM 2004 4th Edition packages for tests of what no fixture package uses: shared data
+// (adlcp:data) and global objectives shared between packages (objectivesGlobalToSystem).
+import { buildZip } from './test-zip';
+
+/**
+ * A SCO page that initialises the API and lists what it sees of adl.data (each bucket's id and
+ * store, or the error its store gives), so a test reads what the SCO was given. It never ends
+ * itself: the player's buttons or the test do.
+ */
+export const SHARED_DATA_PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>SCO</title></head><body><main><ul id="buckets"></ul></main>
+<script src="sco.js"></script></body></html>`;
+
+export const SHARED_DATA_SCRIPT = `var api = window.parent.API_1484_11;
+api.Initialize('');
+var count = Number(api.GetValue('adl.data._count'));
+var list = document.getElementById('buckets');
+for (var i = 0; i < count; i++) {
+  var id = api.GetValue('adl.data.' + i + '.id');
+  var store = api.GetValue('adl.data.' + i + '.store');
+  var error = api.GetLastError();
+  var li = document.createElement('li');
+  li.textContent = id + ': ' + (error === '0' ? store : 'error ' + error);
+  list.appendChild(li);
+}`;
+
+function manifest4th(organization: string, items: string, resources: string): string {
+	return `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="m" version="1" xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
+  xmlns:imsss="http://www.imsglobal.org/xsd/imsss" xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3" xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3">
+  <metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion></metadata>
+  <organizations default="org"><organization identifier="org" ${organization}><title>Course</title>${items}
+    <imsss:sequencing><imsss:controlMode choice="true" flow="true"/></imsss:sequencing>
+  </organization></organizations>
+  <resources>${resources}</resources>
+</manifest>`;
+}
+
+/**
+ * Two SCOs sharing the bucket `notes`: the first may read and write it, the second only read it,
+ * and write the bucket `drafts`, which it may not read. `globalToSystem` is the organization's
+ * adlcp:sharedDataGlobalToSystem (left out: the CAM default, true).
+ */
+export function sharedDataManifest(globalToSystem?: boolean): string {
+	const sco = (id: string, title: string, maps: string) =>
+		`<item identifier="${id}" identifierref="r_${id}"><title>${title}</title><adlcp:data>${maps}</adlcp:data></item>`;
+	return manifest4th(
+		globalToSystem === undefined ? '' : `adlcp:sharedDataGlobalToSystem="${globalToSystem}"`,
+		sco('writer', 'Viết ghi chú', '<adlcp:map targetID="notes" readSharedData="true" writeSharedData="true"/>') +
+			sco(
+				'reader',
+				'Đọc ghi chú',
+				'<adlcp:map targetID="notes" readSharedData="true" writeSharedData="false"/><adlcp:map targetID="drafts" readSharedData="false" writeSharedData="true"/>'
+			),
+		['writer', 'reader']
+			.map((id) => `<resource identifier="r_${id}" type="webcontent" adlcp:scormType="sco" href="${id}.html"><file href="${id}.html"/><file href="sco.js"/></resource>`)
+			.join('')
+	);
+}
+
+export function sharedDataZip(globalToSystem?: boolean): Buffer {
+	return buildZip([
+		{ name: 'imsmanifest.xml', data: sharedDataManifest(globalToSystem) },
+		{ name: 'writer.html', data: SHARED_DATA_PAGE },
+		{ name: 'reader.html', data: SHARED_DATA_PAGE },
+		{ name: 'sco.js', data: SHARED_DATA_SCRIPT }
+	]);
+}
