@@ -65,3 +65,62 @@ export function sharedDataZip(globalToSystem?: boolean): Buffer {
 		{ name: 'sco.js', data: SHARED_DATA_SCRIPT }
 	]);
 }
+
+/** A SCO page that only initialises the API: the test plays the SCO through the player's API. */
+const PLAIN_PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>SCO</title></head><body><main><p>SCO</p></main>
+<script src="sco.js"></script></body></html>`;
+const PLAIN_SCRIPT = `window.parent.API_1484_11.Initialize('');`;
+
+const CONTENT_SETS = '<imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>';
+
+function sco(id: string, title: string, sequencing: string): string {
+	return `<item identifier="${id}" identifierref="r_${id}"><title>${title}</title><imsss:sequencing>${sequencing}</imsss:sequencing></item>`;
+}
+
+function resources(ids: string[]): string {
+	return ids.map((id) => `<resource identifier="r_${id}" type="webcontent" adlcp:scormType="sco" href="${id}.html"><file href="${id}.html"/><file href="sco.js"/></resource>`).join('');
+}
+
+const organization = (globalToSystem?: boolean) => (globalToSystem === undefined ? '' : `adlseq:objectivesGlobalToSystem="${globalToSystem}"`);
+
+/**
+ * A package whose one SCO, "Bài học gốc", writes its satisfaction to the global objective
+ * `g.lesson` when its attempt ends.
+ */
+export function objectiveWriterManifest(globalToSystem?: boolean): string {
+	return manifest4th(
+		organization(globalToSystem),
+		sco(
+			'lesson',
+			'Bài học gốc',
+			`<imsss:objectives><imsss:primaryObjective objectiveID="lesson_obj"><imsss:mapInfo targetObjectiveID="g.lesson" readSatisfiedStatus="false" writeSatisfiedStatus="true"/></imsss:primaryObjective></imsss:objectives>${CONTENT_SETS}`
+		),
+		resources(['lesson'])
+	);
+}
+
+/**
+ * A package whose first SCO, "Ôn bài", reads `g.lesson` and is skipped once it is satisfied, so
+ * the flow starts at the second, "Kiểm tra".
+ */
+export function objectiveReaderManifest(globalToSystem?: boolean): string {
+	return manifest4th(
+		organization(globalToSystem),
+		sco(
+			'review',
+			'Ôn bài',
+			`<imsss:sequencingRules><imsss:preConditionRule><imsss:ruleConditions><imsss:ruleCondition condition="satisfied"/></imsss:ruleConditions><imsss:ruleAction action="skip"/></imsss:preConditionRule></imsss:sequencingRules>` +
+				`<imsss:objectives><imsss:primaryObjective objectiveID="review_obj"><imsss:mapInfo targetObjectiveID="g.lesson" readSatisfiedStatus="true" writeSatisfiedStatus="false"/></imsss:primaryObjective></imsss:objectives>${CONTENT_SETS}`
+		) + sco('check', 'Kiểm tra', CONTENT_SETS),
+		resources(['review', 'check'])
+	);
+}
+
+export function objectivesZip(role: 'writer' | 'reader', globalToSystem?: boolean): Buffer {
+	const ids = role === 'writer' ? ['lesson'] : ['review', 'check'];
+	return buildZip([
+		{ name: 'imsmanifest.xml', data: role === 'writer' ? objectiveWriterManifest(globalToSystem) : objectiveReaderManifest(globalToSystem) },
+		...ids.map((id) => ({ name: `${id}.html`, data: PLAIN_PAGE })),
+		{ name: 'sco.js', data: PLAIN_SCRIPT }
+	]);
+}

@@ -71,6 +71,29 @@ export interface Engine {
 	status(id: string): ActivityStatus | null;
 }
 
+/**
+ * What a global objective (a mapInfo targetObjectiveID) holds for a learner: the values of
+ * scorm-again's global objective map entry, without the map flags (those belong to each package's
+ * own mapInfo). Kept across packages when they are global to the system (state.ts).
+ */
+export const GLOBAL_OBJECTIVE_VALUES = [
+	'satisfiedStatus',
+	'satisfiedStatusKnown',
+	'normalizedMeasure',
+	'normalizedMeasureKnown',
+	'completionStatus',
+	'completionStatusKnown',
+	'progressMeasure',
+	'progressMeasureKnown',
+	'rawScore',
+	'rawScoreKnown',
+	'minScore',
+	'minScoreKnown',
+	'maxScore',
+	'maxScoreKnown'
+] as const;
+export type GlobalObjectiveValues = Partial<Record<(typeof GLOBAL_OBJECTIVE_VALUES)[number], unknown>>;
+
 // scorm-again's classes behind the API object; only what this module reads
 interface InternalActivity {
 	id: string;
@@ -94,6 +117,8 @@ interface InternalApi {
 			getActivity(id: string): InternalActivity | null;
 		};
 		overallSequencingProcess: {
+			getGlobalObjectiveMap(): Map<string, Record<string, unknown>>;
+			rollupProcess: { getGlobalObjectiveSynchronizer(): { syncGlobalObjectivesReadPhase(activity: InternalActivity, map: Map<string, Record<string, unknown>>): boolean } };
 			getAvailableChoices(): string[];
 			predictContinueEnabled(): boolean;
 			predictPreviousEnabled(): boolean;
@@ -102,11 +127,25 @@ interface InternalApi {
 	};
 }
 
+function valuesOf(entry: Record<string, unknown>): GlobalObjectiveValues {
+	return Object.fromEntries(GLOBAL_OBJECTIVE_VALUES.filter((key) => key in entry).map((key) => [key, entry[key]]));
+}
+
 /**
  * Builds the engine for `tree` with `state` (null for a learner who never opened the package),
  * runs `fn`, and returns its result with the state to save. Synchronous: the engine never waits.
+ *
+ * `system`: for a package whose global objectives are global to the system, the learner's values
+ * of them as every package left them (state.ts); they replace what the package's own state
+ * remembers, every activity reads them again (SN 3.10.3 read maps), and the values after `fn` are
+ * returned as `globals`, to be kept for the learner's other packages.
  */
-export function withEngine<T>(tree: SequencingTree, state: string | null, fn: (engine: Engine) => T): { result: T; state: string } {
+export function withEngine<T>(
+	tree: SequencingTree,
+	state: string | null,
+	fn: (engine: Engine) => T,
+	system: Record<string, GlobalObjectiveValues> | null = null
+): { result: T; state: string; globals: Record<string, GlobalObjectiveValues> | null } {
 	// scorm-again writes console.debug lines on every delivery and restore: not server log material
 	const debug = console.debug;
 	console.debug = () => {};
@@ -137,6 +176,7 @@ export function withEngine<T>(tree: SequencingTree, state: string | null, fn: (e
 		const internal = api as unknown as InternalApi;
 		const activities = internal._sequencing.activityTree;
 		const process = () => internal._sequencing.overallSequencingProcess;
+		if (system) readSystemObjectives(internal, system);
 		const engine: Engine = {
 			current: () => activities.currentActivity?.id ?? activities.suspendedActivity?.id ?? null,
 			suspended: () => activities.suspendedActivity !== null,
@@ -185,10 +225,38 @@ export function withEngine<T>(tree: SequencingTree, state: string | null, fn: (e
 			}
 		};
 		const result = fn(engine);
-		return { result, state: api.serializeSequencingState() };
+		const globals = system && Object.fromEntries([...(process()?.getGlobalObjectiveMap() ?? new Map())].map(([id, entry]) => [id, valuesOf(entry)]));
+		return { result, state: api.serializeSequencingState(), globals };
 	} finally {
 		console.debug = debug;
 	}
+}
+
+/** The learner's system-wide values into the engine's map; where one changed, every activity
+ * reads its mapped objectives again (as after any write, SN 3.10.3). */
+function readSystemObjectives(internal: InternalApi, system: Record<string, GlobalObjectiveValues>): void {
+	const overall = internal._sequencing.overallSequencingProcess;
+	const root = internal._sequencing.activityTree.root;
+	if (!overall || !root) return;
+	const map = overall.getGlobalObjectiveMap();
+	let changed = false;
+	for (const [id, values] of Object.entries(system)) {
+		const entry = map.get(id);
+		if (!entry) continue;
+		for (const key of GLOBAL_OBJECTIVE_VALUES) {
+			if (key in values && entry[key] !== values[key]) {
+				entry[key] = values[key];
+				changed = true;
+			}
+		}
+	}
+	if (!changed) return;
+	const synchronizer = overall.rollupProcess.getGlobalObjectiveSynchronizer();
+	const visit = (activity: InternalActivity) => {
+		synchronizer.syncGlobalObjectivesReadPhase(activity, map);
+		for (const child of activity.children) visit(child);
+	};
+	visit(root);
 }
 
 /** The SCO's last results replayed through the run-time, as the browser's API would have seen them. */
