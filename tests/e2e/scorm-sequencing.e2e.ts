@@ -287,7 +287,7 @@ test('post-test rollup: a SCO that ends itself without a request waits for the l
 	await expect(page).toHaveURL(/\?sco=etuqiette_item$/);
 });
 
-test('post-test rollup: the SCO’s own exitAll ends the package; the player says so, what was passed is kept, and the next visit starts the course again', async ({
+test('post-test rollup: the SCO’s own exitAll ends the package; the player says so, what was passed is kept, and the next visit starts a new attempt on the course', async ({
 	page,
 	app,
 	browser
@@ -309,12 +309,19 @@ test('post-test rollup: the SCO’s own exitAll ends the package; the player say
 	expect(packageRow(app)).toMatchObject({ completion_status: 'incomplete' });
 	await expectAccessible(page);
 
-	// nothing is suspended or current: the next visit starts the course again (not on Etiquette),
-	// with what was passed kept (Handicapping, after the passed Etiquette, may be chosen)
+	// nothing is suspended or current: the next visit starts a new attempt on the course (not on
+	// Etiquette). Its global objectives (objectivesGlobalToSystem="false") last one attempt on the
+	// course, so the parts that wait for the one before are closed again until it is passed again;
+	// the results stored for the learner stay
 	await openPackage(page, 'Golf tuần tự');
 	await expect(page).toHaveURL(/\?sco=playing_item$/);
 	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
-	await expect(page.getByRole('navigation', { name: 'Mục lục' }).getByRole('link', { name: 'Handicapping' })).toBeVisible();
+	const toc = page.getByRole('navigation', { name: 'Mục lục' });
+	await expect(toc.locator('li', { hasText: 'Etiquette' })).toContainText('chưa mở');
+	await expect(toc.locator('li', { hasText: 'Handicapping' })).toContainText('chưa mở');
+	expect(scoRow(app, 'Etiquette')).toMatchObject({ completion_status: 'completed', success_status: 'passed' });
+	await sco(page, [...PASSED, ['SetValue', 'adl.nav.request', 'continue'], ['Terminate', '']]);
+	await expect(page.locator('iframe[title="Etiquette"]')).toBeVisible();
 });
 
 /** What the SCO reads from its API (after Initialize), as a SCO asking about navigation would. */

@@ -116,11 +116,45 @@ export function objectiveReaderManifest(globalToSystem?: boolean): string {
 	);
 }
 
-export function objectivesZip(role: 'writer' | 'reader', globalToSystem?: boolean): Buffer {
-	const ids = role === 'writer' ? ['lesson'] : ['review', 'check'];
+export function objectivesZip(role: 'writer' | 'reader' | 'remediation', globalToSystem?: boolean): Buffer {
+	const ids = role === 'writer' ? ['lesson'] : role === 'reader' ? ['review', 'check'] : ['lesson', 'review', 'check'];
+	const manifests = { writer: objectiveWriterManifest, reader: objectiveReaderManifest, remediation: remediationManifest };
 	return buildZip([
-		{ name: 'imsmanifest.xml', data: role === 'writer' ? objectiveWriterManifest(globalToSystem) : objectiveReaderManifest(globalToSystem) },
+		{ name: 'imsmanifest.xml', data: manifests[role](globalToSystem) },
 		...ids.map((id) => ({ name: `${id}.html`, data: PLAIN_PAGE })),
 		{ name: 'sco.js', data: PLAIN_SCRIPT }
 	]);
+}
+
+/**
+ * One package that writes and reads its own global objective: "Bài học" writes `g.lesson`; "Ôn
+ * tập" reads it and is skipped once it is satisfied; "Kiểm tra" is disabled until it is, and a
+ * failed check retries the whole course (retryAll), a new attempt on the activity tree.
+ */
+export function remediationManifest(globalToSystem?: boolean): string {
+	const reads = (id: string, primary: boolean) =>
+		`<imsss:${primary ? 'primaryObjective' : 'objective'} objectiveID="${id}"><imsss:mapInfo targetObjectiveID="g.lesson" readSatisfiedStatus="true" writeSatisfiedStatus="false"/></imsss:${primary ? 'primaryObjective' : 'objective'}>`;
+	return manifest4th(
+		organization(globalToSystem),
+		sco(
+			'lesson',
+			'Bài học',
+			`<imsss:objectives><imsss:primaryObjective objectiveID="lesson_obj"><imsss:mapInfo targetObjectiveID="g.lesson" readSatisfiedStatus="false" writeSatisfiedStatus="true"/></imsss:primaryObjective></imsss:objectives>${CONTENT_SETS}`
+		) +
+			sco(
+				'review',
+				'Ôn tập',
+				`<imsss:sequencingRules><imsss:preConditionRule><imsss:ruleConditions><imsss:ruleCondition condition="satisfied"/></imsss:ruleConditions><imsss:ruleAction action="skip"/></imsss:preConditionRule></imsss:sequencingRules>` +
+					`<imsss:objectives>${reads('review_obj', true)}</imsss:objectives>${CONTENT_SETS}`
+			) +
+			sco(
+				'check',
+				'Kiểm tra',
+				// unknown counts as not satisfied only when said so (SN's rule conditions are three-valued)
+				`<imsss:sequencingRules><imsss:preConditionRule><imsss:ruleConditions conditionCombination="any"><imsss:ruleCondition referencedObjective="gate" operator="not" condition="satisfied"/><imsss:ruleCondition referencedObjective="gate" operator="not" condition="objectiveStatusKnown"/></imsss:ruleConditions><imsss:ruleAction action="disabled"/></imsss:preConditionRule>` +
+					`<imsss:postConditionRule><imsss:ruleConditions><imsss:ruleCondition condition="satisfied" operator="not"/></imsss:ruleConditions><imsss:ruleAction action="retryAll"/></imsss:postConditionRule></imsss:sequencingRules>` +
+					`<imsss:objectives><imsss:primaryObjective objectiveID="check_obj"/>${reads('gate', false)}</imsss:objectives>${CONTENT_SETS}`
+			),
+		resources(['lesson', 'review', 'check'])
+	);
 }

@@ -98,6 +98,7 @@ export type GlobalObjectiveValues = Partial<Record<(typeof GLOBAL_OBJECTIVE_VALU
 interface InternalActivity {
 	id: string;
 	isActive: boolean;
+	attemptCount: number;
 	isHiddenFromChoice: boolean;
 	sequencingRules: { preConditionRules: { action: string; evaluate(activity: InternalActivity): boolean }[] };
 	parent: InternalActivity | null;
@@ -122,7 +123,10 @@ interface InternalApi {
 			getAvailableChoices(): string[];
 			predictContinueEnabled(): boolean;
 			predictPreviousEnabled(): boolean;
-			sequencingProcess: { validateNavigationRequest(request: 'choice', target: string, current: null): { valid: boolean } };
+			sequencingProcess: {
+				validateNavigationRequest(request: 'choice', target: string, current: null): { valid: boolean };
+				sequencingRequestProcess(request: string, target?: string | null): unknown;
+			};
 		} | null;
 	};
 }
@@ -177,6 +181,8 @@ export function withEngine<T>(
 		const activities = internal._sequencing.activityTree;
 		const process = () => internal._sequencing.overallSequencingProcess;
 		if (system) readSystemObjectives(internal, system);
+		// objectivesGlobalToSystem="false": the package's global objectives last one attempt on the tree
+		if (!tree.objectivesGlobalToSystem) scopeObjectivesToTreeAttempt(internal);
 		const engine: Engine = {
 			current: () => activities.currentActivity?.id ?? activities.suspendedActivity?.id ?? null,
 			suspended: () => activities.suspendedActivity !== null,
@@ -225,11 +231,78 @@ export function withEngine<T>(
 			}
 		};
 		const result = fn(engine);
+		if (!tree.objectivesGlobalToSystem && treeAttemptEnded(internal)) clearObjectives(internal);
 		const globals = system && Object.fromEntries([...(process()?.getGlobalObjectiveMap() ?? new Map())].map(([id, entry]) => [id, valuesOf(entry)]));
 		return { result, state: api.serializeSequencingState(), globals };
 	} finally {
 		console.debug = debug;
 	}
+}
+
+/** Every activity reads its mapped objectives from the map again (scorm-again's read phase). */
+function readAll(internal: InternalApi): void {
+	const overall = internal._sequencing.overallSequencingProcess;
+	const root = internal._sequencing.activityTree.root;
+	if (!overall || !root) return;
+	const map = overall.getGlobalObjectiveMap();
+	const synchronizer = overall.rollupProcess.getGlobalObjectiveSynchronizer();
+	const visit = (activity: InternalActivity) => {
+		synchronizer.syncGlobalObjectivesReadPhase(activity, map);
+		for (const child of activity.children) visit(child);
+	};
+	visit(root);
+}
+
+/** The attempt on the whole tree has ended (exitAll, the course's end) and none has begun since:
+ * the next start, or a choice, begins a new one. */
+function treeAttemptEnded(internal: InternalApi): boolean {
+	const tree = internal._sequencing.activityTree;
+	return tree.root !== null && !tree.root.isActive && tree.root.attemptCount > 0 && tree.currentActivity === null && tree.suspendedActivity === null;
+}
+
+/** Every global objective of the package back to unknown, and read so by the activities. */
+function clearObjectives(internal: InternalApi): void {
+	const overall = internal._sequencing.overallSequencingProcess;
+	if (!overall) return;
+	for (const entry of overall.getGlobalObjectiveMap().values()) {
+		Object.assign(entry, {
+			satisfiedStatus: false,
+			satisfiedStatusKnown: false,
+			normalizedMeasure: 0,
+			normalizedMeasureKnown: false,
+			completionStatus: 'unknown',
+			completionStatusKnown: false,
+			progressMeasure: 0,
+			progressMeasureKnown: false,
+			rawScore: '',
+			rawScoreKnown: false,
+			minScore: '',
+			minScoreKnown: false,
+			maxScore: '',
+			maxScoreKnown: false
+		});
+	}
+	readAll(internal);
+}
+
+/**
+ * objectivesGlobalToSystem="false": "shared global objective information will exist per learner
+ * per Activity Tree" (ADL), and a new attempt on the root of the tree starts it afresh (Rustici,
+ * "Remediation is hard", and the golf simple-remediation manifest: retryAll, or a choice of the
+ * root, "resets the global objectives"). scorm-again 3.4.3 keeps them for ever; they are cleared
+ * here when the tree's attempt has ended (exitAll, the end of the course: before and after each
+ * request, so states saved earlier are caught too) and when a retryAll begins a new one inside a
+ * request, before its flow looks at them.
+ */
+function scopeObjectivesToTreeAttempt(internal: InternalApi): void {
+	if (treeAttemptEnded(internal)) clearObjectives(internal);
+	const sequencing = internal._sequencing.overallSequencingProcess?.sequencingProcess;
+	if (!sequencing) return;
+	const run = sequencing.sequencingRequestProcess.bind(sequencing);
+	sequencing.sequencingRequestProcess = (request, target) => {
+		if (request === 'retryAll') clearObjectives(internal);
+		return run(request, target);
+	};
 }
 
 /** The learner's system-wide values into the engine's map; where one changed, every activity
@@ -250,13 +323,7 @@ function readSystemObjectives(internal: InternalApi, system: Record<string, Glob
 			}
 		}
 	}
-	if (!changed) return;
-	const synchronizer = overall.rollupProcess.getGlobalObjectiveSynchronizer();
-	const visit = (activity: InternalActivity) => {
-		synchronizer.syncGlobalObjectivesReadPhase(activity, map);
-		for (const child of activity.children) visit(child);
-	};
-	visit(root);
+	if (changed) readAll(internal);
 }
 
 /** The SCO's last results replayed through the run-time, as the browser's API would have seen them. */

@@ -8,7 +8,7 @@ import { readPackage } from '../import';
 import { placePackage } from '../place';
 import { objectivesZip } from '../test-packages';
 import { sequencedPackage } from './navigation';
-import { runSequencing, type SequencedPackage } from './state';
+import { loadState, runSequencing, type SequencedPackage } from './state';
 
 const T0 = Date.UTC(2026, 11, 6, 21);
 let storage: string;
@@ -18,7 +18,7 @@ beforeAll(() => {
 afterAll(() => rmSync(storage, { recursive: true, force: true }));
 
 let placed = 0;
-async function place(db: Db, role: 'writer' | 'reader', globalToSystem?: boolean): Promise<SequencedPackage> {
+async function place(db: Db, role: 'writer' | 'reader' | 'remediation', globalToSystem?: boolean): Promise<SequencedPackage> {
 	const zip = path.join(storage, `objectives-${++placed}.zip`);
 	writeFileSync(zip, objectivesZip(role, globalToSystem));
 	const imported = await readPackage(zip, storage);
@@ -78,5 +78,54 @@ describe('global objectives and objectivesGlobalToSystem (SN 3.10.3, CAM)', () =
 		pass(db, lan, writer);
 		expect(stored(db)).toHaveLength(1);
 		expect(start(db, lan, privateReader)).toBe('review');
+	});
+});
+
+/** g.lesson as the package's saved sequencing state holds it (scorm-again's global objective map). */
+function lessonObjective(db: Db, userId: number, pkg: SequencedPackage): { satisfiedStatus: boolean; satisfiedStatusKnown: boolean } {
+	let found: unknown = null;
+	const visit = (value: unknown) => {
+		if (found || !value || typeof value !== 'object') return;
+		const record = value as Record<string, unknown>;
+		if (record['g.lesson'] && typeof record['g.lesson'] === 'object' && 'satisfiedStatusKnown' in (record['g.lesson'] as object)) found = record['g.lesson'];
+		else Object.values(record).forEach(visit);
+	};
+	visit(JSON.parse(loadState(db, userId, pkg)!));
+	return found as { satisfiedStatus: boolean; satisfiedStatusKnown: boolean };
+}
+
+describe('a new attempt on the whole course (objectivesGlobalToSystem="false")', () => {
+	// "Kiểm tra" is disabled until g.lesson is satisfied; "Ôn tập" is skipped once it is; a failed
+	// check retries the whole course (retryAll)
+	const play = async (globalToSystem: boolean) => {
+		const { db, lan } = setup();
+		const pkg = await place(db, 'remediation', globalToSystem);
+		expect(runSequencing(db, lan, pkg, (e) => [e.navigate('start').delivered, e.choosable().has('check')], T0)).toEqual(['lesson', false]);
+		expect(pass(db, lan, pkg, 'continue')).toMatchObject({ delivered: 'check' });
+		expect(lessonObjective(db, lan, pkg)).toMatchObject({ satisfiedStatus: true, satisfiedStatusKnown: true });
+		return { db, lan, pkg };
+	};
+
+	it('retryAll starts the course with its global objectives unknown: the lesson must be passed again', async () => {
+		const { db, lan, pkg } = await play(false);
+		const retried = runSequencing(db, lan, pkg, (e) => [e.endAttempt({ completion: 'completed', success: 'failed' }).delivered, e.choosable().has('check'), e.choosable().has('review')], T0);
+		expect(retried).toEqual(['lesson', false, true]);
+		expect(lessonObjective(db, lan, pkg).satisfiedStatusKnown).toBe(false);
+	});
+
+	it('so does a start after exitAll; leaving with suspendAll keeps them', async () => {
+		const { db, lan, pkg } = await play(false);
+		runSequencing(db, lan, pkg, (e) => e.navigate('suspendAll'), T0);
+		expect(runSequencing(db, lan, pkg, (e) => [e.navigate('resumeAll').delivered, e.choosable().has('check')], T0)).toEqual(['check', true]);
+		expect(runSequencing(db, lan, pkg, (e) => e.navigate('exitAll').ended, T0)).toBe(true);
+		expect(lessonObjective(db, lan, pkg).satisfiedStatusKnown).toBe(false);
+		expect(runSequencing(db, lan, pkg, (e) => [e.navigate('start').delivered, e.choosable().has('check')], T0)).toEqual(['lesson', false]);
+	});
+
+	it('global to the system, they outlive the course’s attempts', async () => {
+		const { db, lan, pkg } = await play(true);
+		const retried = runSequencing(db, lan, pkg, (e) => [e.endAttempt({ completion: 'completed', success: 'failed' }).delivered, e.choosable().has('check')], T0);
+		expect(retried).toEqual(['lesson', true]);
+		expect(stored(db)).toEqual([{ user_id: lan, target_id: 'g.lesson', status: expect.stringContaining('"satisfiedStatus":true') }]);
 	});
 });
