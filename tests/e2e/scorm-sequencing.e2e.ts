@@ -347,6 +347,35 @@ test('post-test rollup: the SCO’s adl.nav.request_valid answers what the serve
 	expect(await scoValue(page, 'adl.nav.request_valid.choice.{target=assessment_item}')).toBe('false');
 });
 
+test('simple remediation: nothing may be chosen, but the SCO may jump; adl.nav.request_valid.jump says so apart from choice, and the server honours it', async ({
+	page,
+	app,
+	browser
+}) => {
+	test.slow();
+	await learnerOpensNewPackage(page, app, browser, 'scorm2004-sequencing-simple-remediation.zip', 'Ôn tập');
+	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
+	expect(await scoValue(page, 'adl.nav.request_valid.choice.{target=test_1}')).toBe('false');
+	expect(await scoValue(page, 'adl.nav.request_valid.jump.{target=test_1}')).toBe('true');
+	// a cluster is not delivered (SN DB.1.1)
+	expect(await scoValue(page, 'adl.nav.request_valid.jump.{target=content_wrapper}')).toBe('false');
+	await sco(page, [['SetValue', 'cmi.completion_status', 'completed'], ['SetValue', 'adl.nav.request', '{target=test_1}jump'], ['Terminate', '']]);
+	await expect(page.locator('iframe[title="Playing Quiz"]')).toBeVisible();
+	await expect(page).toHaveURL(/\?sco=test_1$/);
+	expect(scoRow(app, 'Playing the Game')).toMatchObject({ completion_status: 'completed' });
+});
+
+test('post-test rollup: a jump to a part still closed is refused by the server', async ({ page, app, browser }) => {
+	test.slow();
+	await learnerOpensNewPackage(page, app, browser, 'scorm2004-sequencing-post-test-rollup.zip', 'Golf tuần tự');
+	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
+	expect(await scoValue(page, 'adl.nav.request_valid.jump.{target=assessment_item}')).toBe('false');
+	await sco(page, [['SetValue', 'adl.nav.request', '{target=assessment_item}jump'], ['Terminate', '']]);
+	await expect(page.locator('.scorm-finished')).toContainText('Gói bài học không cho phép bước này lúc này.');
+	await expect(page.locator('iframe[title="Quiz"]')).toHaveCount(0);
+	expect(app.query(`SELECT count(*) AS n FROM scorm_session s JOIN activity a ON a.id = s.activity_id WHERE a.title = 'Quiz'`)).toEqual([{ n: 0 }]);
+});
+
 test('post-test rollup: a retake that fails counts as it went, though the stored result keeps the earlier pass', async ({ page, app, browser }) => {
 	test.slow();
 	await learnerOpensNewPackage(page, app, browser, 'scorm2004-sequencing-post-test-rollup.zip', 'Golf tuần tự');

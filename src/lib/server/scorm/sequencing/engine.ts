@@ -63,6 +63,9 @@ export interface Engine {
 	endAttempt(end: AttemptEnd): Outcome;
 	/** leaves, for `choice`, that the engine would accept now */
 	choosable(): Set<string>;
+	/** leaves a `{target=…}jump` would deliver now (SN DB.1.1: a leaf, none of its path disabled,
+	 * over its attempt limit or left out of a selection; no control mode counts) */
+	jumpable(): Set<string>;
 	/** the activity is hidden from choice now (a hiddenFromChoice rule on its path holds, or a
 	 * random selection left it out): the contents do not show it at all */
 	hidden(id: string): boolean;
@@ -100,6 +103,8 @@ interface InternalActivity {
 	isActive: boolean;
 	attemptCount: number;
 	isHiddenFromChoice: boolean;
+	isAvailable: boolean;
+	hasAttemptLimitExceeded(): boolean;
 	sequencingRules: { preConditionRules: { action: string; evaluate(activity: InternalActivity): boolean }[] };
 	parent: InternalActivity | null;
 	sequencingControls: { choice: boolean };
@@ -125,7 +130,7 @@ interface InternalApi {
 			predictPreviousEnabled(): boolean;
 			sequencingProcess: {
 				validateNavigationRequest(request: 'choice', target: string, current: null): { valid: boolean };
-				sequencingRequestProcess(request: string, target?: string | null): unknown;
+				sequencingRequestProcess(request: string, target?: string | null): { deliveryRequest: string; targetActivity: unknown; exception: string | null };
 			};
 		} | null;
 	};
@@ -182,7 +187,8 @@ export function withEngine<T>(
 		const process = () => internal._sequencing.overallSequencingProcess;
 		if (system) readSystemObjectives(internal, system);
 		// objectivesGlobalToSystem="false": the package's global objectives last one attempt on the tree
-		if (!tree.objectivesGlobalToSystem) scopeObjectivesToTreeAttempt(internal);
+		if (!tree.objectivesGlobalToSystem && treeAttemptEnded(internal)) clearObjectives(internal);
+		patchSequencingRequests(internal, !tree.objectivesGlobalToSystem);
 		const engine: Engine = {
 			current: () => activities.currentActivity?.id ?? activities.suspendedActivity?.id ?? null,
 			suspended: () => activities.suspendedActivity !== null,
@@ -192,7 +198,12 @@ export function withEngine<T>(
 			endAttempt: (end) =>
 				watch(() => {
 					if (!activities.currentActivity) return false;
-					return endAttempt(api, end);
+					// scorm-again 3.4.3 runs a SCO's jump before the attempt's end is applied (its
+					// results, the objectives it writes); SN ends the attempt first (TB.2.3), then
+					// sequences the jump (SB.2.13, DB.1.1). So the end, then the jump.
+					const jump = /^\{target=([^}]+)\}jump$/.exec(end.navRequest ?? '');
+					if (!jump) return endAttempt(api, end);
+					return endAttempt(api, { ...end, navRequest: undefined }) && api.processNavigationRequest('jump', jump[1]);
 				}),
 			choosable() {
 				const overall = process();
@@ -204,6 +215,17 @@ export function withEngine<T>(
 				const found = new Set<string>();
 				const visit = (activity: InternalActivity) => {
 					if (overall.sequencingProcess.validateNavigationRequest('choice', activity.id, null).valid) found.add(activity.id);
+					for (const c of activity.children) visit(c);
+				};
+				if (activities.root) visit(activities.root);
+				return found;
+			},
+			jumpable() {
+				// reads are live in SN: what another activity's end wrote counts at once
+				readAll(internal);
+				const found = new Set<string>();
+				const visit = (activity: InternalActivity) => {
+					if (activity.children.length === 0 && deliverableByJump(activity)) found.add(activity.id);
 					for (const c of activity.children) visit(c);
 				};
 				if (activities.root) visit(activities.root);
@@ -286,22 +308,51 @@ function clearObjectives(internal: InternalApi): void {
 }
 
 /**
- * objectivesGlobalToSystem="false": "shared global objective information will exist per learner
- * per Activity Tree" (ADL), and a new attempt on the root of the tree starts it afresh (Rustici,
- * "Remediation is hard", and the golf simple-remediation manifest: retryAll, or a choice of the
- * root, "resets the global objectives"). scorm-again 3.4.3 keeps them for ever; they are cleared
- * here when the tree's attempt has ended (exitAll, the end of the course: before and after each
- * request, so states saved earlier are caught too) and when a retryAll begins a new one inside a
- * request, before its flow looks at them.
+ * SN DB.1.1 (Delivery Request Process): an activity is delivered only if it is a leaf and the Check
+ * Activity Process (UP.5) finds no activity on its path from the root disabled (a disabled
+ * pre-condition rule that holds) or over its limits; one left out of a random selection is not
+ * there to deliver.
  */
-function scopeObjectivesToTreeAttempt(internal: InternalApi): void {
-	if (treeAttemptEnded(internal)) clearObjectives(internal);
+function deliverableByJump(activity: InternalActivity): boolean {
+	if (activity.children.length > 0) return false;
+	for (let on: InternalActivity | null = activity; on; on = on.parent) {
+		if (!on.isAvailable || on.hasAttemptLimitExceeded()) return false;
+		if (on.sequencingRules.preConditionRules.some((rule) => rule.action === 'disabled' && rule.evaluate(on!))) return false;
+	}
+	return true;
+}
+
+/**
+ * Two corrections to scorm-again 3.4.3's Sequencing Request Process (SB.2.12), on this instance:
+ *
+ * - jump: its Jump Sequencing Request Process delivers any activity of the tree, a disabled one
+ *   too (the golf post-test rollup's quiz, before the content is passed); SN applies the Delivery
+ *   Request Process to what a jump identifies, which refuses it (DB.1.1-3). The check runs where
+ *   SN has it, after the current attempt ended and the mapped objectives are read again, so a SCO
+ *   that passes and jumps in one Terminate may jump to what its pass opened.
+ * - objectivesGlobalToSystem="false": "shared global objective information will exist per learner
+ *   per Activity Tree" (ADL), and a new attempt on the root of the tree starts it afresh (Rustici,
+ *   "Remediation is hard", and the golf simple-remediation manifest: retryAll, or a choice of the
+ *   root, "resets the global objectives"). scorm-again keeps them for ever; a retryAll clears them
+ *   here before its flow looks at them (an ended attempt is caught in withEngine, before and after
+ *   each request, so states saved earlier are caught too).
+ */
+function patchSequencingRequests(internal: InternalApi, packageScoped: boolean): void {
 	const sequencing = internal._sequencing.overallSequencingProcess?.sequencingProcess;
 	if (!sequencing) return;
 	const run = sequencing.sequencingRequestProcess.bind(sequencing);
 	sequencing.sequencingRequestProcess = (request, target) => {
-		if (request === 'retryAll') clearObjectives(internal);
-		return run(request, target);
+		if (request === 'retryAll' && packageScoped) clearObjectives(internal);
+		const result = run(request, target);
+		const activity = request === 'jump' && target ? internal._sequencing.activityTree.getActivity(target) : null;
+		// the objectives the ended attempt wrote are read first (SN's reads are live)
+		if (activity && result.deliveryRequest === 'deliver') readAll(internal);
+		if (activity && result.deliveryRequest === 'deliver' && !deliverableByJump(activity)) {
+			result.deliveryRequest = 'doNotDeliver';
+			result.targetActivity = null;
+			result.exception = 'DB.1.1-3';
+		}
+		return result;
 	};
 }
 

@@ -33,14 +33,15 @@ export interface NavigationView {
 	/** the SCOs a choice would deliver now: what the SCO's `adl.nav.request_valid.choice` answers
 	 * (clusters are left out, as in the contents: see `scorm/player.ts`) */
 	choosable: string[];
+	/** the SCOs a `{target=…}jump` would deliver now: what `adl.nav.request_valid.jump` answers */
+	jumpable: string[];
 }
 
 function tocIds(entries: TocEntry[]): string[] {
 	return entries.flatMap((entry) => [entry.identifier, ...tocIds(entry.children)]);
 }
 
-function choosableScos(engine: Engine, attachment: Attachment): string[] {
-	const open = engine.choosable();
+function scosIn(open: Set<string>, attachment: Attachment): string[] {
 	return attachment.scos.map((sco) => sco.identifier).filter((id) => open.has(id));
 }
 
@@ -51,7 +52,8 @@ function view(engine: Engine, pkg: SequencedPackage, attachment: Attachment): Na
 		canContinue: current !== null && engine.canContinue(),
 		canPrevious: current !== null && engine.canPrevious(),
 		hide: current === null ? [] : (findActivity(pkg.tree.root, current)?.hideLmsUi ?? []),
-		choosable: choosableScos(engine, attachment)
+		choosable: scosIn(engine.choosable(), attachment),
+		jumpable: scosIn(engine.jumpable(), attachment)
 	};
 }
 
