@@ -287,7 +287,7 @@ test('post-test rollup: a SCO that ends itself without a request waits for the l
 	await expect(page).toHaveURL(/\?sco=etuqiette_item$/);
 });
 
-test('post-test rollup: the SCO’s own exitAll ends the package; the player says so, what was passed is kept, and the next visit starts the course again', async ({
+test('post-test rollup: the SCO’s own exitAll ends the package; the player says so, what was passed is kept, and the next visit starts a new attempt on the course', async ({
 	page,
 	app,
 	browser
@@ -309,12 +309,19 @@ test('post-test rollup: the SCO’s own exitAll ends the package; the player say
 	expect(packageRow(app)).toMatchObject({ completion_status: 'incomplete' });
 	await expectAccessible(page);
 
-	// nothing is suspended or current: the next visit starts the course again (not on Etiquette),
-	// with what was passed kept (Handicapping, after the passed Etiquette, may be chosen)
+	// nothing is suspended or current: the next visit starts a new attempt on the course (not on
+	// Etiquette). Its global objectives (objectivesGlobalToSystem="false") last one attempt on the
+	// course, so the parts that wait for the one before are closed again until it is passed again;
+	// the results stored for the learner stay
 	await openPackage(page, 'Golf tuần tự');
 	await expect(page).toHaveURL(/\?sco=playing_item$/);
 	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
-	await expect(page.getByRole('navigation', { name: 'Mục lục' }).getByRole('link', { name: 'Handicapping' })).toBeVisible();
+	const toc = page.getByRole('navigation', { name: 'Mục lục' });
+	await expect(toc.locator('li', { hasText: 'Etiquette' })).toContainText('chưa mở');
+	await expect(toc.locator('li', { hasText: 'Handicapping' })).toContainText('chưa mở');
+	expect(scoRow(app, 'Etiquette')).toMatchObject({ completion_status: 'completed', success_status: 'passed' });
+	await sco(page, [...PASSED, ['SetValue', 'adl.nav.request', 'continue'], ['Terminate', '']]);
+	await expect(page.locator('iframe[title="Etiquette"]')).toBeVisible();
 });
 
 /** What the SCO reads from its API (after Initialize), as a SCO asking about navigation would. */
@@ -338,6 +345,35 @@ test('post-test rollup: the SCO’s adl.nav.request_valid answers what the serve
 	expect(await scoValue(page, 'adl.nav.request_valid.previous')).toBe('true');
 	expect(await scoValue(page, 'adl.nav.request_valid.choice.{target=playing_item}')).toBe('true');
 	expect(await scoValue(page, 'adl.nav.request_valid.choice.{target=assessment_item}')).toBe('false');
+});
+
+test('simple remediation: nothing may be chosen, but the SCO may jump; adl.nav.request_valid.jump says so apart from choice, and the server honours it', async ({
+	page,
+	app,
+	browser
+}) => {
+	test.slow();
+	await learnerOpensNewPackage(page, app, browser, 'scorm2004-sequencing-simple-remediation.zip', 'Ôn tập');
+	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
+	expect(await scoValue(page, 'adl.nav.request_valid.choice.{target=test_1}')).toBe('false');
+	expect(await scoValue(page, 'adl.nav.request_valid.jump.{target=test_1}')).toBe('true');
+	// a cluster is not delivered (SN DB.1.1)
+	expect(await scoValue(page, 'adl.nav.request_valid.jump.{target=content_wrapper}')).toBe('false');
+	await sco(page, [['SetValue', 'cmi.completion_status', 'completed'], ['SetValue', 'adl.nav.request', '{target=test_1}jump'], ['Terminate', '']]);
+	await expect(page.locator('iframe[title="Playing Quiz"]')).toBeVisible();
+	await expect(page).toHaveURL(/\?sco=test_1$/);
+	expect(scoRow(app, 'Playing the Game')).toMatchObject({ completion_status: 'completed' });
+});
+
+test('post-test rollup: a jump to a part still closed is refused by the server', async ({ page, app, browser }) => {
+	test.slow();
+	await learnerOpensNewPackage(page, app, browser, 'scorm2004-sequencing-post-test-rollup.zip', 'Golf tuần tự');
+	await expect(page.locator('iframe[title="Playing the Game"]')).toBeVisible();
+	expect(await scoValue(page, 'adl.nav.request_valid.jump.{target=assessment_item}')).toBe('false');
+	await sco(page, [['SetValue', 'adl.nav.request', '{target=assessment_item}jump'], ['Terminate', '']]);
+	await expect(page.locator('.scorm-finished')).toContainText('Gói bài học không cho phép bước này lúc này.');
+	await expect(page.locator('iframe[title="Quiz"]')).toHaveCount(0);
+	expect(app.query(`SELECT count(*) AS n FROM scorm_session s JOIN activity a ON a.id = s.activity_id WHERE a.title = 'Quiz'`)).toEqual([{ n: 0 }]);
 });
 
 test('post-test rollup: a retake that fails counts as it went, though the stored result keeps the earlier pass', async ({ page, app, browser }) => {

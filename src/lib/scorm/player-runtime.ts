@@ -9,6 +9,7 @@
 // when the network returns; its session and sequence number make a late one harmless.
 import { enqueue } from '$lib/offline/outbox';
 import { requestValidSettings, setRequestValid, type RequestValidity } from './request-valid';
+import { setSharedData, type SharedDataLaunch } from './shared-data';
 
 export type ScormVersion = '1.2' | '2004';
 
@@ -23,6 +24,8 @@ export interface RuntimeOptions {
 	learner: string;
 	/** SCORM 2004 with sequencing: the engine's answers for adl.nav.request_valid */
 	requestValid?: RequestValidity | null;
+	/** SCORM 2004 4th Edition: the adl.data buckets the SCO's item maps, with their stored values */
+	sharedData?: SharedDataLaunch | null;
 	/** called after every commit the SCO asks for */
 	onCommit?: (outcome: CommitOutcome) => void;
 	/** called when the SCO ends its session, with its SCORM 2004 navigation request if any
@@ -162,16 +165,21 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 		const request = (api as unknown as { adl?: { nav?: { request?: string } } }).adl?.nav?.request;
 		return request && request !== '_none_' ? request : null;
 	};
-	const envelope = (kind: 'launch' | 'commit' | 'exit', cmi: unknown, terminate: boolean) => ({
+	const envelope = (kind: 'launch' | 'commit' | 'exit', cmi: unknown, terminate: boolean, sharedData?: unknown) => ({
 		session,
 		kind,
 		sequence: kind === 'launch' ? 0 : ++sequence,
 		terminate,
 		cmi,
 		visibleMs: clock.ms(),
-		...(terminate ? { navRequest: playerRequest ?? scoRequest() } : {})
+		...(terminate ? { navRequest: playerRequest ?? scoRequest() } : {}),
+		// the adl.data buckets the SCO wrote (scorm-again gives only those it may write)
+		...(sharedData ? { sharedData } : {})
 	});
-	const http = new PlayerHttp((commit, terminate) => envelope('commit', (commit as { cmi?: unknown }).cmi ?? commit, terminate), options.learner);
+	const http = new PlayerHttp((commit, terminate) => {
+		const { cmi, sharedData } = commit as { cmi?: unknown; sharedData?: unknown };
+		return envelope('commit', cmi ?? commit, terminate, sharedData);
+	}, options.learner);
 	const settings = {
 		lmsCommitUrl: options.commitUrl,
 		dataCommitFormat: 'json',
@@ -190,6 +198,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 			: new ((await import('scorm-again/scorm2004')) as unknown as { Scorm2004API: ApiClass }).Scorm2004API(settings);
 	api.loadFromJSON(options.launch, '');
 	if (options.version === '2004' && options.requestValid) setRequestValid(api as unknown as Parameters<typeof setRequestValid>[0], options.requestValid);
+	if (options.version === '2004') setSharedData(api as unknown as Parameters<typeof setSharedData>[0], options.sharedData ?? { maps: [], stores: {} });
 
 	const names = options.version === '1.2' ? { commit: 'LMSCommit', finish: 'LMSFinish' } : { commit: 'Commit', finish: 'Terminate' };
 	api.on(names.commit, () => options.onCommit?.(String(api.lastErrorCode ?? '0') !== '0' ? 'failed' : http.queued ? 'queued' : 'stored'));

@@ -102,7 +102,7 @@ export function playerView(db: Db, user: User, attachment: Attachment, sco: ScoA
 		sequenced: nav !== null,
 		/** what the SCO's adl.nav.request_valid answers: the engine's own view, whatever the
 		 * player's buttons hide (hideLMSUI hides the player's, not the SCO's, navigation) */
-		requestValid: nav && sco ? { continue: nav.canContinue, previous: nav.canPrevious, choice: nav.choosable } : null,
+		requestValid: nav && sco ? { continue: nav.canContinue, previous: nav.canPrevious, choice: nav.choosable, jump: nav.jumpable } : null,
 		flow,
 		// a flow button stands where the neighbour's link would
 		previous: flow.previous ? null : neighbour(index - 1),

@@ -7,6 +7,7 @@ import type { Db } from '../../db/open';
 import { applyResult, openAttempt } from '../../tracking/record';
 import { logEvent } from '../../tracking/service';
 import type { DeliveryControls, ScormVersion } from '../manifest';
+import { saveSharedData, type ScoSharedData } from '../sequencing/shared-data';
 import { readCommit12, readCommit2004, type Interaction, type Objective, type ScoReport, type ScoRules } from './cmi';
 import { endAttempt, SILENT_ATTEMPT } from './end-attempt';
 import type { LastReport, StoredScoState } from './launch';
@@ -21,6 +22,8 @@ export interface ScoTarget {
 	/** the delivery controls of the package's other SCOs, by activity id: a launch ends the
 	 * learner's sessions on them that were left without a word (see endAbandoned) */
 	siblings?: ReadonlyMap<number, DeliveryControls>;
+	/** SCORM 2004 4th Edition: the shared data buckets (adl.data) the SCO's item maps */
+	sharedData?: ScoSharedData | null;
 }
 
 export interface CommitInput {
@@ -39,6 +42,8 @@ export interface CommitInput {
 	/** how long the SCO has been on screen since its delivery, as the player measured it; the
 	 * time credited when the SCO reports no session_time (never more than the server measured) */
 	visibleMs?: number | null;
+	/** adl.data buckets the SCO wrote, by targetID (stored only where its item may write them) */
+	sharedData?: Record<string, unknown> | null;
 }
 
 export type CommitOutcome = 'stored' | 'launched' | 'stale';
@@ -188,6 +193,7 @@ function storeReport(db: Db, target: ScoTarget, input: CommitInput, session: Ses
 	if (creditMs > 0) db.prepare('UPDATE scorm_session SET credited_ms = credited_ms + ? WHERE id = ?').run(creditMs, session.id);
 	saveState(db, userId, target.activityId, report, target.version === '2004' ? lastReport(report) : null, now);
 	saveInteractions(db, userId, target.activityId, session.id, report.interactions, now);
+	if (target.sharedData && input.sharedData) saveSharedData(db, userId, target.sharedData, input.sharedData, now);
 	if (after.successStatus !== before.successStatus && after.successStatus !== 'unknown') {
 		logEvent(db, userId, target.activityId, after.successStatus, { score: report.scoreRaw, scaled: report.scoreScaled }, now);
 	}

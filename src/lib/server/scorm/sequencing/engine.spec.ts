@@ -215,3 +215,28 @@ describe('one file per SCO (no sequencing: choice only, no flow)', () => {
 		expect(l.status('etiquette_course_item')).toMatchObject({ completion: 'completed', success: 'passed' });
 	});
 });
+
+describe('jump (SN SB.2.13, DB.1.1): no control mode limits it, the Delivery Request Process does', () => {
+	it('post-test rollup: a jump to a disabled part is refused and changes nothing; a SCO that passes may jump to what its pass opened', () => {
+		const lan = learner(golf('scorm2004-sequencing-post-test-rollup'));
+		expect(lan.navigate('start')).toBe('playing_item');
+		expect(lan.run((e) => [...e.jumpable()])).toEqual(['playing_item']);
+		// the quiz is disabled until the content is passed (scorm-again 3.4.3 alone delivers it)
+		expect(lan.navigate('jump', 'assessment_item')).toBe(false);
+		expect(lan.run((e) => [e.current(), e.active()])).toEqual(['playing_item', true]);
+		// the end, then the jump (scorm-again alone would sequence the jump before the pass counts)
+		expect(lan.end({ ...passed, navRequest: '{target=etuqiette_item}jump' })).toBe('etuqiette_item');
+		expect(lan.run((e) => [...e.jumpable()].sort())).toEqual(['etuqiette_item', 'playing_item']);
+		expect(lan.end({ completion: 'completed', success: 'failed', navRequest: '{target=handicapping_item}jump' })).toBe(false);
+	});
+
+	it('simple remediation: nothing may be chosen, yet a SCO may jump to any part (not to a cluster)', () => {
+		const lan = learner(golf('scorm2004-sequencing-simple-remediation'));
+		expect(lan.navigate('start')).toBe('playing_item');
+		expect(lan.choosable()).toEqual([]);
+		const jumpable = lan.run((e) => [...e.jumpable()]);
+		expect(jumpable).toEqual(expect.arrayContaining(['etuqiette_item', 'test_1', 'test_4']));
+		expect(jumpable).not.toContain('content_wrapper');
+		expect(lan.end({ completion: 'completed', navRequest: '{target=test_1}jump' })).toBe('test_1');
+	});
+});

@@ -63,6 +63,9 @@ export interface Engine {
 	endAttempt(end: AttemptEnd): Outcome;
 	/** leaves, for `choice`, that the engine would accept now */
 	choosable(): Set<string>;
+	/** leaves a `{target=…}jump` would deliver now (SN DB.1.1: a leaf, none of its path disabled,
+	 * over its attempt limit or left out of a selection; no control mode counts) */
+	jumpable(): Set<string>;
 	/** the activity is hidden from choice now (a hiddenFromChoice rule on its path holds, or a
 	 * random selection left it out): the contents do not show it at all */
 	hidden(id: string): boolean;
@@ -71,12 +74,38 @@ export interface Engine {
 	status(id: string): ActivityStatus | null;
 }
 
+/**
+ * What a global objective (a mapInfo targetObjectiveID) holds for a learner: the values of
+ * scorm-again's global objective map entry, without the map flags (those belong to each package's
+ * own mapInfo). Kept across packages when they are global to the system (state.ts).
+ */
+export const GLOBAL_OBJECTIVE_VALUES = [
+	'satisfiedStatus',
+	'satisfiedStatusKnown',
+	'normalizedMeasure',
+	'normalizedMeasureKnown',
+	'completionStatus',
+	'completionStatusKnown',
+	'progressMeasure',
+	'progressMeasureKnown',
+	'rawScore',
+	'rawScoreKnown',
+	'minScore',
+	'minScoreKnown',
+	'maxScore',
+	'maxScoreKnown'
+] as const;
+export type GlobalObjectiveValues = Partial<Record<(typeof GLOBAL_OBJECTIVE_VALUES)[number], unknown>>;
+
 // scorm-again's classes behind the API object; only what this module reads
 interface InternalActivity {
 	id: string;
 	isActive: boolean;
+	attemptCount: number;
 	isHiddenFromChoice: boolean;
 	isNewAttempt: boolean;
+	isAvailable: boolean;
+	hasAttemptLimitExceeded(): boolean;
 	sequencingRules: { preConditionRules: { action: string; evaluate(activity: InternalActivity): boolean }[] };
 	parent: InternalActivity | null;
 	sequencingControls: { choice: boolean };
@@ -95,22 +124,39 @@ interface InternalApi {
 			getActivity(id: string): InternalActivity | null;
 		};
 		overallSequencingProcess: {
+			getGlobalObjectiveMap(): Map<string, Record<string, unknown>>;
+			rollupProcess: { getGlobalObjectiveSynchronizer(): { syncGlobalObjectivesReadPhase(activity: InternalActivity, map: Map<string, Record<string, unknown>>): boolean } };
 			getAvailableChoices(): string[];
 			predictContinueEnabled(): boolean;
 			predictPreviousEnabled(): boolean;
 			sequencingProcess: {
 				validateNavigationRequest(request: 'choice', target: string, current: null): { valid: boolean };
 				traversalService: { ensureSelectionAndRandomization(activity: InternalActivity): void };
+				sequencingRequestProcess(request: string, target?: string | null): { deliveryRequest: string; targetActivity: unknown; exception: string | null };
 			};
 		} | null;
 	};
 }
 
+function valuesOf(entry: Record<string, unknown>): GlobalObjectiveValues {
+	return Object.fromEntries(GLOBAL_OBJECTIVE_VALUES.filter((key) => key in entry).map((key) => [key, entry[key]]));
+}
+
 /**
  * Builds the engine for `tree` with `state` (null for a learner who never opened the package),
  * runs `fn`, and returns its result with the state to save. Synchronous: the engine never waits.
+ *
+ * `system`: for a package whose global objectives are global to the system, the learner's values
+ * of them as every package left them (state.ts); they replace what the package's own state
+ * remembers, every activity reads them again (SN 3.10.3 read maps), and the values after `fn` are
+ * returned as `globals`, to be kept for the learner's other packages.
  */
-export function withEngine<T>(tree: SequencingTree, state: string | null, fn: (engine: Engine) => T): { result: T; state: string } {
+export function withEngine<T>(
+	tree: SequencingTree,
+	state: string | null,
+	fn: (engine: Engine) => T,
+	system: Record<string, GlobalObjectiveValues> | null = null
+): { result: T; state: string; globals: Record<string, GlobalObjectiveValues> | null } {
 	// scorm-again writes console.debug lines on every delivery and restore: not server log material
 	const debug = console.debug;
 	console.debug = () => {};
@@ -142,6 +188,10 @@ export function withEngine<T>(tree: SequencingTree, state: string | null, fn: (e
 		const internal = api as unknown as InternalApi;
 		const activities = internal._sequencing.activityTree;
 		const process = () => internal._sequencing.overallSequencingProcess;
+		if (system) readSystemObjectives(internal, system);
+		// objectivesGlobalToSystem="false": the package's global objectives last one attempt on the tree
+		if (!tree.objectivesGlobalToSystem && treeAttemptEnded(internal)) clearObjectives(internal);
+		patchSequencingRequests(internal, !tree.objectivesGlobalToSystem);
 		const engine: Engine = {
 			current: () => activities.currentActivity?.id ?? activities.suspendedActivity?.id ?? null,
 			suspended: () => activities.suspendedActivity !== null,
@@ -151,7 +201,12 @@ export function withEngine<T>(tree: SequencingTree, state: string | null, fn: (e
 			endAttempt: (end) =>
 				watch(() => {
 					if (!activities.currentActivity) return false;
-					return endAttempt(api, end);
+					// scorm-again 3.4.3 runs a SCO's jump before the attempt's end is applied (its
+					// results, the objectives it writes); SN ends the attempt first (TB.2.3), then
+					// sequences the jump (SB.2.13, DB.1.1). So the end, then the jump.
+					const jump = /^\{target=([^}]+)\}jump$/.exec(end.navRequest ?? '');
+					if (!jump) return endAttempt(api, end);
+					return endAttempt(api, { ...end, navRequest: undefined }) && api.processNavigationRequest('jump', jump[1]);
 				}),
 			choosable() {
 				const overall = process();
@@ -163,6 +218,17 @@ export function withEngine<T>(tree: SequencingTree, state: string | null, fn: (e
 				const found = new Set<string>();
 				const visit = (activity: InternalActivity) => {
 					if (overall.sequencingProcess.validateNavigationRequest('choice', activity.id, null).valid) found.add(activity.id);
+					for (const c of activity.children) visit(c);
+				};
+				if (activities.root) visit(activities.root);
+				return found;
+			},
+			jumpable() {
+				// reads are live in SN: what another activity's end wrote counts at once
+				readAll(internal);
+				const found = new Set<string>();
+				const visit = (activity: InternalActivity) => {
+					if (activity.children.length === 0 && deliverableByJump(activity)) found.add(activity.id);
 					for (const c of activity.children) visit(c);
 				};
 				if (activities.root) visit(activities.root);
@@ -190,7 +256,9 @@ export function withEngine<T>(tree: SequencingTree, state: string | null, fn: (e
 			}
 		};
 		const result = fn(engine);
-		return { result, state: api.serializeSequencingState() };
+		if (!tree.objectivesGlobalToSystem && treeAttemptEnded(internal)) clearObjectives(internal);
+		const globals = system && Object.fromEntries([...(process()?.getGlobalObjectiveMap() ?? new Map())].map(([id, entry]) => [id, valuesOf(entry)]));
+		return { result, state: api.serializeSequencingState(), globals };
 	} finally {
 		console.debug = debug;
 	}
@@ -216,6 +284,122 @@ function drawChildren(api: InternalApi) {
 		for (const child of activity.children) visit(child);
 	};
 	if (api._sequencing.activityTree.root) visit(api._sequencing.activityTree.root);
+}
+
+/** Every activity reads its mapped objectives from the map again (scorm-again's read phase). */
+function readAll(internal: InternalApi): void {
+	const overall = internal._sequencing.overallSequencingProcess;
+	const root = internal._sequencing.activityTree.root;
+	if (!overall || !root) return;
+	const map = overall.getGlobalObjectiveMap();
+	const synchronizer = overall.rollupProcess.getGlobalObjectiveSynchronizer();
+	const visit = (activity: InternalActivity) => {
+		synchronizer.syncGlobalObjectivesReadPhase(activity, map);
+		for (const child of activity.children) visit(child);
+	};
+	visit(root);
+}
+
+/** The attempt on the whole tree has ended (exitAll, the course's end) and none has begun since:
+ * the next start, or a choice, begins a new one. */
+function treeAttemptEnded(internal: InternalApi): boolean {
+	const tree = internal._sequencing.activityTree;
+	return tree.root !== null && !tree.root.isActive && tree.root.attemptCount > 0 && tree.currentActivity === null && tree.suspendedActivity === null;
+}
+
+/** Every global objective of the package back to unknown, and read so by the activities. */
+function clearObjectives(internal: InternalApi): void {
+	const overall = internal._sequencing.overallSequencingProcess;
+	if (!overall) return;
+	for (const entry of overall.getGlobalObjectiveMap().values()) {
+		Object.assign(entry, {
+			satisfiedStatus: false,
+			satisfiedStatusKnown: false,
+			normalizedMeasure: 0,
+			normalizedMeasureKnown: false,
+			completionStatus: 'unknown',
+			completionStatusKnown: false,
+			progressMeasure: 0,
+			progressMeasureKnown: false,
+			rawScore: '',
+			rawScoreKnown: false,
+			minScore: '',
+			minScoreKnown: false,
+			maxScore: '',
+			maxScoreKnown: false
+		});
+	}
+	readAll(internal);
+}
+
+/**
+ * SN DB.1.1 (Delivery Request Process): an activity is delivered only if it is a leaf and the Check
+ * Activity Process (UP.5) finds no activity on its path from the root disabled (a disabled
+ * pre-condition rule that holds) or over its limits; one left out of a random selection is not
+ * there to deliver.
+ */
+function deliverableByJump(activity: InternalActivity): boolean {
+	if (activity.children.length > 0) return false;
+	for (let on: InternalActivity | null = activity; on; on = on.parent) {
+		if (!on.isAvailable || on.hasAttemptLimitExceeded()) return false;
+		if (on.sequencingRules.preConditionRules.some((rule) => rule.action === 'disabled' && rule.evaluate(on!))) return false;
+	}
+	return true;
+}
+
+/**
+ * Two corrections to scorm-again 3.4.3's Sequencing Request Process (SB.2.12), on this instance:
+ *
+ * - jump: its Jump Sequencing Request Process delivers any activity of the tree, a disabled one
+ *   too (the golf post-test rollup's quiz, before the content is passed); SN applies the Delivery
+ *   Request Process to what a jump identifies, which refuses it (DB.1.1-3). The check runs where
+ *   SN has it, after the current attempt ended and the mapped objectives are read again, so a SCO
+ *   that passes and jumps in one Terminate may jump to what its pass opened.
+ * - objectivesGlobalToSystem="false": "shared global objective information will exist per learner
+ *   per Activity Tree" (ADL), and a new attempt on the root of the tree starts it afresh (Rustici,
+ *   "Remediation is hard", and the golf simple-remediation manifest: retryAll, or a choice of the
+ *   root, "resets the global objectives"). scorm-again keeps them for ever; a retryAll clears them
+ *   here before its flow looks at them (an ended attempt is caught in withEngine, before and after
+ *   each request, so states saved earlier are caught too).
+ */
+function patchSequencingRequests(internal: InternalApi, packageScoped: boolean): void {
+	const sequencing = internal._sequencing.overallSequencingProcess?.sequencingProcess;
+	if (!sequencing) return;
+	const run = sequencing.sequencingRequestProcess.bind(sequencing);
+	sequencing.sequencingRequestProcess = (request, target) => {
+		if (request === 'retryAll' && packageScoped) clearObjectives(internal);
+		const result = run(request, target);
+		const activity = request === 'jump' && target ? internal._sequencing.activityTree.getActivity(target) : null;
+		// the objectives the ended attempt wrote are read first (SN's reads are live)
+		if (activity && result.deliveryRequest === 'deliver') readAll(internal);
+		if (activity && result.deliveryRequest === 'deliver' && !deliverableByJump(activity)) {
+			result.deliveryRequest = 'doNotDeliver';
+			result.targetActivity = null;
+			result.exception = 'DB.1.1-3';
+		}
+		return result;
+	};
+}
+
+/** The learner's system-wide values into the engine's map; where one changed, every activity
+ * reads its mapped objectives again (as after any write, SN 3.10.3). */
+function readSystemObjectives(internal: InternalApi, system: Record<string, GlobalObjectiveValues>): void {
+	const overall = internal._sequencing.overallSequencingProcess;
+	const root = internal._sequencing.activityTree.root;
+	if (!overall || !root) return;
+	const map = overall.getGlobalObjectiveMap();
+	let changed = false;
+	for (const [id, values] of Object.entries(system)) {
+		const entry = map.get(id);
+		if (!entry) continue;
+		for (const key of GLOBAL_OBJECTIVE_VALUES) {
+			if (key in values && entry[key] !== values[key]) {
+				entry[key] = values[key];
+				changed = true;
+			}
+		}
+	}
+	if (changed) readAll(internal);
 }
 
 /** The SCO's last results replayed through the run-time, as the browser's API would have seen them. */

@@ -14,7 +14,7 @@ import { availability, deliver, type Availability, type Delivery } from './deliv
 import { NAVIGATION_REQUESTS, type AttemptEnd, type Engine, type NavigationRequest, type Outcome } from './engine';
 import { attemptEndFrom, packageResult } from './result';
 import { runSequencing, type SequencedPackage } from './state';
-import type { Activity, HideLmsUi } from './tree';
+import { findActivity, type HideLmsUi } from './tree';
 
 /** The package's sequencing, or null when the player needs none (SCORM 1.2). */
 export function sequencedPackage(db: Db, attachment: Attachment): SequencedPackage | null {
@@ -33,23 +33,15 @@ export interface NavigationView {
 	/** the SCOs a choice would deliver now: what the SCO's `adl.nav.request_valid.choice` answers
 	 * (clusters are left out, as in the contents: see `scorm/player.ts`) */
 	choosable: string[];
+	/** the SCOs a `{target=…}jump` would deliver now: what `adl.nav.request_valid.jump` answers */
+	jumpable: string[];
 }
 
 function tocIds(entries: TocEntry[]): string[] {
 	return entries.flatMap((entry) => [entry.identifier, ...tocIds(entry.children)]);
 }
 
-function findActivity(activity: Activity, id: string): Activity | null {
-	if (activity.id === id) return activity;
-	for (const child of activity.children ?? []) {
-		const found = findActivity(child, id);
-		if (found) return found;
-	}
-	return null;
-}
-
-function choosableScos(engine: Engine, attachment: Attachment): string[] {
-	const open = engine.choosable();
+function scosIn(open: Set<string>, attachment: Attachment): string[] {
 	return attachment.scos.map((sco) => sco.identifier).filter((id) => open.has(id));
 }
 
@@ -60,7 +52,8 @@ function view(engine: Engine, pkg: SequencedPackage, attachment: Attachment): Na
 		canContinue: current !== null && engine.canContinue(),
 		canPrevious: current !== null && engine.canPrevious(),
 		hide: current === null ? [] : (findActivity(pkg.tree.root, current)?.hideLmsUi ?? []),
-		choosable: choosableScos(engine, attachment)
+		choosable: scosIn(engine.choosable(), attachment),
+		jumpable: scosIn(engine.jumpable(), attachment)
 	};
 }
 

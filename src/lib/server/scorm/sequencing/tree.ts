@@ -127,7 +127,24 @@ export interface Activity {
 	deliveryControls?: { tracked: boolean; completionSetByContent: boolean; objectiveSetByContent: boolean };
 	completionThreshold?: { completedByMeasure: boolean; minProgressMeasure: number; progressWeight: number };
 	hideLmsUi?: HideLmsUi[];
-	sharedDataMaps?: { targetID: string; readSharedData: boolean; writeSharedData: boolean }[];
+	sharedDataMaps?: SharedDataMap[];
+}
+
+/** adlcp:data/adlcp:map (CAM 4th Edition): a shared data bucket an item's SCO may read or write. */
+export interface SharedDataMap {
+	targetID: string;
+	readSharedData: boolean;
+	writeSharedData: boolean;
+}
+
+/** The activity `id` in the tree under `activity`, or null. */
+export function findActivity(activity: Activity, id: string): Activity | null {
+	if (activity.id === id) return activity;
+	for (const child of activity.children ?? []) {
+		const found = findActivity(child, id);
+		if (found) return found;
+	}
+	return null;
 }
 
 /** What the translation left out or changed, for the trainer: the manifest's element, the item. */

@@ -13,6 +13,7 @@ import { findScoByActivity, requireAttachment } from '$lib/server/scorm/access';
 import { CmiError } from '$lib/server/scorm/runtime/cmi';
 import { readReport, recordCommit, SessionMismatch } from '$lib/server/scorm/runtime/commit';
 import { endForLearner, sequencedPackage, type NavigationAnswer } from '$lib/server/scorm/sequencing/navigation';
+import { scoSharedData, STORE_MAX_CHARS } from '$lib/server/scorm/sequencing/shared-data';
 import type { RequestHandler } from './$types';
 
 /** suspend data (64,000 characters, some of them 3 bytes in UTF-8) plus interactions */
@@ -27,7 +28,10 @@ const envelope = z.object({
 	visibleMs: z.number().int().min(0).max(1_000_000_000_000).nullish(),
 	/** SCORM 2004, with the session's end: the navigation request that ended it (the SCO's
 	 * adl.nav.request, or the learner's button in the player), run by the sequencing engine here */
-	navRequest: z.string().max(4_000).nullish()
+	navRequest: z.string().max(4_000).nullish(),
+	/** SCORM 2004 4th Edition: the adl.data buckets the SCO wrote, by targetID (scorm-again's
+	 * sharedData); the server stores only those the SCO's item may write */
+	sharedData: z.record(z.string().max(4_000), z.string().max(STORE_MAX_CHARS)).nullish()
 });
 
 export const POST: RequestHandler = async ({ request, url, locals, params }) => {
@@ -57,6 +61,7 @@ export const POST: RequestHandler = async ({ request, url, locals, params }) => 
 	}
 	const parsed = envelope.safeParse(body);
 	if (!parsed.success) return failure(400, 'scorm.commitInvalid', parsed.error.issues[0]?.path.join('.') || 'body');
+	const pkg = sequencedPackage(db, attachment);
 	let stored;
 	try {
 		stored = recordCommit(
@@ -68,7 +73,8 @@ export const POST: RequestHandler = async ({ request, url, locals, params }) => 
 				scormType: sco.scormType,
 				rules: sco.rules,
 				deliveryControls: sco.deliveryControls,
-				siblings: new Map(attachment.scos.map((other) => [other.activityId, other.deliveryControls]))
+				siblings: new Map(attachment.scos.map((other) => [other.activityId, other.deliveryControls])),
+				sharedData: pkg && scoSharedData(pkg, sco.identifier)
 			},
 			{ userId: locals.user.id, ...parsed.data }
 		);
@@ -81,8 +87,7 @@ export const POST: RequestHandler = async ({ request, url, locals, params }) => 
 	// a navigation request, answers what the player delivers next (only once: a repeated end is 'stale').
 	let sequencing: NavigationAnswer | null = null;
 	const { kind, terminate, navRequest, cmi } = parsed.data;
-	const pkg = stored === 'stored' && (kind === 'exit' || terminate) ? sequencedPackage(db, attachment) : null;
-	if (pkg) {
+	if (pkg && stored === 'stored' && (kind === 'exit' || terminate)) {
 		const report = kind === 'commit' ? readReport('2004', cmi, { ...sco.rules, credit: true }, true) : null;
 		sequencing = endForLearner(db, locals.user.id, attachment, pkg, sco.identifier, report, navRequest ?? null);
 	}

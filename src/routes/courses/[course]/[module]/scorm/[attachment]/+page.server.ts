@@ -6,6 +6,7 @@ import { getDb } from '$lib/server/db';
 import { findSco, requireAttachment } from '$lib/server/scorm/access';
 import { closedParts, playerView } from '$lib/server/scorm/player';
 import { endedView, openForLearner, sequencedPackage } from '$lib/server/scorm/sequencing/navigation';
+import { launchSharedData, scoSharedData } from '$lib/server/scorm/sequencing/shared-data';
 import { getTrackingFor } from '$lib/server/tracking/service';
 import type { PageServerLoad } from './$types';
 
@@ -29,14 +30,17 @@ export const load = ((event) => {
 	const pkg = sequencedPackage(db, attachment);
 	if (pkg) {
 		if (asked === null && event.url.searchParams.has('ended')) {
-			return { ...page, commitUrl: null, ended: true, ...playerView(db, user, attachment, null, endedView(db, user.id, attachment, pkg)) };
+			return { ...page, commitUrl: null, ended: true, sharedData: null, ...playerView(db, user, attachment, null, endedView(db, user.id, attachment, pkg)) };
 		}
 		const { delivery, view } = openForLearner(db, user.id, attachment, pkg, asked);
 		if (!delivery.ok) error(403, translate(locale, REFUSED[delivery.reason]));
 		if (asked !== delivery.identifier) redirect(303, `?sco=${encodeURIComponent(delivery.identifier)}`);
 		const sco = findSco(attachment, delivery.identifier);
 		if (!sco) error(404, translate(locale, 'error.notFound'));
-		return { ...page, commitUrl: `/api/scorm/commit/${attachment.id}/${sco.activityId}`, ended: false, ...playerView(db, user, attachment, sco, view) };
+		// 4th Edition shared data (adl.data): the buckets this SCO maps, as stored for the learner
+		const shared = scoSharedData(pkg, sco.identifier);
+		const sharedData = shared && launchSharedData(db, user.id, shared);
+		return { ...page, commitUrl: `/api/scorm/commit/${attachment.id}/${sco.activityId}`, ended: false, sharedData, ...playerView(db, user, attachment, sco, view) };
 	}
 	const tracking = getTrackingFor(db, user.id, attachment.scos.map((s) => s.activityId));
 	// SCORM 1.2 prerequisites: a part that waits for another is refused, like a sequencing rule
@@ -47,5 +51,5 @@ export const load = ((event) => {
 	// The address always names the SCO on screen, so back and forward return to the same one
 	// (the resume point an address without it means moves as the learner progresses).
 	if (asked === null) redirect(303, `?sco=${encodeURIComponent(sco.identifier)}`);
-	return { ...page, commitUrl: `/api/scorm/commit/${attachment.id}/${sco.activityId}`, ended: false, ...playerView(db, user, attachment, sco, null) };
+	return { ...page, commitUrl: `/api/scorm/commit/${attachment.id}/${sco.activityId}`, ended: false, sharedData: null, ...playerView(db, user, attachment, sco, null) };
 }) satisfies PageServerLoad;
