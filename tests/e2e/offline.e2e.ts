@@ -1,7 +1,7 @@
 // Offline learning (issue 19) with the real service worker and context.setOffline: the offline
 // page, a module downloaded for offline study (keyed by course version, removable, refused whole
 // when it does not fit), and reading done offline credited once when the network returns.
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { answerCorrectly, readAnswerKey } from './answer-key';
 import { COURSE, expect, expectAccessible, MODULE, registerLearner, seedCohort, signIn, test, type App } from './fixtures';
 
@@ -86,6 +86,36 @@ async function readToTheEnd(page: Page) {
 	}
 	await page.locator('#lesson-end').scrollIntoViewIfNeeded();
 	return sections;
+}
+
+/**
+ * A learner starts the untimed quiz online, downloads the module, answers offline (the answer
+ * waits in the outbox) while the same attempt is submitted from another device; the attempt's path.
+ */
+async function answerOfflineWhileSubmittedElsewhere(page: Page, browser: Browser, app: App): Promise<string> {
+	await learnerOnCoursePage(page, app);
+	const attemptUrl = await startUntimedAttempt(page);
+	await page.goto(`/courses/${COURSE}`);
+	await workerReady(page);
+	await downloadModule(page);
+
+	await page.context().setOffline(true);
+	await page.goto(attemptUrl);
+	const first = page.locator('fieldset[data-question]').first();
+	const choice = first.locator('input[type="radio"], input[type="checkbox"]').first();
+	if (await choice.count()) await choice.check();
+	else await first.locator('input[type="text"], textarea, select').first().evaluate((field: HTMLInputElement) => {
+		field.value = field instanceof HTMLSelectElement ? (field.options[1]?.value ?? '') : 'trả lời';
+		field.dispatchEvent(new Event('change', { bubbles: true }));
+	});
+	await expect.poll(() => outboxSize(page)).toBeGreaterThan(0);
+
+	const other = await (await browser.newContext({ baseURL: app.url })).newPage();
+	await signIn(other, 'nguyenthilan');
+	await other.goto(attemptUrl);
+	await other.getByRole('button', { name: 'Nộp bài' }).click();
+	await expect(other.getByRole('heading', { name: /^(Đạt|Chưa đạt)$/ })).toBeVisible();
+	return attemptUrl;
 }
 
 /** Dispatches Background Sync's event to the site's worker as Chromium does when the network returns. */
@@ -489,29 +519,7 @@ test.describe('a module studied offline', () => {
 		app
 	}) => {
 		test.slow();
-		await learnerOnCoursePage(page, app);
-		const attemptUrl = await startUntimedAttempt(page);
-		await page.goto(`/courses/${COURSE}`);
-		await workerReady(page);
-		await downloadModule(page);
-
-		await context.setOffline(true);
-		await page.goto(attemptUrl);
-		const first = page.locator('fieldset[data-question]').first();
-		const choice = first.locator('input[type="radio"], input[type="checkbox"]').first();
-		if (await choice.count()) await choice.check();
-		else await first.locator('input[type="text"], textarea, select').first().evaluate((field: HTMLInputElement) => {
-			field.value = field instanceof HTMLSelectElement ? (field.options[1]?.value ?? '') : 'trả lời';
-			field.dispatchEvent(new Event('change', { bubbles: true }));
-		});
-		await expect.poll(() => outboxSize(page)).toBeGreaterThan(0);
-
-		// meanwhile the attempt is submitted from another device
-		const other = await (await browser.newContext({ baseURL: app.url })).newPage();
-		await signIn(other, 'nguyenthilan');
-		await other.goto(attemptUrl);
-		await other.getByRole('button', { name: 'Nộp bài' }).click();
-		await expect(other.getByRole('heading', { name: /^(Đạt|Chưa đạt)$/ })).toBeVisible();
+		const attemptUrl = await answerOfflineWhileSubmittedElsewhere(page, browser, app);
 
 		await context.setOffline(false);
 		await page.goto(attemptUrl);
@@ -532,22 +540,7 @@ test.describe('a module studied offline', () => {
 
 	test('the service worker delivers the late answers while the attempt page is open: the page tells the learner', async ({ page, context, browser, app }) => {
 		test.slow();
-		await learnerOnCoursePage(page, app);
-		const attemptUrl = await startUntimedAttempt(page);
-		await page.goto(`/courses/${COURSE}`);
-		await workerReady(page);
-		await downloadModule(page);
-
-		await context.setOffline(true);
-		await page.goto(attemptUrl);
-		await page.locator('fieldset[data-question] input[type="radio"], fieldset[data-question] input[type="checkbox"]').first().check();
-		await expect.poll(() => outboxSize(page)).toBeGreaterThan(0);
-
-		const other = await (await browser.newContext({ baseURL: app.url })).newPage();
-		await signIn(other, 'nguyenthilan');
-		await other.goto(attemptUrl);
-		await other.getByRole('button', { name: 'Nộp bài' }).click();
-		await expect(other.getByRole('heading', { name: /^(Đạt|Chưa đạt)$/ })).toBeVisible();
+		const attemptUrl = await answerOfflineWhileSubmittedElsewhere(page, browser, app);
 
 		// the page's own sending is lost on the way (page.route does not see the worker's requests)
 		let lost = 0;
