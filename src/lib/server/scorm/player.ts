@@ -18,7 +18,8 @@ export interface TocView {
 	/** null for a folder of the table of contents */
 	status: ActivityStatus | null;
 	/** may the learner open it from the contents now, and if not why (SCORM 2004 sequencing, or
-	 * SCORM 1.2 prerequisites: 'closed'); otherwise a SCO is 'open', a folder 'inOrder' (text only) */
+	 * SCORM 1.2 prerequisites: 'closed'); otherwise a SCO is 'open', a folder 'inOrder' (text only)
+	 * unless the sequencing engine offers it */
 	available: Exclude<Availability, 'hidden'>;
 	children: TocView[];
 }
@@ -42,9 +43,10 @@ function tocView(entries: TocEntry[], tracking: Map<number, Tracking>, ids: Map<
 				identifier: entry.identifier,
 				title: entry.title,
 				status: entry.sco ? activityStatus(tracking.get(ids.get(entry.identifier)!)) : null,
-				// a folder is never a link: scorm-again 3.4.3 refuses a choice of a cluster whose
-				// children are drawn at random, so its parts are reached by Continue or chosen one by one
-				available: !entry.sco ? 'inOrder' : sequenced && sequenced !== 'hidden' ? sequenced : 'open',
+				// a folder is a link where the sequencing engine lets the learner choose it (the choice
+				// delivers the part its flow leads to: the random test's Post Test, a drawn test);
+				// otherwise, and in packages without sequencing, text
+				available: !entry.sco ? (sequenced === 'open' ? 'open' : 'inOrder') : sequenced && sequenced !== 'hidden' ? sequenced : 'open',
 				children: tocView(entry.children, tracking, ids, availabilityOf)
 			}
 		];

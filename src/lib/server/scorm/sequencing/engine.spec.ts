@@ -188,6 +188,35 @@ describe('random test (two attempts at a post-test drawn in random order)', () =
 		expect(l.choosable()).not.toContain('posttest_item');
 	});
 
+	it('the last content SCO ends without a request: the Post Test, chosen in the contents, delivers a drawn test', () => {
+		const l = learner(golf('scorm2004-sequencing-random-test'));
+		l.navigate('start');
+		for (let i = 0; i < 3; i++) l.end(completed);
+		expect(l.choosable()).not.toContain('posttest_item');
+		// Having Fun terminates without asking for anything: the learner picks from the contents
+		expect(l.end({ completion: 'completed' })).toBe(null);
+		expect(l.choosable()).toContain('posttest_item');
+		// scorm-again alone refused it (NB.2.1-11): the content wrapper's "content completed" was
+		// not yet in its global
+		expect(tests).toContain(l.navigate('choice', 'posttest_item'));
+	});
+
+	it('the SCO’s own choice of the Post Test, made as it ends, delivers a drawn test too', () => {
+		const l = learner(golf('scorm2004-sequencing-random-test'));
+		l.navigate('start');
+		for (let i = 0; i < 3; i++) l.end(completed);
+		expect(tests).toContain(l.end({ completion: 'completed', navRequest: '{target=posttest_item}choice' }));
+	});
+
+	it('a choice the contents do not offer is refused, and the SCO on screen stays open', () => {
+		const l = learner(golf('scorm2004-sequencing-random-test'));
+		l.navigate('start');
+		l.end(completed);
+		expect(l.end({ completion: 'completed' })).toBe(null);
+		expect(l.navigate('choice', 'posttest_item')).toBe(false);
+		expect(l.run((e) => [e.current(), e.active()])).toEqual(['etuqiette_item', true]);
+	});
+
 	it('a passed test ends the course completed and passed, with its score', () => {
 		const l = learner(golf('scorm2004-sequencing-random-test'));
 		l.navigate('start');

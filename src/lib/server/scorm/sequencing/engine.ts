@@ -98,17 +98,25 @@ export const GLOBAL_OBJECTIVE_VALUES = [
 export type GlobalObjectiveValues = Partial<Record<(typeof GLOBAL_OBJECTIVE_VALUES)[number], unknown>>;
 
 // scorm-again's classes behind the API object; only what this module reads
+interface InternalObjective {
+	id: string;
+	satisfiedStatus: boolean;
+	measureStatus: boolean;
+	normalizedMeasure: number;
+	mapInfo: { targetObjectiveID?: string; writeSatisfiedStatus?: boolean; writeNormalizedMeasure?: boolean }[];
+}
 interface InternalActivity {
 	id: string;
 	isActive: boolean;
 	attemptCount: number;
 	isHiddenFromChoice: boolean;
 	isNewAttempt: boolean;
+	getAllObjectives(): InternalObjective[];
 	isAvailable: boolean;
 	hasAttemptLimitExceeded(): boolean;
 	sequencingRules: { preConditionRules: { action: string; evaluate(activity: InternalActivity): boolean }[] };
 	parent: InternalActivity | null;
-	sequencingControls: { choice: boolean };
+	sequencingControls: { choice: boolean; tracked?: boolean };
 	children: InternalActivity[];
 	completionStatus: string;
 	successStatus: string;
@@ -125,7 +133,12 @@ interface InternalApi {
 		};
 		overallSequencingProcess: {
 			getGlobalObjectiveMap(): Map<string, Record<string, unknown>>;
-			rollupProcess: { getGlobalObjectiveSynchronizer(): { syncGlobalObjectivesReadPhase(activity: InternalActivity, map: Map<string, Record<string, unknown>>): boolean } };
+			rollupProcess: {
+				getGlobalObjectiveSynchronizer(): {
+					syncGlobalObjectivesReadPhase(activity: InternalActivity, map: Map<string, Record<string, unknown>>): boolean;
+					hasKnownSatisfiedStatus(objective: InternalObjective): boolean;
+				};
+			};
 			getAvailableChoices(): string[];
 			predictContinueEnabled(): boolean;
 			predictPreviousEnabled(): boolean;
@@ -192,12 +205,20 @@ export function withEngine<T>(
 		// objectivesGlobalToSystem="false": the package's global objectives last one attempt on the tree
 		if (!tree.objectivesGlobalToSystem && treeAttemptEnded(internal)) clearObjectives(internal);
 		patchSequencingRequests(internal, !tree.objectivesGlobalToSystem);
+		// a choice refused though the look-ahead offers it: a cluster's rolled-up objective not yet
+		// in its global (see writeActiveClusters); written, the choice is asked again
+		const choose = (target: string): boolean => {
+			if (api.processNavigationRequest('choice', target)) return true;
+			if (!process()?.getAvailableChoices().includes(target)) return false;
+			writeActiveClusters(internal);
+			return api.processNavigationRequest('choice', target);
+		};
 		const engine: Engine = {
 			current: () => activities.currentActivity?.id ?? activities.suspendedActivity?.id ?? null,
 			suspended: () => activities.suspendedActivity !== null,
 			active: () => activities.currentActivity?.isActive === true,
 			choiceAllowedIn: (id) => activities.getActivity(id)?.parent?.sequencingControls.choice !== false,
-			navigate: (request, target) => watch(() => api.processNavigationRequest(request, target)),
+			navigate: (request, target) => watch(() => (request === 'choice' && target ? choose(target) : api.processNavigationRequest(request, target))),
 			endAttempt: (end) =>
 				watch(() => {
 					if (!activities.currentActivity) return false;
@@ -205,8 +226,12 @@ export function withEngine<T>(
 					// results, the objectives it writes); SN ends the attempt first (TB.2.3), then
 					// sequences the jump (SB.2.13, DB.1.1). So the end, then the jump.
 					const jump = /^\{target=([^}]+)\}jump$/.exec(end.navRequest ?? '');
-					if (!jump) return endAttempt(api, end);
-					return endAttempt(api, { ...end, navRequest: undefined }) && api.processNavigationRequest('jump', jump[1]);
+					if (jump) return endAttempt(api, { ...end, navRequest: undefined }) && api.processNavigationRequest('jump', jump[1]);
+					// a choice the same way (its Exit termination first, TB.2.3, then SB.2.9), so that a
+					// choice the engine alone would refuse on a stale global gets `choose`'s second ask
+					const choice = /^\{target=([^}]+)\}choice$/.exec(end.navRequest ?? '');
+					if (choice) return endAttempt(api, { ...end, navRequest: undefined }) && choose(choice[1]!);
+					return endAttempt(api, end);
 				}),
 			choosable() {
 				const overall = process();
@@ -284,6 +309,43 @@ function drawChildren(api: InternalApi) {
 		for (const child of activity.children) visit(child);
 	};
 	if (api._sequencing.activityTree.root) visit(api._sequencing.activityTree.root);
+}
+
+/**
+ * Writes the objectives of clusters whose attempt is still open to their globals, and lets every
+ * activity read them. In SN a mapped objective *is* the global one: a cluster's satisfaction,
+ * set by rollup when its last child's attempt ends, is the global's at once. scorm-again 3.4.3
+ * writes an activity's objectives only once its attempt has ended, and maps before it rolls up,
+ * so a choice that leaves the cluster is judged on the global as it was: the random test's Post
+ * Test, offered by the look-ahead as soon as the content is completed, was refused (NB.2.1-11)
+ * until the learner pressed Continue. Leaves are left alone: a SCO's results count when it ends.
+ */
+function writeActiveClusters(internal: InternalApi): void {
+	const overall = internal._sequencing.overallSequencingProcess;
+	const root = internal._sequencing.activityTree.root;
+	if (!overall || !root) return;
+	const map = overall.getGlobalObjectiveMap();
+	const synchronizer = overall.rollupProcess.getGlobalObjectiveSynchronizer();
+	const visit = (activity: InternalActivity) => {
+		if (activity.children.length === 0) return;
+		if (activity.isActive && activity.sequencingControls.tracked !== false) {
+			for (const objective of activity.getAllObjectives()) {
+				for (const mapInfo of objective.mapInfo) {
+					const global = map.get(mapInfo.targetObjectiveID || objective.id);
+					if (!global) continue;
+					if (mapInfo.writeSatisfiedStatus && synchronizer.hasKnownSatisfiedStatus(objective)) {
+						Object.assign(global, { satisfiedStatus: objective.satisfiedStatus, satisfiedStatusKnown: true });
+					}
+					if (mapInfo.writeNormalizedMeasure && objective.measureStatus) {
+						Object.assign(global, { normalizedMeasure: objective.normalizedMeasure, normalizedMeasureKnown: true });
+					}
+				}
+			}
+		}
+		for (const child of activity.children) visit(child);
+	};
+	visit(root);
+	readAll(internal);
 }
 
 /** Every activity reads its mapped objectives from the map again (scorm-again's read phase). */
