@@ -5,6 +5,7 @@
 import type { Db } from '../db/open';
 import { applyResult, openAttempt } from '../tracking/record';
 import { logEvent } from '../tracking/service';
+import { ATTEMPT_QUESTIONS_WITH_ANSWERS, decodeAnswer, encodeAnswer, type AnswerRow } from './answers';
 import { gradeAttempt, keptPercent } from './grade';
 import { attemptQuestions, recordAttemptQuestions, someAttemptQuestions } from './question-store';
 import { drawSnapshot, type Random, type SnapshotQuestion } from './snapshot';
@@ -127,11 +128,17 @@ export function listAttempts(db: Db, userId: number, activityId: number): Attemp
 	}));
 }
 
+/** An attempt's questions, each with its id, type and position, and its stored answer (null: none). */
+function questionsWithAnswers(db: Db, attemptId: number): (Omit<AnswerRow, 'answer'> & { answer: string | null })[] {
+	return db.prepare(`${ATTEMPT_QUESTIONS_WITH_ANSWERS} ORDER BY q.question_id`).all(attemptId) as (Omit<AnswerRow, 'answer'> & {
+		answer: string | null;
+	})[];
+}
+
+/** The answers saved in an attempt, by question id (answers.ts: stored by position, type implied). */
 export function savedResponses(db: Db, attemptId: number): Map<string, Response> {
-	const rows = db
-		.prepare('SELECT question_id, response FROM quiz_response WHERE attempt_id = ?')
-		.all(attemptId) as { question_id: string; response: string }[];
-	return new Map(rows.map((r) => [r.question_id, JSON.parse(r.response) as Response]));
+	const answered = questionsWithAnswers(db, attemptId).filter((r): r is AnswerRow => r.answer !== null);
+	return new Map(answered.map((r) => [r.question_id, decodeAnswer(r.type, r.answer)]));
 }
 
 /** The deadline rule, in one place: saves and submissions count until the deadline plus its
@@ -256,14 +263,17 @@ export function saveResponses(
 				return { ok: false, reason: 'expired' };
 			}
 			const upsert = db.prepare(
-				`INSERT INTO quiz_response (attempt_id, question_id, response, saved_at) VALUES (?, ?, ?, ?)
-				 ON CONFLICT (attempt_id, question_id) DO UPDATE SET response = excluded.response,
-				   saved_at = excluded.saved_at`
+				`INSERT INTO quiz_answer (attempt_id, position, answer, saved_at) VALUES (?, ?, ?, ?)
+				 ON CONFLICT (attempt_id, position) DO UPDATE SET answer = excluded.answer, saved_at = excluded.saved_at`
 			);
-			const remove = db.prepare('DELETE FROM quiz_response WHERE attempt_id = ? AND question_id = ?');
+			const remove = db.prepare('DELETE FROM quiz_answer WHERE attempt_id = ? AND position = ?');
+			// answers are stored by the question's position in the attempt (answers.ts)
+			const shown = new Map(questionsWithAnswers(db, attemptId).map((q) => [q.question_id, q]));
 			for (const [questionId, response] of responses) {
-				if (response) upsert.run(attemptId, questionId, JSON.stringify(response), now);
-				else remove.run(attemptId, questionId);
+				const question = shown.get(questionId);
+				if (!question) throw new Error(`attempt ${attemptId} has no question ${questionId}`);
+				if (response) upsert.run(attemptId, question.position, encodeAnswer(question.type, response), now);
+				else remove.run(attemptId, question.position);
 			}
 			if (from === null) return { ok: true, savedAt: now, otherSignIn: false };
 			if (state.savedFrom !== from) db.prepare('UPDATE quiz_attempt SET saved_from = ? WHERE id = ?').run(from, attemptId);
@@ -310,7 +320,8 @@ export function submitAttempt(
 
 /** Grades an open attempt from its saved answers and records the outcome everywhere it counts. */
 function closeAttempt(db: Db, attempt: Attempt, closedBy: 'learner' | 'deadline', now: number): Attempt {
-	const responses = savedResponses(db, attempt.id);
+	const answered = questionsWithAnswers(db, attempt.id).filter((r): r is AnswerRow => r.answer !== null);
+	const responses = new Map(answered.map((r) => [r.question_id, decodeAnswer(r.type, r.answer)]));
 	const grade = gradeAttempt(attempt.questions, responses);
 	const passed = grade.percent >= attempt.passPercent;
 	// closed by the deadline: it ended at the deadline, not when someone noticed
@@ -319,18 +330,14 @@ function closeAttempt(db: Db, attempt: Attempt, closedBy: 'learner' | 'deadline'
 		`UPDATE quiz_attempt SET status = 'submitted', submitted_at = ?, closed_by = ?, score = ?,
 		   max_score = ?, percent = ?, passed = ? WHERE id = ?`
 	).run(submittedAt, closedBy, grade.score, grade.maxScore, grade.percent, passed ? 1 : 0, attempt.id);
-	const mark = db.prepare(
-		'UPDATE quiz_response SET score = ?, max_score = ?, correct = ? WHERE attempt_id = ? AND question_id = ?'
-	);
-	// Each answer, with its score and whether it was right, stays in quiz_response, and each question
+	const mark = db.prepare('UPDATE quiz_answer SET score = ? WHERE attempt_id = ? AND position = ?');
+	// Each answer, with its score, stays in quiz_answer (its maximum is the question's points, and
+	// it is right when it earns them all: the view quiz_response shows both), and each question
 	// shown in quiz_attempt_question (one without an answer scored 0): what reports, item analysis
 	// and exports read. The event log no longer repeats them in one 'answered' event per question
 	// (4.3 KB of 7.5 per submitted attempt, and 20 more rows in the grading's write): the 'passed' or
 	// 'failed' event below marks when they were graded.
-	for (const question of attempt.questions) {
-		const result = grade.questions.get(question.id)!;
-		if (responses.has(question.id)) mark.run(result.score, result.maxScore, result.correct ? 1 : 0, attempt.id, question.id);
-	}
+	for (const row of answered) mark.run(grade.questions.get(row.question_id)!.score, attempt.id, row.position);
 	logEvent(
 		db,
 		attempt.userId,

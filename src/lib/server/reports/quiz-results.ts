@@ -1,7 +1,8 @@
 // A cohort's submitted attempts at one quiz, with every question each attempt showed and what
 // the learner answered: the rows item analysis and the attempts export are computed from.
 import type { Db } from '../db/open';
-import type { Response } from '../quiz/types';
+import { decodeAnswer } from '../quiz/answers';
+import type { QuestionType, Response } from '../quiz/types';
 
 export type AttemptFilter = 'first' | 'best' | 'all';
 export const ATTEMPT_FILTERS: readonly AttemptFilter[] = ['first', 'best', 'all'];
@@ -71,24 +72,26 @@ export function cohortQuizResults(db: Db, cohortId: number, quizActivityId: numb
 	);
 	const rows = db
 		.prepare(
-			`SELECT aq.attempt_id, aq.question_id, aq.position, aq.points, r.response, r.score
-			 FROM quiz_attempt_question aq
-			 LEFT JOIN quiz_response r ON r.attempt_id = aq.attempt_id AND r.question_id = aq.question_id
-			 WHERE aq.attempt_id IN (SELECT value FROM json_each(?))`
+			`SELECT aq.attempt_id, q.question_id, q.type, aq.position, q.points, r.answer, r.score
+			 FROM quiz_attempt_question aq JOIN quiz_question q ON q.id = aq.question
+			 LEFT JOIN quiz_answer r ON r.attempt_id = aq.attempt_id AND r.position = aq.position
+			 WHERE aq.attempt_id IN (SELECT value FROM json_each(?))
+			 ORDER BY aq.attempt_id, q.question_id`
 		)
 		.all(JSON.stringify([...results.keys()])) as {
 		attempt_id: number;
 		question_id: string;
+		type: QuestionType;
 		position: number;
 		points: number;
-		response: string | null;
+		answer: string | null;
 		score: number | null;
 	}[];
 	for (const row of rows) {
 		results.get(row.attempt_id)!.questions.set(row.question_id, {
 			points: row.points,
 			score: row.score ?? 0,
-			response: row.response === null ? null : (JSON.parse(row.response) as Response),
+			response: row.answer === null ? null : decodeAnswer(row.type, row.answer),
 			position: row.position
 		});
 	}
