@@ -26,16 +26,6 @@ export function decodeAnswer(type: QuestionType, answer: string): Response {
 	return { type, [ANSWER_FIELD[type]]: JSON.parse(answer) } as Response;
 }
 
-/** Each answered question of an attempt: the question's id, type and position, and the stored answer. */
-export interface AnswerRow {
-	question_id: string;
-	type: QuestionType;
-	position: number;
-	answer: string;
-}
-
-/** The SQL reading an attempt's questions (id, type, position) with their answers (NULL: none). */
-export const ATTEMPT_QUESTIONS_WITH_ANSWERS = `SELECT q.question_id, q.type, a.position, r.answer
-	FROM quiz_attempt_question a JOIN quiz_question q ON q.id = a.question
-	LEFT JOIN quiz_answer r ON r.attempt_id = a.attempt_id AND r.position = a.position
-	WHERE a.attempt_id = ?`;
+/** The SQL reading an attempt's questions: each one's id in quiz.md, type and position. */
+export const ATTEMPT_QUESTION_PLACES = `SELECT q.question_id, q.type, a.position
+	FROM quiz_attempt_question a JOIN quiz_question q ON q.id = a.question WHERE a.attempt_id = ?`;

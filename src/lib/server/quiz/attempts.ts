@@ -5,11 +5,11 @@
 import type { Db } from '../db/open';
 import { applyResult, openAttempt } from '../tracking/record';
 import { logEvent } from '../tracking/service';
-import { ATTEMPT_QUESTIONS_WITH_ANSWERS, decodeAnswer, encodeAnswer, type AnswerRow } from './answers';
+import { ATTEMPT_QUESTION_PLACES, decodeAnswer, encodeAnswer } from './answers';
 import { gradeAttempt, keptPercent } from './grade';
 import { attemptQuestions, recordAttemptQuestions, someAttemptQuestions } from './question-store';
 import { drawSnapshot, type Random, type SnapshotQuestion } from './snapshot';
-import type { GradingMethod, Quiz, Response } from './types';
+import type { GradingMethod, QuestionType, Quiz, Response } from './types';
 import { ALWAYS_OPEN, windowState, type QuizWindow } from './window';
 
 /** Saves and submissions that reach the server this long after the deadline still count:
@@ -128,17 +128,26 @@ export function listAttempts(db: Db, userId: number, activityId: number): Attemp
 	}));
 }
 
-/** An attempt's questions, each with its id, type and position, and its stored answer (null: none). */
-function questionsWithAnswers(db: Db, attemptId: number): (Omit<AnswerRow, 'answer'> & { answer: string | null })[] {
-	return db.prepare(`${ATTEMPT_QUESTIONS_WITH_ANSWERS} ORDER BY q.question_id`).all(attemptId) as (Omit<AnswerRow, 'answer'> & {
-		answer: string | null;
-	})[];
+/** An attempt's questions: each one's id, type and position (answers are stored by position). */
+function questionPlaces(db: Db, attemptId: number): Map<string, { position: number; type: QuestionType }> {
+	const rows = db.prepare(ATTEMPT_QUESTION_PLACES).all(attemptId) as { question_id: string; type: QuestionType; position: number }[];
+	return new Map(rows.map((r) => [r.question_id, { position: r.position, type: r.type }]));
 }
 
-/** The answers saved in an attempt, by question id (answers.ts: stored by position, type implied). */
-export function savedResponses(db: Db, attemptId: number): Map<string, Response> {
-	const answered = questionsWithAnswers(db, attemptId).filter((r): r is AnswerRow => r.answer !== null);
-	return new Map(answered.map((r) => [r.question_id, decodeAnswer(r.type, r.answer)]));
+/**
+ * The answers saved in an attempt, by question id (in id order). `questions` are the attempt's, in
+ * its order, when the caller has them: answers are stored by position (answers.ts), so they are
+ * then not read again.
+ */
+export function savedResponses(db: Db, attemptId: number, questions?: readonly Pick<SnapshotQuestion, 'id' | 'type'>[]): Map<string, Response> {
+	const shown = questions ?? [...questionPlaces(db, attemptId)].sort((a, b) => a[1].position - b[1].position).map(([id, q]) => ({ id, type: q.type }));
+	const rows = db.prepare('SELECT position, answer FROM quiz_answer WHERE attempt_id = ?').all(attemptId) as { position: number; answer: string }[];
+	const answers = rows.map((row): [string, Response] => {
+		const question = shown[row.position - 1];
+		if (!question) throw new Error(`attempt ${attemptId} has no question at position ${row.position}`);
+		return [question.id, decodeAnswer(question.type, row.answer)];
+	});
+	return new Map(answers.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
 /** The deadline rule, in one place: saves and submissions count until the deadline plus its
@@ -268,7 +277,7 @@ export function saveResponses(
 			);
 			const remove = db.prepare('DELETE FROM quiz_answer WHERE attempt_id = ? AND position = ?');
 			// answers are stored by the question's position in the attempt (answers.ts)
-			const shown = new Map(questionsWithAnswers(db, attemptId).map((q) => [q.question_id, q]));
+			const shown = questionPlaces(db, attemptId);
 			for (const [questionId, response] of responses) {
 				const question = shown.get(questionId);
 				if (!question) throw new Error(`attempt ${attemptId} has no question ${questionId}`);
@@ -320,8 +329,7 @@ export function submitAttempt(
 
 /** Grades an open attempt from its saved answers and records the outcome everywhere it counts. */
 function closeAttempt(db: Db, attempt: Attempt, closedBy: 'learner' | 'deadline', now: number): Attempt {
-	const answered = questionsWithAnswers(db, attempt.id).filter((r): r is AnswerRow => r.answer !== null);
-	const responses = new Map(answered.map((r) => [r.question_id, decodeAnswer(r.type, r.answer)]));
+	const responses = savedResponses(db, attempt.id, attempt.questions);
 	const grade = gradeAttempt(attempt.questions, responses);
 	const passed = grade.percent >= attempt.passPercent;
 	// closed by the deadline: it ended at the deadline, not when someone noticed
@@ -337,7 +345,9 @@ function closeAttempt(db: Db, attempt: Attempt, closedBy: 'learner' | 'deadline'
 	// and exports read. The event log no longer repeats them in one 'answered' event per question
 	// (4.3 KB of 7.5 per submitted attempt, and 20 more rows in the grading's write): the 'passed' or
 	// 'failed' event below marks when they were graded.
-	for (const row of answered) mark.run(grade.questions.get(row.question_id)!.score, attempt.id, row.position);
+	attempt.questions.forEach((question, i) => {
+		if (responses.has(question.id)) mark.run(grade.questions.get(question.id)!.score, attempt.id, i + 1);
+	});
 	logEvent(
 		db,
 		attempt.userId,
