@@ -276,10 +276,14 @@ export function saveResponses(
 				 ON CONFLICT (attempt_id, position) DO UPDATE SET answer = excluded.answer, saved_at = excluded.saved_at`
 			);
 			const remove = db.prepare('DELETE FROM quiz_answer WHERE attempt_id = ? AND position = ?');
-			// answers are stored by the question's position in the attempt (answers.ts)
-			const shown = questionPlaces(db, attemptId);
+			// answers are stored by the question's position in the attempt (answers.ts); an autosave
+			// looks up only its question (by the index on its id, not all of the attempt's)
+			const place = db.prepare(
+				`SELECT a.position, q.type FROM quiz_question q CROSS JOIN quiz_attempt_question a
+				 WHERE q.question_id = ? AND a.attempt_id = ? AND a.question = q.id`
+			);
 			for (const [questionId, response] of responses) {
-				const question = shown.get(questionId);
+				const question = place.get(questionId, attemptId) as { position: number; type: QuestionType } | undefined;
 				if (!question) throw new Error(`attempt ${attemptId} has no question ${questionId}`);
 				if (response) upsert.run(attemptId, question.position, encodeAnswer(question.type, response), now);
 				else remove.run(attemptId, question.position);

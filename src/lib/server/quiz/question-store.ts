@@ -165,9 +165,14 @@ export function attemptQuestions(db: Db, attemptId: number): SnapshotQuestion[] 
 
 /** Some questions of an attempt, in its order; ids it does not have are absent. */
 export function someAttemptQuestions(db: Db, attemptId: number, ids: string[]): SnapshotQuestion[] {
+	// the stored questions of these ids first (by their index), then the attempt's rows showing them
 	const rows = db
-		.prepare(`${SHOWN} WHERE a.attempt_id = ? AND q.question_id IN (SELECT value FROM json_each(?)) ORDER BY a.position`)
-		.all(attemptId, JSON.stringify(ids)) as ShownRow[];
+		.prepare(
+			`SELECT q.hash, a.question, a.choice_order, a.right_order, a.step_order
+			 FROM quiz_question q CROSS JOIN quiz_attempt_question a
+			 WHERE q.question_id IN (SELECT value FROM json_each(?)) AND a.attempt_id = ? AND a.question = q.id ORDER BY a.position`
+		)
+		.all(JSON.stringify(ids), attemptId) as ShownRow[];
 	return toShown(db, rows);
 }
 

@@ -30,6 +30,8 @@ CREATE TABLE quiz_question_new (
 );
 INSERT INTO quiz_question_new (id, hash, question_id, type, points, body)
 SELECT id, hash, body ->> 'id', body ->> 'type', body ->> 'points', body FROM quiz_question ORDER BY id;
+-- an autosave finds its question's position through it (a few rows per question in quiz.md)
+CREATE INDEX quiz_question_question_id ON quiz_question_new (question_id);
 
 CREATE TABLE quiz_attempt_question_new (
 	attempt_id INTEGER NOT NULL REFERENCES quiz_attempt (id),
