@@ -323,6 +323,14 @@ describe('saveResponses', () => {
 		expect(saveResponses(db, attempt.id, answers(['ba', null]), T0 + 4 * SECOND).ok).toBe(true);
 	});
 
+	it('refuses, storing nothing, an answer to a question the attempt did not show (answers are stored by position)', () => {
+		const attempt = start();
+		expect(() => saveResponses(db, attempt.id, new Map([...answers('motRight'), ['khong-co', { type: 'short', text: 'x' }]]), T0 + SECOND)).toThrow(
+			/has no question khong-co/
+		);
+		expect(responseRows(db, attempt.id)).toEqual([]);
+	});
+
 	it('the same attempt saved from two sign-ins: the last answer per question stays, and each save says whether the one before came from elsewhere', () => {
 		const attempt = start();
 		const PHONE = 111;

@@ -5,10 +5,11 @@
 import type { Db } from '../db/open';
 import { applyResult, openAttempt } from '../tracking/record';
 import { logEvent } from '../tracking/service';
+import { ATTEMPT_QUESTION_PLACES, decodeAnswer, encodeAnswer } from './answers';
 import { gradeAttempt, keptPercent } from './grade';
 import { attemptQuestions, recordAttemptQuestions, someAttemptQuestions } from './question-store';
 import { drawSnapshot, type Random, type SnapshotQuestion } from './snapshot';
-import type { GradingMethod, Quiz, Response } from './types';
+import type { GradingMethod, QuestionType, Quiz, Response } from './types';
 import { ALWAYS_OPEN, windowState, type QuizWindow } from './window';
 
 /** Saves and submissions that reach the server this long after the deadline still count:
@@ -127,11 +128,26 @@ export function listAttempts(db: Db, userId: number, activityId: number): Attemp
 	}));
 }
 
-export function savedResponses(db: Db, attemptId: number): Map<string, Response> {
-	const rows = db
-		.prepare('SELECT question_id, response FROM quiz_response WHERE attempt_id = ?')
-		.all(attemptId) as { question_id: string; response: string }[];
-	return new Map(rows.map((r) => [r.question_id, JSON.parse(r.response) as Response]));
+/** An attempt's questions: each one's id, type and position (answers are stored by position). */
+function questionPlaces(db: Db, attemptId: number): Map<string, { position: number; type: QuestionType }> {
+	const rows = db.prepare(ATTEMPT_QUESTION_PLACES).all(attemptId) as { question_id: string; type: QuestionType; position: number }[];
+	return new Map(rows.map((r) => [r.question_id, { position: r.position, type: r.type }]));
+}
+
+/**
+ * The answers saved in an attempt, by question id (in id order). `questions` are the attempt's, in
+ * its order, when the caller has them: answers are stored by position (answers.ts), so they are
+ * then not read again.
+ */
+export function savedResponses(db: Db, attemptId: number, questions?: readonly Pick<SnapshotQuestion, 'id' | 'type'>[]): Map<string, Response> {
+	const shown = questions ?? [...questionPlaces(db, attemptId)].sort((a, b) => a[1].position - b[1].position).map(([id, q]) => ({ id, type: q.type }));
+	const rows = db.prepare('SELECT position, answer FROM quiz_answer WHERE attempt_id = ?').all(attemptId) as { position: number; answer: string }[];
+	const answers = rows.map((row): [string, Response] => {
+		const question = shown[row.position - 1];
+		if (!question) throw new Error(`attempt ${attemptId} has no question at position ${row.position}`);
+		return [question.id, decodeAnswer(question.type, row.answer)];
+	});
+	return new Map(answers.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
 /** The deadline rule, in one place: saves and submissions count until the deadline plus its
@@ -256,14 +272,21 @@ export function saveResponses(
 				return { ok: false, reason: 'expired' };
 			}
 			const upsert = db.prepare(
-				`INSERT INTO quiz_response (attempt_id, question_id, response, saved_at) VALUES (?, ?, ?, ?)
-				 ON CONFLICT (attempt_id, question_id) DO UPDATE SET response = excluded.response,
-				   saved_at = excluded.saved_at`
+				`INSERT INTO quiz_answer (attempt_id, position, answer, saved_at) VALUES (?, ?, ?, ?)
+				 ON CONFLICT (attempt_id, position) DO UPDATE SET answer = excluded.answer, saved_at = excluded.saved_at`
 			);
-			const remove = db.prepare('DELETE FROM quiz_response WHERE attempt_id = ? AND question_id = ?');
+			const remove = db.prepare('DELETE FROM quiz_answer WHERE attempt_id = ? AND position = ?');
+			// answers are stored by the question's position in the attempt (answers.ts); an autosave
+			// looks up only its question (by the index on its id, not all of the attempt's)
+			const place = db.prepare(
+				`SELECT a.position, q.type FROM quiz_question q CROSS JOIN quiz_attempt_question a
+				 WHERE q.question_id = ? AND a.attempt_id = ? AND a.question = q.id`
+			);
 			for (const [questionId, response] of responses) {
-				if (response) upsert.run(attemptId, questionId, JSON.stringify(response), now);
-				else remove.run(attemptId, questionId);
+				const question = place.get(questionId, attemptId) as { position: number; type: QuestionType } | undefined;
+				if (!question) throw new Error(`attempt ${attemptId} has no question ${questionId}`);
+				if (response) upsert.run(attemptId, question.position, encodeAnswer(question.type, response), now);
+				else remove.run(attemptId, question.position);
 			}
 			if (from === null) return { ok: true, savedAt: now, otherSignIn: false };
 			if (state.savedFrom !== from) db.prepare('UPDATE quiz_attempt SET saved_from = ? WHERE id = ?').run(from, attemptId);
@@ -310,7 +333,7 @@ export function submitAttempt(
 
 /** Grades an open attempt from its saved answers and records the outcome everywhere it counts. */
 function closeAttempt(db: Db, attempt: Attempt, closedBy: 'learner' | 'deadline', now: number): Attempt {
-	const responses = savedResponses(db, attempt.id);
+	const responses = savedResponses(db, attempt.id, attempt.questions);
 	const grade = gradeAttempt(attempt.questions, responses);
 	const passed = grade.percent >= attempt.passPercent;
 	// closed by the deadline: it ended at the deadline, not when someone noticed
@@ -319,18 +342,16 @@ function closeAttempt(db: Db, attempt: Attempt, closedBy: 'learner' | 'deadline'
 		`UPDATE quiz_attempt SET status = 'submitted', submitted_at = ?, closed_by = ?, score = ?,
 		   max_score = ?, percent = ?, passed = ? WHERE id = ?`
 	).run(submittedAt, closedBy, grade.score, grade.maxScore, grade.percent, passed ? 1 : 0, attempt.id);
-	const mark = db.prepare(
-		'UPDATE quiz_response SET score = ?, max_score = ?, correct = ? WHERE attempt_id = ? AND question_id = ?'
-	);
-	// Each answer, with its score and whether it was right, stays in quiz_response, and each question
+	const mark = db.prepare('UPDATE quiz_answer SET score = ? WHERE attempt_id = ? AND position = ?');
+	// Each answer, with its score, stays in quiz_answer (its maximum is the question's points, and
+	// it is right when it earns them all: the view quiz_response shows both), and each question
 	// shown in quiz_attempt_question (one without an answer scored 0): what reports, item analysis
 	// and exports read. The event log no longer repeats them in one 'answered' event per question
 	// (4.3 KB of 7.5 per submitted attempt, and 20 more rows in the grading's write): the 'passed' or
 	// 'failed' event below marks when they were graded.
-	for (const question of attempt.questions) {
-		const result = grade.questions.get(question.id)!;
-		if (responses.has(question.id)) mark.run(result.score, result.maxScore, result.correct ? 1 : 0, attempt.id, question.id);
-	}
+	attempt.questions.forEach((question, i) => {
+		if (responses.has(question.id)) mark.run(grade.questions.get(question.id)!.score, attempt.id, i + 1);
+	});
 	logEvent(
 		db,
 		attempt.userId,

@@ -133,7 +133,7 @@ describe('questions stored once, attempts keep their draw', () => {
 		expect(one<number>('SELECT count(*) FROM quiz_question')).toBe(42);
 		// one stored question per question id: the same question across attempts is stored once
 		expect(one<number>('SELECT count(DISTINCT question) FROM quiz_attempt_question')).toBe(42);
-		expect(one<number>('SELECT count(DISTINCT question_id || question) FROM quiz_attempt_question')).toBe(42);
+		expect(one<number>('SELECT count(DISTINCT question_id) FROM quiz_question')).toBe(42);
 		for (const attempt of attempts.slice(0, 20)) expect(getAttempt(db, attempt.id)!.questions).toEqual(attempt.questions);
 	});
 
@@ -150,7 +150,11 @@ describe('questions stored once, attempts keep their draw', () => {
 		// one new stored question: the edited one; the five others are shared
 		expect(one<number>('SELECT count(*) FROM quiz_question')).toBe(7);
 		const shown = (attemptId: number) =>
-			db.prepare('SELECT question_id, question FROM quiz_attempt_question WHERE attempt_id = ? ORDER BY question_id').all(attemptId) as {
+			db
+				.prepare(
+					'SELECT q.question_id, a.question FROM quiz_attempt_question a JOIN quiz_question q ON q.id = a.question WHERE a.attempt_id = ? ORDER BY q.question_id'
+				)
+				.all(attemptId) as {
 				question_id: string;
 				question: number;
 			}[];

@@ -1,6 +1,7 @@
-// Questions shown in quiz attempts are stored once by content (quiz_question, migration 015): an
-// attempt keeps, per question, which stored question it showed and the order it showed the
-// choices, matching items and steps in (its draw). Starting an attempt writes a few hundred bytes
+// Questions shown in quiz attempts are stored once by content (quiz_question, migration 015, with
+// their id, type and points beside the body since 022): an attempt keeps, per position, which
+// stored question it showed and the order it showed the choices, matching items and steps in (its
+// draw). Starting an attempt writes a few hundred bytes
 // instead of a copy of every rendered question; an edited question is a new stored question, so a
 // finished attempt keeps exactly what it showed.
 import { createHash } from 'node:crypto';
@@ -121,15 +122,17 @@ export const parsedQuestionsHeld = () => parsedByHash.size;
 export function recordAttemptQuestions(db: Db, attemptId: number, shown: SnapshotQuestion[], parsed: Question[] = []): void {
 	const parsedById = new Map(parsed.map((q) => [q.id, q]));
 	const find = db.prepare('SELECT id FROM quiz_question WHERE hash = ?').pluck();
-	const store = db.prepare('INSERT INTO quiz_question (hash, body) VALUES (?, ?)');
+	const store = db.prepare('INSERT INTO quiz_question (hash, question_id, type, points, body) VALUES (?, ?, ?, ?, ?)');
 	const list = db.prepare(
-		`INSERT INTO quiz_attempt_question (attempt_id, question_id, position, points, question, choice_order, right_order, step_order)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+		`INSERT INTO quiz_attempt_question (attempt_id, position, question, choice_order, right_order, step_order)
+		 VALUES (?, ?, ?, ?, ?, ?)`
 	);
 	shown.forEach((question, i) => {
 		const split = splitQuestion(question, parsedById.get(question.id));
-		const id = (find.get(split.hash) as number | undefined) ?? Number(store.run(split.hash, split.body).lastInsertRowid);
-		list.run(attemptId, question.id, i + 1, question.points, id, split.order.choices, split.order.rights, split.order.steps);
+		const id =
+			(find.get(split.hash) as number | undefined) ??
+			Number(store.run(split.hash, question.id, question.type, question.points, split.body).lastInsertRowid);
+		list.run(attemptId, i + 1, id, split.order.choices, split.order.rights, split.order.steps);
 	});
 }
 
@@ -162,9 +165,14 @@ export function attemptQuestions(db: Db, attemptId: number): SnapshotQuestion[] 
 
 /** Some questions of an attempt, in its order; ids it does not have are absent. */
 export function someAttemptQuestions(db: Db, attemptId: number, ids: string[]): SnapshotQuestion[] {
+	// the stored questions of these ids first (by their index), then the attempt's rows showing them
 	const rows = db
-		.prepare(`${SHOWN} WHERE a.attempt_id = ? AND a.question_id IN (SELECT value FROM json_each(?)) ORDER BY a.position`)
-		.all(attemptId, JSON.stringify(ids)) as ShownRow[];
+		.prepare(
+			`SELECT q.hash, a.question, a.choice_order, a.right_order, a.step_order
+			 FROM quiz_question q CROSS JOIN quiz_attempt_question a
+			 WHERE q.question_id IN (SELECT value FROM json_each(?)) AND a.attempt_id = ? AND a.question = q.id ORDER BY a.position`
+		)
+		.all(JSON.stringify(ids), attemptId) as ShownRow[];
 	return toShown(db, rows);
 }
 

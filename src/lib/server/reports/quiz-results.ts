@@ -1,7 +1,8 @@
 // A cohort's submitted attempts at one quiz, with every question each attempt showed and what
 // the learner answered: the rows item analysis and the attempts export are computed from.
 import type { Db } from '../db/open';
-import type { Response } from '../quiz/types';
+import { decodeAnswer } from '../quiz/answers';
+import type { QuestionType, Response } from '../quiz/types';
 
 export type AttemptFilter = 'first' | 'best' | 'all';
 export const ATTEMPT_FILTERS: readonly AttemptFilter[] = ['first', 'best', 'all'];
@@ -15,7 +16,14 @@ export interface AttemptResult {
 	percent: number;
 	passed: boolean;
 	/** question id → the learner's answer (null: left unanswered) and the points earned */
-	questions: Map<string, { points: number; score: number; response: Response | null; position: number }>;
+	questions: Map<string, QuestionResult>;
+}
+
+export interface QuestionResult {
+	points: number;
+	score: number;
+	response: Response | null;
+	position: number;
 }
 
 interface AttemptRow {
@@ -69,28 +77,50 @@ export function cohortQuizResults(db: Db, cohortId: number, quizActivityId: numb
 			}
 		])
 	);
+	// answers are stored by position (quiz/answers.ts); the few stored questions the attempts
+	// showed give each position its question's id, type and points
 	const rows = db
 		.prepare(
-			`SELECT aq.attempt_id, aq.question_id, aq.position, aq.points, r.response, r.score
+			`SELECT aq.attempt_id, aq.question, aq.position, r.answer, r.score
 			 FROM quiz_attempt_question aq
-			 LEFT JOIN quiz_response r ON r.attempt_id = aq.attempt_id AND r.question_id = aq.question_id
+			 LEFT JOIN quiz_answer r ON r.attempt_id = aq.attempt_id AND r.position = aq.position
 			 WHERE aq.attempt_id IN (SELECT value FROM json_each(?))`
 		)
 		.all(JSON.stringify([...results.keys()])) as {
 		attempt_id: number;
-		question_id: string;
+		question: number;
 		position: number;
-		points: number;
-		response: string | null;
+		answer: string | null;
 		score: number | null;
 	}[];
+	const stored = new Map(
+		(
+			db
+				.prepare('SELECT id, question_id, type, points FROM quiz_question WHERE id IN (SELECT value FROM json_each(?))')
+				.all(JSON.stringify([...new Set(rows.map((r) => r.question))])) as { id: number; question_id: string; type: QuestionType; points: number }[]
+		).map((q) => [q.id, q])
+	);
+	// each attempt's questions in id order, as before 022 (the attempts export lists questions no
+	// longer in the quiz in the order it meets them)
+	const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+	const perAttempt = new Map<number, { id: string; answer: QuestionResult }[]>();
 	for (const row of rows) {
-		results.get(row.attempt_id)!.questions.set(row.question_id, {
-			points: row.points,
-			score: row.score ?? 0,
-			response: row.response === null ? null : (JSON.parse(row.response) as Response),
-			position: row.position
+		const question = stored.get(row.question)!;
+		let list = perAttempt.get(row.attempt_id);
+		if (!list) perAttempt.set(row.attempt_id, (list = []));
+		list.push({
+			id: question.question_id,
+			answer: {
+				points: question.points,
+				score: row.score ?? 0,
+				response: row.answer === null ? null : decodeAnswer(question.type, row.answer),
+				position: row.position
+			}
 		});
+	}
+	for (const [attemptId, list] of perAttempt) {
+		const questions = results.get(attemptId)!.questions;
+		for (const { id, answer } of list.sort(byId)) questions.set(id, answer);
 	}
 	return [...results.values()];
 }

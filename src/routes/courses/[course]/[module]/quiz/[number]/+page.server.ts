@@ -59,7 +59,7 @@ export const load = ((event) => {
 		learner: user.username,
 		scriptSrc: pageScripts['quiz-attempt'].src
 	};
-	const responses = savedResponses(db, attempt.id);
+	const responses = savedResponses(db, attempt.id, attempt.questions);
 	// everything only the server renders with: this page sends no data to the browser
 	if (attempt.status === 'open') {
 		return {

@@ -59,7 +59,7 @@ export const load = ((event) => {
 		records,
 		interactions,
 		attempts,
-		review: attempt && shown ? { attempt: shown, ...buildReview(attempt, savedResponses(db, attempt.id), 'explanations') } : null,
+		review: attempt && shown ? { attempt: shown, ...buildReview(attempt, savedResponses(db, attempt.id, attempt.questions), 'explanations') } : null,
 		late: late.map((l) => ({ id: l.id, attemptId: l.attemptId, takenAt: l.takenAt, receivedAt: l.receivedAt })),
 		lateReview:
 			lateShown && lateAttempt
