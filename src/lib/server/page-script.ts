@@ -3,6 +3,7 @@
 // Served from this origin by src/routes/[script].js, as the CSP (`script-src 'self'`) requires.
 // A new page script is one line in `pageScripts`.
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import discussions from '$lib/discussions/page?browser-bundle';
 import lessonTracker from '$lib/lesson/tracker?browser-bundle';
 import offline from '$lib/offline/course-page?browser-bundle';
@@ -20,16 +21,49 @@ export function pageScript(path: string, code: string): PageScript {
 	return { code, version, src: `${path}?v=${version}` };
 }
 
-/** The script's response: immutable at its versioned address, revalidated at a bare or stale one. */
+/** Each script compressed once, at the strongest settings: it never changes while the server runs,
+ * so a phone gets brotli-11 bytes (about 10 % fewer than the per-request gzip pages get). */
+const compressed = new Map<PageScript, { br: Uint8Array; gzip: Uint8Array }>();
+
+function compressedOnce(script: PageScript) {
+	let bodies = compressed.get(script);
+	if (!bodies) {
+		const text = Buffer.from(script.code);
+		bodies = {
+			br: new Uint8Array(brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: text.byteLength } })),
+			gzip: new Uint8Array(gzipSync(text, { level: 9 }))
+		};
+		compressed.set(script, bodies);
+	}
+	return bodies;
+}
+
+/** brotli where the browser takes it (every browser does over https and on localhost), else gzip. */
+function encodingFor(request: Request): 'br' | 'gzip' | null {
+	const offered = (request.headers.get('accept-encoding') ?? '')
+		.toLowerCase()
+		.split(',')
+		.map((part) => part.trim().split(';'))
+		.filter(([, ...params]) => !params.some((param) => /^\s*q=0(\.0*)?\s*$/.test(param)))
+		.map(([name]) => name);
+	return offered.includes('br') ? 'br' : offered.includes('gzip') ? 'gzip' : null;
+}
+
+/** The script's response: immutable at its versioned address, revalidated at a bare or stale one;
+ * sent compressed here, so the compression hook leaves it as it is. */
 export function serveScript(script: PageScript, url: URL, request: Request): Response {
 	const etag = `"${script.version}"`;
-	const headers = {
+	const headers: Record<string, string> = {
 		'content-type': 'text/javascript; charset=utf-8',
 		etag,
-		'cache-control': url.searchParams.get('v') === script.version ? 'public, max-age=31536000, immutable' : 'no-cache'
+		'cache-control': url.searchParams.get('v') === script.version ? 'public, max-age=31536000, immutable' : 'no-cache',
+		vary: 'Accept-Encoding'
 	};
 	if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-	return new Response(script.code, { headers });
+	const encoding = encodingFor(request);
+	if (!encoding) return new Response(script.code, { headers });
+	const body = compressedOnce(script)[encoding];
+	return new Response(body, { headers: { ...headers, 'content-encoding': encoding, 'content-length': String(body.byteLength) } });
 }
 
 /** Every page script by its name; served at `/<name>.js`. */

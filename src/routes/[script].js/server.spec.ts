@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { pageScripts } from '$lib/server/page-script';
 import { GET } from './+server';
@@ -32,6 +33,34 @@ describe.each(Object.entries(pageScripts))('the page script %s', (name, script) 
 		expect(get(`/${name}.js?v=old`).headers.get('cache-control')).toBe('no-cache');
 		const etag = get(`/${name}.js`).headers.get('etag')!;
 		expect(get(`/${name}.js`, { 'if-none-match': etag }).status).toBe(304);
+	});
+});
+
+describe('a page script sent compressed', () => {
+	const script = pageScripts.discussions;
+	const bytes = async (response: Response) => new Uint8Array(await response.arrayBuffer());
+
+	it('is brotli where the browser takes it, gzip where it takes only that, plain otherwise; the same text each way', async () => {
+		const br = get(script.src, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+		expect(br.headers.get('content-encoding')).toBe('br');
+		expect(br.headers.get('vary')).toBe('Accept-Encoding');
+		const brBody = await bytes(br);
+		expect(Number(br.headers.get('content-length'))).toBe(brBody.byteLength);
+		expect(brotliDecompressSync(brBody).toString()).toBe(script.code);
+
+		const gz = get(script.src, { 'accept-encoding': 'gzip' });
+		expect(gz.headers.get('content-encoding')).toBe('gzip');
+		expect(gunzipSync(await bytes(gz)).toString()).toBe(script.code);
+
+		const refused = get(script.src, { 'accept-encoding': 'br;q=0, gzip;q=0' });
+		expect(refused.headers.get('content-encoding')).toBeNull();
+		expect(await refused.text()).toBe(script.code);
+		expect(get(script.src).headers.get('content-encoding')).toBeNull();
+	});
+
+	it('is smaller than the compression hook’s per-request gzip of the same text', async () => {
+		const br = await bytes(get(script.src, { 'accept-encoding': 'br' }));
+		expect(br.byteLength).toBeLessThan(gzipSync(script.code, { level: 6 }).byteLength);
 	});
 });
 
