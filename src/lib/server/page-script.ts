@@ -23,7 +23,7 @@ export function pageScript(path: string, code: string): PageScript {
 
 /** Each script compressed once, at the strongest settings: it never changes while the server runs,
  * so a phone gets brotli-11 bytes (about 10 % fewer than the per-request gzip pages get). */
-const compressed = new Map<PageScript, { br: Uint8Array; gzip: Uint8Array }>();
+const compressed = new Map<PageScript, { br: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer> }>();
 
 function compressedOnce(script: PageScript) {
 	let bodies = compressed.get(script);
