@@ -14,35 +14,15 @@ import { everyReport, plain } from './fixtures/every-report';
 
 // attempts.ts is the code before the change while `legacy` is set, today's otherwise
 const mode = vi.hoisted(() => ({ legacy: true }));
-vi.mock('./attempts', async (importOriginal) => {
-	type Module = Record<string, unknown>;
-	const current = await importOriginal<Module>();
-	const legacy = (await import('./fixtures/attempts-with-answered-events')) as Module;
-	return Object.fromEntries(
-		Object.entries(current).map(([name, value]) => [
-			name,
-			typeof value === 'function'
-				? (...args: unknown[]) => ((mode.legacy ? legacy : current)[name] as (...a: unknown[]) => unknown)(...args)
-				: value
-		])
-	);
-});
+vi.mock('./attempts', async (importOriginal) =>
+	(await import('./fixtures/switched')).switchedModule(await importOriginal(), await import('./fixtures/attempts-with-answered-events'), mode)
+);
 
 // so is the trainers' quiz report: the old code's demo is built at the schema before 022 (which
 // changed how answers are stored), then migrated
-vi.mock('../reports/quiz-results', async (importOriginal) => {
-	type Module = Record<string, unknown>;
-	const current = await importOriginal<Module>();
-	const legacy = (await import('./fixtures/quiz-results-before-022')) as Module;
-	return Object.fromEntries(
-		Object.entries(current).map(([name, value]) => [
-			name,
-			typeof value === 'function'
-				? (...args: unknown[]) => ((mode.legacy ? legacy : current)[name] as (...a: unknown[]) => unknown)(...args)
-				: value
-		])
-	);
-});
+vi.mock('../reports/quiz-results', async (importOriginal) =>
+	(await import('./fixtures/switched')).switchedModule(await importOriginal(), await import('./fixtures/quiz-results-before-022'), mode)
+);
 
 const COURSES = new URL('../../../../courses', import.meta.url).pathname;
 const NOW = Date.UTC(2026, 2, 2, 3);

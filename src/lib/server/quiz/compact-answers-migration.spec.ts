@@ -19,24 +19,12 @@ import type { Response } from './types';
 
 // attempts.ts and the quiz report are the code before 022 while `legacy` is set, today's
 // afterwards: the demo generator and the reports call whichever is current
-const { mode, switched } = vi.hoisted(() => {
-	const mode = { legacy: true };
-	const switched = async (current: Record<string, unknown>, legacy: Record<string, unknown>) =>
-	Object.fromEntries(
-		Object.entries(current).map(([name, value]) => [
-			name,
-			typeof value === 'function'
-				? (...args: unknown[]) => ((mode.legacy ? legacy : current)[name] as (...a: unknown[]) => unknown)(...args)
-				: value
-		])
-	);
-	return { mode, switched };
-});
+const mode = vi.hoisted(() => ({ legacy: true }));
 vi.mock('./attempts', async (importOriginal) =>
-	switched(await importOriginal(), (await import('./fixtures/attempts-before-022')) as Record<string, unknown>)
+	(await import('./fixtures/switched')).switchedModule(await importOriginal(), await import('./fixtures/attempts-before-022'), mode)
 );
 vi.mock('../reports/quiz-results', async (importOriginal) =>
-	switched(await importOriginal(), (await import('./fixtures/quiz-results-before-022')) as Record<string, unknown>)
+	(await import('./fixtures/switched')).switchedModule(await importOriginal(), await import('./fixtures/quiz-results-before-022'), mode)
 );
 
 const COURSES = new URL('../../../../courses', import.meta.url).pathname;

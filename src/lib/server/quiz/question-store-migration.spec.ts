@@ -13,34 +13,14 @@ import { everyReport, plain } from './fixtures/every-report';
 // attempts.ts is the code before 015 while `legacy` is set, today's afterwards: the demo
 // generator and the reports call whichever is current
 const mode = vi.hoisted(() => ({ legacy: true }));
-vi.mock('./attempts', async (importOriginal) => {
-	type Module = Record<string, unknown>;
-	const current = await importOriginal<Module>();
-	const legacy = (await import('./fixtures/attempts-before-015')) as Module;
-	return Object.fromEntries(
-		Object.entries(current).map(([name, value]) => [
-			name,
-			typeof value === 'function'
-				? (...args: unknown[]) => ((mode.legacy ? legacy : current)[name] as (...a: unknown[]) => unknown)(...args)
-				: value
-		])
-	);
-});
+vi.mock('./attempts', async (importOriginal) =>
+	(await import('./fixtures/switched')).switchedModule(await importOriginal(), await import('./fixtures/attempts-before-015'), mode)
+);
 
 // so is the trainers' quiz report: the migrations after 015 (022) changed the tables it reads
-vi.mock('../reports/quiz-results', async (importOriginal) => {
-	type Module = Record<string, unknown>;
-	const current = await importOriginal<Module>();
-	const legacy = (await import('./fixtures/quiz-results-before-022')) as Module;
-	return Object.fromEntries(
-		Object.entries(current).map(([name, value]) => [
-			name,
-			typeof value === 'function'
-				? (...args: unknown[]) => ((mode.legacy ? legacy : current)[name] as (...a: unknown[]) => unknown)(...args)
-				: value
-		])
-	);
-});
+vi.mock('../reports/quiz-results', async (importOriginal) =>
+	(await import('./fixtures/switched')).switchedModule(await importOriginal(), await import('./fixtures/quiz-results-before-022'), mode)
+);
 
 const COURSES = new URL('../../../../courses', import.meta.url).pathname;
 const NOW = Date.UTC(2026, 2, 2, 3);
