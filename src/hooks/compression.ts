@@ -11,9 +11,8 @@ const MIN_BYTES = 1024;
 
 export type Encoding = 'br' | 'gzip';
 
-/** The encoding to use for a request's Accept-Encoding; null for none. gzip first: on the longest
- * lesson it costs a third of brotli-5's time for 3 % more bytes (docs/BENCHMARKS.md, "Lesson page"). */
-export function chooseEncoding(acceptEncoding: string | null): Encoding | null {
+/** The encodings an Accept-Encoding header takes (a weight of 0 refuses one). */
+export function acceptedEncodings(acceptEncoding: string | null): Set<string> {
 	const offered = new Map<string, number>();
 	for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
 		const [name, ...params] = part.trim().split(';');
@@ -21,9 +20,14 @@ export function chooseEncoding(acceptEncoding: string | null): Encoding | null {
 		const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
 		offered.set(name, q ? Number(q.slice(2)) : 1);
 	}
-	if ((offered.get('gzip') ?? 0) > 0) return 'gzip';
-	if ((offered.get('br') ?? 0) > 0) return 'br';
-	return null;
+	return new Set([...offered].filter(([, weight]) => weight > 0).map(([name]) => name));
+}
+
+/** The encoding to use for a page compressed per request; null for none. gzip first: on the longest
+ * lesson it costs a third of brotli-5's time for 3 % more bytes (docs/BENCHMARKS.md, "Lesson page"). */
+export function chooseEncoding(acceptEncoding: string | null): Encoding | null {
+	const accepted = acceptedEncodings(acceptEncoding);
+	return accepted.has('gzip') ? 'gzip' : accepted.has('br') ? 'br' : null;
 }
 
 export function compress(body: Uint8Array, encoding: Encoding): Buffer {

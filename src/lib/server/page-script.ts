@@ -4,6 +4,7 @@
 // A new page script is one line in `pageScripts`.
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { acceptedEncodings } from '../../hooks/compression';
 import discussions from '$lib/discussions/page?browser-bundle';
 import lessonTracker from '$lib/lesson/tracker?browser-bundle';
 import offline from '$lib/offline/course-page?browser-bundle';
@@ -38,15 +39,11 @@ function compressedOnce(script: PageScript) {
 	return bodies;
 }
 
-/** brotli where the browser takes it (every browser does over https and on localhost), else gzip. */
+/** brotli where the browser takes it (every browser does over https and on localhost), else
+ * gzip: compressed once, brotli's slower compression costs nothing per request. */
 function encodingFor(request: Request): 'br' | 'gzip' | null {
-	const offered = (request.headers.get('accept-encoding') ?? '')
-		.toLowerCase()
-		.split(',')
-		.map((part) => part.trim().split(';'))
-		.filter(([, ...params]) => !params.some((param) => /^\s*q=0(\.0*)?\s*$/.test(param)))
-		.map(([name]) => name);
-	return offered.includes('br') ? 'br' : offered.includes('gzip') ? 'gzip' : null;
+	const accepted = acceptedEncodings(request.headers.get('accept-encoding'));
+	return accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : null;
 }
 
 /** The script's response: immutable at its versioned address, revalidated at a bare or stale one;
