@@ -6,6 +6,7 @@ import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { send } from './client';
 import { cpuTicksOf, memoryOf, proportionalKbOf, summarise, type Timing } from './stats';
 
 export { summarise, type Timing };
@@ -254,17 +255,12 @@ export async function request(
 ): Promise<Answer | { error: string }> {
 	const started = performance.now();
 	try {
-		const response = await fetch(`${url}${path}`, {
-			method: body ? 'POST' : 'GET',
-			headers: { cookie: person.cookie, origin: url, accept: body instanceof FormData ? '*/*' : 'text/html' },
-			body,
-			redirect: 'manual'
-		});
-		const text = await response.text();
-		return { status: response.status, location: response.headers.get('location'), text, ms: performance.now() - started };
+		const answer = await send(`${url}${path}`, body ? 'POST' : 'GET', { cookie: person.cookie, origin: url, accept: body instanceof FormData ? '*/*' : 'text/html' }, body);
+		const location = answer.headers.location ?? null;
+		return { status: answer.status, location, text: answer.text, ms: performance.now() - started };
 	} catch (error) {
-		const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-		return { error: `${(error as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}` };
+		const code = (error as NodeJS.ErrnoException).code;
+		return { error: `${(error as Error).message}${code ? ` (${code})` : ''}` };
 	}
 }
 

@@ -29,6 +29,12 @@ export interface QuizOptions {
 
 const STEPS = ['start', 'attempt page', 'autosave', 'submit'] as const;
 
+/** CPU this process (the load generator) has used so far, in milliseconds */
+const generatorCpuMs = () => {
+	const used = process.cpuUsage();
+	return (used.user + used.system) / 1000;
+};
+
 interface Save {
 	user: Learner;
 	attempt: number;
@@ -64,6 +70,13 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 	const submitted: Taker[] = [];
 	/** when the last start was answered: the burst's real length, queueing included */
 	let lastStartAt = 0;
+	/** learners past the burst (attempt page loaded, or given up); at the last, the burst's CPU is read */
+	let pastBurst = 0;
+	let burstCpu = { server: 0, generator: 0, ms: 0 };
+	const burstOver = () => {
+		if (++pastBurst < world.learners.length) return;
+		burstCpu = { server: cpuMs(server) - cpuBefore, generator: generatorCpuMs() - generatorBefore, ms: performance.now() - began };
+	};
 
 	/** One request as the browser sends it, timed to its last byte under `step`; null when it failed. */
 	async function send(step: (typeof STEPS)[number], learner: Learner, path: string, body?: FormData | URLSearchParams): Promise<Answer | null> {
@@ -74,6 +87,18 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 	}
 
 	async function startAndSave(learner: Learner, startAt: number, saveAt: number[]): Promise<Taker | null> {
+		try {
+			return await takeExam(learner, startAt, saveAt);
+		} finally {
+			// a learner who gave up before the page counts as past the burst from then on
+			if (!startedPages.has(learner)) burstOver();
+		}
+	}
+
+	/** learners whose attempt page came (their part of the burst is over when it does) */
+	const startedPages = new Set<Learner>();
+
+	async function takeExam(learner: Learner, startAt: number, saveAt: number[]): Promise<Taker | null> {
 		await sleepUntil(startAt);
 		const started = await send('start', learner, `${quizPath}?/start`, new URLSearchParams());
 		lastStartAt = Math.max(lastStartAt, performance.now());
@@ -84,6 +109,8 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 			return null;
 		}
 		const page = await send('attempt page', learner, location);
+		startedPages.add(learner);
+		burstOver();
 		const questions = page?.status === 200 ? quizQuestions(page.text) : [];
 		if (questions.length === 0) {
 			problems.push(`attempt page of ${learner.username}: ${page?.status ?? 'no answer'}, ${questions.length} questions`);
@@ -127,6 +154,7 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 	let loadAfter = '';
 	let cpu = 0;
 	const cpuBefore = cpuMs(server);
+	const generatorBefore = generatorCpuMs();
 	try {
 		console.error(`quiz: ${world.learners.length} learners start within ${options.startMs / 1000} s`);
 		const startAt = spread(world.learners.length, began, options.startMs);
@@ -158,6 +186,7 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 	const burst = `${options.startMs / 1000} s`;
 	const mode = options.workers ? `\`npm run start:cluster\`, ${options.workers} workers` : 'one process (`npm start`)';
 	const startSpanMs = lastStartAt - began;
+	const pairs = Math.max(1, times.count('attempt page'));
 	const peak = memoryTarget(`exam day, starts within ${burst}, ${mode}`, memory);
 	const p95 = (step: (typeof STEPS)[number]) => times.p95(step);
 	const targets: Target[] = [
@@ -175,7 +204,7 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 		peak.target
 	];
 	const markdown = [
-		`${count(world.learners.length)} learners take the course's final assessment together (${exam.questions} questions drawn for each learner from its pool of ${exam.pool}, by module quotas, shuffled; ${exam.minutes} minutes; one attempt): each starts it at a random moment in the first ${options.startMs / 1000} s and loads the attempt page, autosaves ${options.saves} answers at random moments over the next ${options.saveMs / 1000} s (one question per request, multipart, as the page's autosave), then all submit the whole form within ${options.submitMs / 1000} s. Requests as the browser sends them (session cookie, Origin), from one Node process with fetch; served by ${mode}; server CPU ${ms(cpu / Math.max(1, times.requests))} per request.`,
+		`${count(world.learners.length)} learners take the course's final assessment together (${exam.questions} questions drawn for each learner from its pool of ${exam.pool}, by module quotas, shuffled; ${exam.minutes} minutes; one attempt): each starts it at a random moment in the first ${options.startMs / 1000} s and loads the attempt page, autosaves ${options.saves} answers at random moments over the next ${options.saveMs / 1000} s (one question per request, multipart, as the page's autosave), then all submit the whole form within ${options.submitMs / 1000} s. Requests as the browser sends them (session cookie, Origin), from one Node process over keep-alive HTTP (node:http); served by ${mode}; server CPU ${ms(cpu / Math.max(1, times.requests))} per request. During the start burst (until the last attempt page came, ${ms(burstCpu.ms)}) the server used ${ms(burstCpu.server / pairs)} of CPU per start and attempt page together (${(burstCpu.server / Math.max(1, burstCpu.ms)).toFixed(2)} cores), the load generator ${ms(burstCpu.generator / pairs)} (${(burstCpu.generator / Math.max(1, burstCpu.ms)).toFixed(2)} cores).`,
 		'',
 		times.table(),
 		'',
