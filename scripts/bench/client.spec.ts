@@ -9,7 +9,7 @@ describe('the load generator encodes forms as a browser does', () => {
 		form.append('question', 'cau-2');
 		form.append('tên "lạ"', 'a\r\nb');
 		const { type, bytes } = encodeBody(form);
-		const read = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+		const read = await new Response(new Uint8Array(bytes), { headers: { 'content-type': type } }).formData();
 		expect([...read.entries()]).toEqual([...form.entries()]);
 	});
 
@@ -17,7 +17,7 @@ describe('the load generator encodes forms as a browser does', () => {
 		const fields = new URLSearchParams([['q:2', 'có & không'], ['question', 'cau-2']]);
 		const { type, bytes } = encodeBody(fields);
 		expect(type).toMatch(/^application\/x-www-form-urlencoded/);
-		const read = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+		const read = await new Response(new Uint8Array(bytes), { headers: { 'content-type': type } }).formData();
 		expect([...read.entries()]).toEqual([...fields.entries()]);
 	});
 });
