@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
+import { inWriteTurn } from '$lib/server/db/write-turn';
 import { attemptsLeft, listAttempts, requireQuiz } from '$lib/server/quiz/access';
 import { startAttempt } from '$lib/server/quiz/attempts';
 import { getTracking } from '$lib/server/tracking/service';
@@ -43,7 +44,7 @@ export const actions = {
 		const db = getDb();
 		const { course, module, quiz, activityId } = requireQuiz(db, getCatalog(), user, event.params, event.locals.locale);
 		const window = learnerQuizWindow(db, user.id, course.slug, module.slug);
-		const result = startAttempt(db, user.id, activityId, quiz, Date.now(), Math.random, window);
+		const result = await inWriteTurn(db, () => startAttempt(db, user.id, activityId, quiz, Date.now(), Math.random, window));
 		if (!result.ok) {
 			const message = ({ noAttemptsLeft: 'quiz.noAttemptsLeft', notYetOpen: 'quiz.notYetOpen', closed: 'quiz.windowIsClosed' } as const)[result.reason];
 			return fail(result.reason === 'noAttemptsLeft' ? 409 : 403, { message });

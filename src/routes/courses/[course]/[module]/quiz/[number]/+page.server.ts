@@ -2,6 +2,7 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
+import { inWriteTurn } from '$lib/server/db/write-turn';
 import { attemptsLeft, listAttempts, requireOwnAttempt, requireQuiz } from '$lib/server/quiz/access';
 import { closedByAt, isPastDeadline, saveResponses, savedFromElsewhere, savedResponses, submitAttempt } from '$lib/server/quiz/attempts';
 import { requestSignIn } from '$lib/server/quiz/sign-in';
@@ -116,7 +117,7 @@ export const actions = {
 		const answers = readAnswers(attempt.questions, form);
 		if (answers.invalid) return fail(400, { message: 'quiz.invalidAnswer' as const });
 		if (answers.errors.size) return fail(400, { questionErrors: Object.fromEntries(answers.errors) });
-		const saved = saveResponses(db, attempt.id, answers.responses, Date.now(), requestSignIn(event.locals));
+		const saved = await inWriteTurn(db, () => saveResponses(db, attempt.id, answers.responses, Date.now(), requestSignIn(event.locals)));
 		if (!saved.ok) return fail(409, { message: saved.reason === 'expired' ? ('quiz.expired' as const) : ('quiz.closed' as const) });
 		return { saved: true };
 	},
@@ -135,7 +136,7 @@ export const actions = {
 		if (answers.errors.size) return fail(400, { questionErrors: Object.fromEntries(answers.errors) });
 		// the countdown submits by itself when time is up; the server checks the time is really up
 		const now = Date.now();
-		const result = submitAttempt(db, attempt, answers.responses, now, closedByAt(attempt, form.get('timeUp') === '1', now));
+		const result = await inWriteTurn(db, () => submitAttempt(db, attempt, answers.responses, now, closedByAt(attempt, form.get('timeUp') === '1', now)));
 		if (!result.ok) return fail(409, { message: 'quiz.expired' as const });
 		redirect(303, url);
 	}

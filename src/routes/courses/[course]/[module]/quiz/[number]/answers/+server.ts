@@ -5,6 +5,7 @@ import { translate } from '$lib/server/i18n';
 import { requireUser } from '$lib/server/auth/guard';
 import { getCatalog } from '$lib/server/courses/current';
 import { getDb } from '$lib/server/db';
+import { inWriteTurn } from '$lib/server/db/write-turn';
 import { requireOwnAttemptState, requireQuiz } from '$lib/server/quiz/access';
 import { getAttemptQuestions, saveResponses } from '$lib/server/quiz/attempts';
 import { MAX_ANSWERS_BYTES, questionsNamedIn, readAnswers } from '$lib/server/quiz/form';
@@ -39,7 +40,7 @@ export const POST: RequestHandler = async (event) => {
 		const [questionId, key] = [...answers.errors][0]!;
 		return json({ message: translate(locale, key), questionId }, { status: 422 });
 	}
-	const saved = saveResponses(db, attempt.id, answers.responses, Date.now(), requestSignIn(event.locals));
+	const saved = await inWriteTurn(db, () => saveResponses(db, attempt.id, answers.responses, Date.now(), requestSignIn(event.locals)));
 	if (!saved.ok) {
 		const key = saved.reason === 'expired' ? 'quiz.expired' : 'quiz.closed';
 		return json({ message: translate(locale, key), closed: true }, { status: 409 });
