@@ -47,10 +47,28 @@ function decode(encoding: string | undefined, body: Buffer): string {
 	}
 }
 
-/** Sends one request and reads the whole answer; rejects when the connection fails or times out. */
-export function send(url: string, method: 'GET' | 'POST', headers: Record<string, string>, body?: FormData | URLSearchParams): Promise<ClientAnswer> {
+/**
+ * Sends one request and reads the whole answer; rejects when the connection fails or times out.
+ * A kept-alive connection the server closed just as the request went out (it closes one idle for
+ * KEEP_ALIVE_TIMEOUT) fails before any answer: like a browser, the request is sent once more on a
+ * new connection. The server never saw it, so nothing is sent twice.
+ */
+export async function send(url: string, method: 'GET' | 'POST', headers: Record<string, string>, body?: FormData | URLSearchParams): Promise<ClientAnswer> {
 	const encoded = body ? encodeBody(body) : null;
+	try {
+		return await sendOnce(url, method, headers, encoded);
+	} catch (error) {
+		if (!(error instanceof ClosedBeforeAnswer)) throw error;
+		return sendOnce(url, method, headers, encoded);
+	}
+}
+
+/** The request went out on a reused connection that the server had closed: no answer came. */
+class ClosedBeforeAnswer extends Error {}
+
+function sendOnce(url: string, method: 'GET' | 'POST', headers: Record<string, string>, encoded: { type: string; bytes: Buffer } | null): Promise<ClientAnswer> {
 	return new Promise((done, reject) => {
+		let answered = false;
 		const sent = httpRequest(
 			url,
 			{
@@ -63,6 +81,7 @@ export function send(url: string, method: 'GET' | 'POST', headers: Record<string
 				}
 			},
 			(response) => {
+				answered = true;
 				const chunks: Buffer[] = [];
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
 				response.on('error', reject);
@@ -77,7 +96,10 @@ export function send(url: string, method: 'GET' | 'POST', headers: Record<string
 			}
 		);
 		sent.setTimeout(TIMEOUT_MS, () => sent.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
-		sent.on('error', reject);
+		sent.on('error', (error: NodeJS.ErrnoException) => {
+			const closed = error.code === 'ECONNRESET' || error.code === 'EPIPE';
+			reject(closed && sent.reusedSocket && !answered ? new ClosedBeforeAnswer(error.message) : error);
+		});
 		sent.end(encoded?.bytes);
 	});
 }
