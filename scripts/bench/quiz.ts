@@ -45,6 +45,8 @@ interface Save {
 interface Taker {
 	learner: Learner;
 	attempt: number;
+	/** the attempt page's address */
+	location: string;
 	questions: QuestionFields[];
 	/** the form as the learner left it: the last fields sent for each question */
 	form: Map<string, [string, string][]>;
@@ -70,7 +72,7 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 	const submitted: Taker[] = [];
 	/** when the last start was answered: the burst's real length, queueing included */
 	let lastStartAt = 0;
-	/** learners past the burst (attempt page loaded, or given up); at the last, the burst's CPU is read */
+	/** learners past the burst (attempt page loaded, or given up); after the last, the burst's CPU is read */
 	let pastBurst = 0;
 	let burstCpu = { server: 0, generator: 0, ms: 0 };
 	const burstOver = () => {
@@ -86,19 +88,8 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 		return 'error' in answer ? null : answer;
 	}
 
-	async function startAndSave(learner: Learner, startAt: number, saveAt: number[]): Promise<Taker | null> {
-		try {
-			return await takeExam(learner, startAt, saveAt);
-		} finally {
-			// a learner who gave up before the page counts as past the burst from then on
-			if (!startedPages.has(learner)) burstOver();
-		}
-	}
-
-	/** learners whose attempt page came (their part of the burst is over when it does) */
-	const startedPages = new Set<Learner>();
-
-	async function takeExam(learner: Learner, startAt: number, saveAt: number[]): Promise<Taker | null> {
+	/** Starts the exam and loads the attempt page: the learner's part of the start burst. */
+	async function startExam(learner: Learner, startAt: number): Promise<Taker | null> {
 		await sleepUntil(startAt);
 		const started = await send('start', learner, `${quizPath}?/start`, new URLSearchParams());
 		lastStartAt = Math.max(lastStartAt, performance.now());
@@ -109,21 +100,25 @@ export async function quizScenario(world: World, options: QuizOptions): Promise<
 			return null;
 		}
 		const page = await send('attempt page', learner, location);
-		startedPages.add(learner);
-		burstOver();
 		const questions = page?.status === 200 ? quizQuestions(page.text) : [];
 		if (questions.length === 0) {
 			problems.push(`attempt page of ${learner.username}: ${page?.status ?? 'no answer'}, ${questions.length} questions`);
 			return null;
 		}
-		const taker: Taker = { learner, attempt, questions, form: new Map() };
+		return { learner, attempt, location, questions, form: new Map() };
+	}
+
+	async function startAndSave(learner: Learner, startAt: number, saveAt: number[]): Promise<Taker | null> {
+		const taker = await startExam(learner, startAt);
+		burstOver();
+		if (!taker) return null;
 		for (const [i, at] of saveAt.entries()) {
 			await sleepUntil(at);
-			const question = questions[i % questions.length]!;
+			const question = taker.questions[i % taker.questions.length]!;
 			const fields = answerFields(question, Math.random, `trả lời ${learner.username} số ${i + 1}`);
 			taker.form.set(question.id, fields);
-			const saved = await send('autosave', learner, `${location}/answers`, formOf(fields, [question.id]));
-			if (saved?.status === 200) saves.push({ user: learner, attempt, question: question.id, fields });
+			const saved = await send('autosave', learner, `${taker.location}/answers`, formOf(fields, [question.id]));
+			if (saved?.status === 200) saves.push({ user: learner, attempt: taker.attempt, question: question.id, fields });
 			else if (saved) problems.push(`autosave by ${learner.username}: ${saved.status} ${saved.text}`);
 		}
 		return taker;
