@@ -412,8 +412,9 @@ export function closeExpiredAttempts(db: Db, now = Date.now()): number {
 	return closed;
 }
 
-/** Whether the attempt's last save came from a sign-in other than `from` (another device). */
-export function savedFromElsewhere(db: Db, attemptId: number, from: number): boolean {
+/** Whether the attempt's last save came from a sign-in other than `from` (another device); with
+ * no sign-in to compare (`null`), any recorded one is another. */
+export function savedFromElsewhere(db: Db, attemptId: number, from: number | null): boolean {
 	const savedFrom = db.prepare('SELECT saved_from FROM quiz_attempt WHERE id = ?').pluck().get(attemptId) as number | null | undefined;
 	return savedFrom !== null && savedFrom !== undefined && savedFrom !== from;
 }

@@ -70,7 +70,7 @@ export const load = ((event) => {
 				questions: attempt.questions.map((q) => withText(toPublicQuestion(q))),
 				responses: Object.fromEntries(responses),
 				// the last save came from another device: the answers shown are those that arrived last
-				savedElsewhere: savedFromElsewhere(db, attempt.id, requestSignIn(event.locals) ?? -1),
+				savedElsewhere: savedFromElsewhere(db, attempt.id, requestSignIn(event.locals)),
 				deadlineAt: attempt.deadlineAt,
 				serverNow: Date.now()
 			})
