@@ -51,7 +51,7 @@ function decode(encoding: string | undefined, body: Buffer): string {
  * Sends one request and reads the whole answer; rejects when the connection fails or times out.
  * A kept-alive connection the server closed just as the request went out (it closes one idle for
  * KEEP_ALIVE_TIMEOUT) fails before any answer: like a browser, the request is sent once more on a
- * new connection. The server never saw it, so nothing is sent twice.
+ * new connection. The server had closed that connection, so it did not take the request.
  */
 export async function send(url: string, method: 'GET' | 'POST', headers: Record<string, string>, body?: FormData | URLSearchParams): Promise<ClientAnswer> {
 	const encoded = body ? encodeBody(body) : null;

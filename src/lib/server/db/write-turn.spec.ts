@@ -74,7 +74,6 @@ describe('inWriteTurn', () => {
 	});
 
 	it('gives up after busy_timeout with the BUSY error the server answers 503, changing nothing', async () => {
-		db.pragma('busy_timeout = 5000');
 		holder.exec('BEGIN IMMEDIATE; INSERT INTO t VALUES (1)');
 		let clock = 0;
 		const waits: number[] = [];
