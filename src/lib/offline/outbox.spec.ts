@@ -56,6 +56,16 @@ describe('the outbox', () => {
 		expect(shown).toHaveLength(1);
 	});
 
+	it('sends what was queued within one millisecond in the order it was queued', async () => {
+		const page = await context();
+		vi.spyOn(Date, 'now').mockReturnValue(1_700_000_000_000);
+		for (let step = 1; step <= 12; step++) await page.enqueue(step % 2 ? 'lan' : 'minh', '/api/tracking/heartbeat', { step });
+		vi.restoreAllMocks();
+		expect((await page.pending('lan')).map((operation) => operation.body.step)).toEqual([1, 3, 5, 7, 9, 11]);
+		expect(await page.flushEveryone()).toEqual(['sent', 'sent']);
+		expect(calls.map((call) => call.body.step)).toEqual([1, 3, 5, 7, 9, 11, 2, 4, 6, 8, 10, 12]);
+	});
+
 	it('what the worker delivered waits for a page, which shows it as if it had sent it (no second request)', async () => {
 		const worker = await context();
 		await worker.enqueue('lan', '/quiz/queued', { kind: 'save' });

@@ -23,6 +23,11 @@ export interface Operation {
 	body: Record<string, unknown>;
 	/** Date.now() when it was queued: only differences of it are sent, so a wrong phone date does no harm */
 	queuedAt: number;
+	/**
+	 * this page's count of operations queued so far: several can share one millisecond, and they
+	 * must still be sent in the order they were made (absent on operations stored before it existed)
+	 */
+	sequence?: number;
 	/** the draft it was written in (a discussion post): given back there if the server cannot apply it */
 	draft?: string;
 	/** why the server gave it back (its words, in the learner's language): kept until the draft's form takes it */
@@ -109,16 +114,22 @@ function askWorkerToSend() {
 	navigator.serviceWorker.ready.then((registration) => (registration as SyncRegistration).sync?.register(OUTBOX_SYNC_TAG)).catch(() => undefined);
 }
 
+let queued = 0;
+
 /** Queues an operation; resolves with its id once it is stored. */
 export async function enqueue(learner: string, url: string, body: Record<string, unknown>, draft?: string): Promise<string> {
-	const operation: Operation = { id: operationId(), learner, url, body, queuedAt: Date.now(), ...(draft ? { draft } : {}) };
+	queued += 1;
+	const operation: Operation = { id: operationId(), learner, url, body, queuedAt: Date.now(), sequence: queued, ...(draft ? { draft } : {}) };
 	await run('readwrite', (store) => store.put(operation));
 	askWorkerToSend();
 	return operation.id;
 }
 
+/** Oldest first; within one millisecond, in the order this page queued them (the store returns them by random id). */
+const inQueueOrder = (a: Operation, b: Operation) => a.queuedAt - b.queuedAt || (a.sequence ?? 0) - (b.sequence ?? 0);
+
 async function all(): Promise<Operation[]> {
-	return (await run('readonly', (store) => store.getAll() as IDBRequest<Operation[]>)).sort((a, b) => a.queuedAt - b.queuedAt);
+	return (await run('readonly', (store) => store.getAll() as IDBRequest<Operation[]>)).sort(inQueueOrder);
 }
 
 async function mine(learner: string): Promise<Operation[]> {
