@@ -521,8 +521,10 @@ test.describe('a module studied offline', () => {
 		test.slow();
 		const attemptUrl = await answerOfflineWhileSubmittedElsewhere(page, browser, app);
 
+		// the attempt page still open sends its queued answers when the network returns, and shows
+		// itself again with the notice (a navigation of the test's own would race that reload)
 		await context.setOffline(false);
-		await page.goto(attemptUrl);
+		await expect(page).toHaveURL(attemptUrl);
 		await expect(page.getByText('Các câu trả lời đó không được tính điểm, nhưng đã được lưu lại để giảng viên xem.')).toBeVisible({ timeout: 30_000 });
 		await expect.poll(() => outboxSize(page)).toBe(0);
 		expect(app.query(`SELECT id FROM quiz_late_answers`)).toHaveLength(1);

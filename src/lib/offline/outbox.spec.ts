@@ -125,6 +125,27 @@ describe('the outbox', () => {
 		expect(await (await context()).flush('lan', () => shown.push('again'))).toBe('empty');
 	});
 
+	it('what the worker delivers while the page is sending is shown by that same sending', async () => {
+		const page = await context();
+		await page.enqueue('lan', '/api/tracking/heartbeat', { step: 'a' });
+		auto = undefined;
+		const shown: unknown[] = [];
+		const first = page.flush('lan', (operation) => shown.push(`first ${operation.body.step}`));
+		await vi.waitFor(() => expect(calls).toHaveLength(1));
+		// another page queues b; the worker sends a and b and keeps both answers
+		await (await context()).enqueue('lan', '/api/tracking/heartbeat', { step: 'b' });
+		auto = ({ body }) => [200, { step: body.step }];
+		const worker = await context();
+		expect(await worker.flushEveryone()).toEqual(['sent']);
+		// its message reaches the page, whose first sending still waits for a
+		const second = page.flush('lan', (operation) => shown.push(`second ${operation.body.step}`));
+		calls[0]!.answer(200, { step: 'a' });
+		expect(await first).toBe('sent');
+		expect(await second).toBe('sent');
+		expect(shown.sort()).toEqual(['first a', 'first b', 'second a', 'second b']);
+		expect(await (await context()).flush('lan', () => shown.push('again'))).toBe('empty');
+	});
+
 	it('two pages open at once: one of them shows a delivered answer, never both', async () => {
 		const worker = await context();
 		await worker.enqueue('lan', '/api/tracking/heartbeat', { activeMs: 500 });

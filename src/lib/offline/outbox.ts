@@ -164,8 +164,10 @@ function giveBack(operation: Operation, reason: string | undefined): Promise<unk
 /** The worker's delivery: kept with the server's answer until a page of its learner takes it. */
 const keepDelivered = (operation: Operation, answer: unknown) => update(operation.id, (stored) => ({ ...stored, delivered: { answer } }));
 
+type OnAnswer = (operation: Operation, answer: unknown) => void;
+
 /** Hands the answers the worker received for `learner` to the page, each once; how many. */
-async function takeDelivered(learner: string, onAnswer: (operation: Operation, answer: unknown) => void): Promise<number> {
+async function takeDelivered(learner: string, onAnswer: OnAnswer): Promise<number> {
 	let shown = 0;
 	for (const operation of await mine(learner)) {
 		if (!operation.delivered || !(await take(operation.id))) continue;
@@ -175,7 +177,14 @@ async function takeDelivered(learner: string, onAnswer: (operation: Operation, a
 	return shown;
 }
 
-const flushing = new Map<string, Promise<FlushResult>>();
+/** A learner's sending under way in this context: who waits for its answers, and whether to look again. */
+interface Flushing {
+	done: Promise<FlushResult>;
+	listeners: Set<OnAnswer>;
+	again: boolean;
+}
+
+const flushing = new Map<string, Flushing>();
 
 /**
  * Sends every operation `learner` queued (others wait for their own learner), oldest first, each at most until it is answered. Stops at the
@@ -185,46 +194,70 @@ const flushing = new Map<string, Promise<FlushResult>>();
  * none (a heartbeat: sending it again could never succeed). A page first takes what the worker
  * delivered, then sends; `onAnswer` sees each accepted answer once, whoever sent it. The worker
  * keeps each answer for the pages instead (see `keepDelivered`).
+ *
+ * A call while this context is already sending for `learner` joins it: its `onAnswer` hears every
+ * answer from then on, and the sending looks at the store once more before it ends, since what
+ * prompted the call (the worker's delivery, a new operation) may have come after it looked.
  */
-export function flush(learner: string, onAnswer: (operation: Operation, answer: unknown) => void = () => {}, sender: Sender = 'page'): Promise<FlushResult> {
+export function flush(learner: string, onAnswer: OnAnswer = () => {}, sender: Sender = 'page'): Promise<FlushResult> {
 	const running = flushing.get(learner);
-	if (running) return running;
-	const sending = (async (): Promise<FlushResult> => {
+	if (running) {
+		running.listeners.add(onAnswer);
+		running.again = true;
+		return running.done;
+	}
+	const state: Flushing = { done: Promise.resolve<FlushResult>('empty'), listeners: new Set([onAnswer]), again: false };
+	const tell: OnAnswer = (operation, answer) => {
+		for (const listener of state.listeners) listener(operation, answer);
+	};
+	state.done = (async (): Promise<FlushResult> => {
 		try {
-			const shown = sender === 'page' ? await takeDelivered(learner, onAnswer) : 0;
-			const operations = await pending(learner);
-			if (operations.length === 0) return shown > 0 ? 'sent' : 'empty';
-			for (const operation of operations) {
-				let response: Response;
-				try {
-					response = await fetch(operation.url, {
-						method: 'POST',
-						headers: { 'content-type': 'application/json' },
-						body: JSON.stringify({ ...operation.body, op: operation.id, learner: operation.learner, queuedForMs: Math.max(0, Date.now() - operation.queuedAt) })
-					});
-				} catch {
-					return 'offline';
-				}
-				// signed out, or (409) someone else signed in since the page was opened: kept for its learner
-				if (response.status === 401 || response.status === 409) return 'signedOut';
-				// busy or failing: keep it and try later
-				if (response.status === 408 || response.status === 429 || response.status >= 500) return 'offline';
-				const answer = (await response.json().catch(() => null)) as { returned?: string; message?: string } | null;
-				// refused for good (a thread gone), or answered "returned" (locked meanwhile): its
-				// author gets it back as a draft with the reason, never silently lost
-				if (!response.ok) await giveBack(operation, answer?.message);
-				else if (typeof answer?.returned === 'string') await giveBack(operation, answer.returned);
-				else if (sender === 'worker') await keepDelivered(operation, answer);
-				// the worker may have delivered it meanwhile: whoever takes it shows it
-				else if (await take(operation.id)) onAnswer(operation, answer);
+			let sentAny = false;
+			for (;;) {
+				state.again = false;
+				const result = await sendOnce(learner, tell, sender);
+				if (result === 'offline' || result === 'signedOut') return result;
+				sentAny ||= result === 'sent';
+				if (!state.again) return sentAny ? 'sent' : 'empty';
 			}
-			return 'sent';
 		} finally {
 			flushing.delete(learner);
 		}
 	})();
-	flushing.set(learner, sending);
-	return sending;
+	flushing.set(learner, state);
+	return state.done;
+}
+
+/** One pass of `flush`: what the worker delivered, then what waits, as the store holds them now. */
+async function sendOnce(learner: string, onAnswer: OnAnswer, sender: Sender): Promise<FlushResult> {
+	const shown = sender === 'page' ? await takeDelivered(learner, onAnswer) : 0;
+	const operations = await pending(learner);
+	if (operations.length === 0) return shown > 0 ? 'sent' : 'empty';
+	for (const operation of operations) {
+		let response: Response;
+		try {
+			response = await fetch(operation.url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ ...operation.body, op: operation.id, learner: operation.learner, queuedForMs: Math.max(0, Date.now() - operation.queuedAt) })
+			});
+		} catch {
+			return 'offline';
+		}
+		// signed out, or (409) someone else signed in since the page was opened: kept for its learner
+		if (response.status === 401 || response.status === 409) return 'signedOut';
+		// busy or failing: keep it and try later
+		if (response.status === 408 || response.status === 429 || response.status >= 500) return 'offline';
+		const answer = (await response.json().catch(() => null)) as { returned?: string; message?: string } | null;
+		// refused for good (a thread gone), or answered "returned" (locked meanwhile): its
+		// author gets it back as a draft with the reason, never silently lost
+		if (!response.ok) await giveBack(operation, answer?.message);
+		else if (typeof answer?.returned === 'string') await giveBack(operation, answer.returned);
+		else if (sender === 'worker') await keepDelivered(operation, answer);
+		// the worker may have delivered it meanwhile: whoever takes it shows it
+		else if (await take(operation.id)) onAnswer(operation, answer);
+	}
+	return 'sent';
 }
 
 /**
