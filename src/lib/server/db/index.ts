@@ -1,6 +1,7 @@
 // The process-wide database handle used by routes. Services never import this:
 // they take the handle as a parameter, so tests can give each its own database.
 import { config } from '../config';
+import { startCheckpointer } from './checkpointer';
 import { walSync, type WalSync } from './durable';
 import { openDatabase, type Db } from './open';
 
@@ -14,6 +15,8 @@ export function getDb(): Db {
 		// thread, before any response leaves (./durable.ts)
 		handle.pragma('synchronous = NORMAL');
 		wal = walSync(handle, `${config.databasePath}-wal`);
+		// and no commit waits for a checkpoint's copy and sync either (./checkpointer.ts)
+		if (config.databasePath !== ':memory:') startCheckpointer(handle, config.databasePath);
 	}
 	return handle;
 }
