@@ -84,6 +84,43 @@ test('a full attempt with every question type, a retake, and the review the sett
 	await expect(moduleCard.locator('.badge')).toHaveText('Hoàn thành');
 });
 
+test('"Bắt đầu" on a busy server: a lost request says so, a busy answer is counted down and tried again by itself; one attempt begins', async ({ page, app }) => {
+	seedCohort(app, 'HY-THU', QUIZ_COURSE);
+	await registerLearner(page, { code: 'HY-THU' });
+	await page.goto(quizUrl());
+	// the first press never reaches the server; the second finds it over its limits (its 503 answer, hooks/overload.ts)
+	let presses = 0;
+	await page.route(
+		(url) => url.search === '?/start',
+		(route) => {
+			presses++;
+			if (presses === 1) return route.abort('internetdisconnected');
+			if (presses === 2) {
+				const body = JSON.stringify({ message: 'Máy chủ đang quá tải vì có nhiều người dùng cùng lúc.', retryAfter: 5 });
+				return route.fulfill({ status: 503, headers: { 'retry-after': '5', 'content-type': 'application/json' }, body });
+			}
+			return route.continue();
+		}
+	);
+	const status = page.locator('[data-start-status]');
+	await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+	await expect(status).toHaveText('Không kết nối được tới máy chủ. Hãy kiểm tra mạng rồi bấm lại.');
+	await expect(page.getByRole('button', { name: 'Bắt đầu làm bài' })).toBeEnabled();
+
+	await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+	await expect(status).toHaveText(/^Máy chủ đang bận vì nhiều người cùng bắt đầu\. Tự động thử lại sau [1-5] giây…$/);
+	expect(app.query(`SELECT id FROM quiz_attempt`)).toEqual([]);
+	await expect(status).toHaveAttribute('role', 'status');
+	// no second press possible while it waits: the button says the attempt is opening
+	await expect(page.getByRole('button', { name: 'Đang mở bài làm… Xin đợi, không cần bấm lại.' })).toBeDisabled();
+	await expectAccessible(page);
+
+	await expect(page).toHaveURL(/\/quiz\/1$/);
+	await expect(page.locator('fieldset[data-question]')).toHaveCount(6);
+	expect(presses).toBe(3);
+	expect(app.query(`SELECT number, status FROM quiz_attempt`)).toEqual([{ number: 1, status: 'open' }]);
+});
+
 test('nothing served before submission tells the answers', async ({ page, app, request }) => {
 	seedCohort(app, 'HY-THU', QUIZ_COURSE);
 	await registerLearner(page, { code: 'HY-THU' });
