@@ -100,8 +100,14 @@ test('reading offline keeps the time and says so; a lost session says to sign in
 	await expect.poll(() => app.query(`SELECT op_id FROM applied_operation`).length).toBeGreaterThan(0);
 	await expect.poll(timeOnTask).toBeGreaterThan(before);
 
-	// the session ended elsewhere: progress is no longer saved, and the page says how to fix it
-	await context.clearCookies();
+	// the session ended elsewhere (signed out in another tab; on the server, so a request still in
+	// flight cannot bring the cookie back as clearing it in the browser would let it): progress is
+	// no longer saved, and the page says how to fix it
+	const elsewhere = await context.newPage();
+	await elsewhere.goto('/courses');
+	await elsewhere.getByRole('button', { name: 'Đăng xuất' }).click();
+	await expect(elsewhere).toHaveURL(/\/login/);
+	await elsewhere.close();
 	await readTo(sections.at(-1)!);
 	await expect(status.getByText('Phiên đăng nhập đã hết')).toBeVisible();
 	await expect(status.getByRole('link', { name: 'Đăng nhập' })).toHaveAttribute('href', '/login');
