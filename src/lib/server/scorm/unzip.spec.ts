@@ -18,12 +18,23 @@ afterEach(() => {
 	rmSync(work, { recursive: true, force: true });
 });
 
+/** Bytes under `dir` now. The extraction may remove a file or the whole folder between listing and
+ * reading it (it cleans up as it refuses), so what is gone counts as nothing. */
 function diskBytes(dir: string): number {
 	let total = 0;
-	for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-		if (entry.isFile()) total += statSync(path.join(entry.parentPath, entry.name)).size;
+	for (const entry of ignoringGone(() => readdirSync(dir, { withFileTypes: true, recursive: true }), [])) {
+		if (entry.isFile()) total += ignoringGone(() => statSync(path.join(entry.parentPath, entry.name)).size, 0);
 	}
 	return total;
+}
+
+function ignoringGone<T>(read: () => T, gone: T): T {
+	try {
+		return read();
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return gone;
+		throw error;
+	}
 }
 
 function writeZip(entries: TestEntry[]): string {
