@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Serves with every core: node:cluster runs WORKERS copies of the server (scripts/start.js, default
-// one per core) on the same port, and this process only hands each new connection to the next
-// worker. They share the SQLite database file (WAL: reads run side by side, writes take turns).
+// one per core) on the same port, each accepting connections from the one listening socket; this
+// process only starts them and starts again one that stops. They share the SQLite database file (WAL: reads run side by side, writes take turns).
 // Docs: docs/operations.md#several-cores.
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
@@ -33,6 +33,13 @@ if (cluster.isWorker) {
 		console.error(`HEAP_GROWTH_PERCENT must be a whole number (0 for V8's default), not "${process.env.HEAP_GROWTH_PERCENT}".`);
 		process.exit(2);
 	}
+	// Each new connection is taken by whichever worker is free to accept it (SCHED_NONE), not handed
+	// round by this process (Node's default on Linux): a worker busy with a long piece of work then
+	// takes no new learners meanwhile. Exam day's 1,000 starts within 3 s, alternated runs
+	// (docs/BENCHMARKS.md, "Exam day, sixth part"): 90-111 starts a second against 72-100, and
+	// 14-17 ms of server CPU per start and page against 16-21. NODE_CLUSTER_SCHED_POLICY=rr (Node's
+	// own setting) brings round robin back. Must be set before setupPrimary or the first fork.
+	if (process.env.NODE_CLUSTER_SCHED_POLICY === undefined) cluster.schedulingPolicy = cluster.SCHED_NONE;
 	if (heapGrowth > 0) cluster.setupPrimary({ execArgv: [...process.execArgv, `--heap-growing-percent=${heapGrowth}`] });
 
 	const fork = () => {
@@ -74,5 +81,6 @@ if (cluster.isWorker) {
 			if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
 		});
 	}
-	console.log(`[taphuan] ${workers} worker process(es) on one port (node:cluster)`);
+	const scheduling = cluster.schedulingPolicy === cluster.SCHED_NONE ? 'each accepts its own connections' : 'connections handed round';
+	console.log(`[taphuan] ${workers} worker process(es) on one port (node:cluster, ${scheduling})`);
 }

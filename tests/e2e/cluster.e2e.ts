@@ -2,7 +2,7 @@
 // built server; no browser.
 import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, scratchDatabase, startServer } from '../../scripts/bench/harness';
 
@@ -29,6 +29,58 @@ test('two workers share the port, each with the heap growth limit unless HEAP_GR
 				expect(commandLine(primary!).some((a) => a.startsWith('--heap-growing-percent'))).toBe(false);
 				const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${server.url}/healthz`)));
 				expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+			} finally {
+				await server.stop();
+			}
+		}
+	} finally {
+		scratch.remove();
+	}
+});
+
+/** The processes holding the socket that listens on `port` (from /proc/net/tcp and each one's open files). */
+function listeners(port: number, pids: number[]): number[] {
+	const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+	const inodes = new Set(
+		readFileSync('/proc/net/tcp', 'utf8')
+			.split('\n')
+			.slice(1)
+			.map((line) => line.trim().split(/\s+/))
+			// local address ip:port, state 0A = LISTEN, inode in the tenth column
+			.filter((cols) => cols[1]?.endsWith(`:${hexPort}`) && cols[3] === '0A')
+			.map((cols) => `socket:[${cols[9]}]`)
+	);
+	return pids.filter((pid) => readdirSync(`/proc/${pid}/fd`).some((fd) => inodes.has(readlinkOrEmpty(`/proc/${pid}/fd/${fd}`))));
+}
+
+function readlinkOrEmpty(path: string): string {
+	try {
+		return readlinkSync(path);
+	} catch {
+		return ''; // closed meanwhile
+	}
+}
+
+test('each worker accepts its own connections from the shared socket unless NODE_CLUSTER_SCHED_POLICY=rr', async () => {
+	test.setTimeout(60_000);
+	const scratch = scratchDatabase();
+	try {
+		for (const [env, acceptedBy] of [
+			[{}, 'workers'],
+			[{ NODE_CLUSTER_SCHED_POLICY: 'rr' }, 'primary']
+		] as const) {
+			const server = await startServer(scratch, { workers: 2, env });
+			try {
+				await expect.poll(() => server.pids().length, { timeout: 10_000 }).toBe(3);
+				const [primary, ...workers] = server.pids();
+				const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${server.url}/healthz`)));
+				expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+				const port = Number(new URL(server.url).port);
+				// polled: the second worker is given the socket once its server starts listening;
+				// round robin: only the primary accepts, then passes each connection on
+				await expect
+					.poll(() => listeners(port, [primary!, ...workers]).sort(), { timeout: 10_000 })
+					.toEqual((acceptedBy === 'workers' ? [primary!, ...workers] : [primary!]).sort());
 			} finally {
 				await server.stop();
 			}
