@@ -8,27 +8,22 @@ import { ROOT, scratchDatabase, startServer } from '../../scripts/bench/harness'
 
 const commandLine = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
 
-test('two workers share the port, each with the heap growth limit unless HEAP_GROWTH_PERCENT=0', async () => {
-	test.setTimeout(60_000);
+/**
+ * Starts a two-worker cluster once for each environment, waits for its three processes, checks that
+ * it answers, and hands the processes to `check`; stops it whatever happens.
+ */
+async function withEachCluster(envs: NodeJS.ProcessEnv[], check: (i: number, p: { url: string; primary: number; workers: number[] }) => Promise<void>) {
 	const scratch = scratchDatabase();
 	try {
-		for (const [env, flag] of [
-			[{}, '--heap-growing-percent=25'],
-			[{ HEAP_GROWTH_PERCENT: '0' }, null]
-		] as const) {
+		for (const [i, env] of envs.entries()) {
 			const server = await startServer(scratch, { workers: 2, env });
 			try {
 				// the second worker starts once the first listens
 				await expect.poll(() => server.pids().length, { timeout: 10_000 }).toBe(3);
 				const [primary, ...workers] = server.pids();
-				for (const pid of workers) {
-					const args = commandLine(pid);
-					if (flag) expect(args).toContain(flag);
-					else expect(args.some((a) => a.startsWith('--heap-growing-percent'))).toBe(false);
-				}
-				expect(commandLine(primary!).some((a) => a.startsWith('--heap-growing-percent'))).toBe(false);
 				const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${server.url}/healthz`)));
 				expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+				await check(i, { url: server.url, primary: primary!, workers });
 			} finally {
 				await server.stop();
 			}
@@ -36,6 +31,19 @@ test('two workers share the port, each with the heap growth limit unless HEAP_GR
 	} finally {
 		scratch.remove();
 	}
+}
+
+test('two workers share the port, each with the heap growth limit unless HEAP_GROWTH_PERCENT=0', async () => {
+	test.setTimeout(60_000);
+	const flags = ['--heap-growing-percent=25', null];
+	await withEachCluster([{}, { HEAP_GROWTH_PERCENT: '0' }], async (i, { primary, workers }) => {
+		for (const pid of workers) {
+			const args = commandLine(pid);
+			if (flags[i]) expect(args).toContain(flags[i]);
+			else expect(args.some((a) => a.startsWith('--heap-growing-percent'))).toBe(false);
+		}
+		expect(commandLine(primary).some((a) => a.startsWith('--heap-growing-percent'))).toBe(false);
+	});
 });
 
 /** The processes holding the socket that listens on `port` (from /proc/net/tcp and each one's open files). */
@@ -63,31 +71,14 @@ function readlinkOrEmpty(path: string): string {
 
 test('each worker accepts its own connections from the shared socket unless NODE_CLUSTER_SCHED_POLICY=rr', async () => {
 	test.setTimeout(60_000);
-	const scratch = scratchDatabase();
-	try {
-		for (const [env, acceptedBy] of [
-			[{}, 'workers'],
-			[{ NODE_CLUSTER_SCHED_POLICY: 'rr' }, 'primary']
-		] as const) {
-			const server = await startServer(scratch, { workers: 2, env });
-			try {
-				await expect.poll(() => server.pids().length, { timeout: 10_000 }).toBe(3);
-				const [primary, ...workers] = server.pids();
-				const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${server.url}/healthz`)));
-				expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
-				const port = Number(new URL(server.url).port);
-				// polled: the second worker is given the socket once its server starts listening;
-				// round robin: only the primary accepts, then passes each connection on
-				await expect
-					.poll(() => listeners(port, [primary!, ...workers]).sort(), { timeout: 10_000 })
-					.toEqual((acceptedBy === 'workers' ? [primary!, ...workers] : [primary!]).sort());
-			} finally {
-				await server.stop();
-			}
-		}
-	} finally {
-		scratch.remove();
-	}
+	await withEachCluster([{}, { NODE_CLUSTER_SCHED_POLICY: 'rr' }], async (i, { url, primary, workers }) => {
+		const port = Number(new URL(url).port);
+		// polled: the second worker is given the socket once its server starts listening;
+		// round robin: only the primary accepts, then passes each connection on
+		await expect
+			.poll(() => listeners(port, [primary, ...workers]).sort(), { timeout: 10_000 })
+			.toEqual((i === 0 ? [primary, ...workers] : [primary]).sort());
+	});
 });
 
 test('a wrong HEAP_GROWTH_PERCENT or WORKERS stops the start with a message', () => {
