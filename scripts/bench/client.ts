@@ -59,21 +59,28 @@ export async function send(url: string, method: 'GET' | 'POST', headers: Record<
 		return await sendOnce(url, method, headers, encoded);
 	} catch (error) {
 		if (!(error instanceof ClosedBeforeAnswer)) throw error;
-		return sendOnce(url, method, headers, encoded);
+		// on a connection of its own: another kept-alive one in the pool may be just as closed
+		return sendOnce(url, method, headers, encoded, false);
 	}
 }
 
 /** The request went out on a reused connection that the server had closed: no answer came. */
 class ClosedBeforeAnswer extends Error {}
 
-function sendOnce(url: string, method: 'GET' | 'POST', headers: Record<string, string>, encoded: { type: string; bytes: Buffer } | null): Promise<ClientAnswer> {
+function sendOnce(
+	url: string,
+	method: 'GET' | 'POST',
+	headers: Record<string, string>,
+	encoded: { type: string; bytes: Buffer } | null,
+	reuse = true
+): Promise<ClientAnswer> {
 	return new Promise((done, reject) => {
 		let answered = false;
 		const sent = httpRequest(
 			url,
 			{
 				method,
-				agent,
+				agent: reuse ? agent : false,
 				headers: {
 					...headers,
 					'accept-encoding': 'gzip, deflate, br',
