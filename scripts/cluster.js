@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Serves with every core: node:cluster runs WORKERS copies of the server (scripts/start.js, default
 // one per core) on the same port, each accepting connections from the one listening socket; this
-// process only starts them and starts again one that stops. They share the SQLite database file (WAL: reads run side by side, writes take turns).
+// process only starts them and starts again one that stops. They share the SQLite database file
+// (WAL: reads run side by side, writes take turns).
 // Docs: docs/operations.md#several-cores.
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
